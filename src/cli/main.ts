@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { reportError } from './context.js';
+import { registerDemo } from './demo-command.js';
+import { registerImport } from './import-command.js';
+import { registerStart } from './start-command.js';
+import { registerStatus } from './status-command.js';
+
+const program = new Command()
+  .name('covenant')
+  .description('Outcome-based BPO contracts: one set of measurements for client and vendor, settled by rule.')
+  .showHelpAfterError();
+
+for (const register of [registerImport, registerStatus, registerDemo, registerStart]) register(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.exitCode = reportError(error);
+});

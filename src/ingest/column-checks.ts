@@ -1,0 +1,116 @@
+import { ISO_COUNTRIES } from '../core/dataset/countries.js';
+import type { ColumnDef } from '../core/dataset/types.js';
+import { type Sql, sql } from '../core/sql/fragment.js';
+
+/**
+ * Per column kind: how its text becomes a typed value, and the plain-words reason when it
+ * cannot. Both are SQL over `v`, the trimmed text (NULL when blank), so DuckDB validates
+ * every row in one pass instead of JavaScript looking at rows one by one.
+ */
+export interface ColumnCheck {
+  typed: Sql;
+  /**
+   * NULL when the value is fine, else the reason, given `t`, a reference to the already
+   * computed typed value (so no cast runs twice). Blank values are checked separately.
+   */
+  problem: (t: Sql) => Sql;
+}
+
+const OFFSET = '(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$';
+
+export function columnCheck(column: ColumnDef, v: Sql, zone: string | null): ColumnCheck {
+  const type = column.type;
+  switch (type.kind) {
+    case 'string':
+      return { typed: v, problem: () => sql`NULL` };
+    case 'enum':
+      return {
+        typed: sql`lower(${v})`,
+        problem: (t) =>
+          sql`CASE WHEN NOT list_contains(${type.values as string[]}::VARCHAR[], ${t}) THEN ${`expected one of ${type.values.join(', ')}`} END`,
+      };
+    case 'bool': {
+      const typed = sql`CASE lower(${v}) WHEN 'true' THEN true WHEN '1' THEN true WHEN 'yes' THEN true WHEN 'false' THEN false WHEN '0' THEN false WHEN 'no' THEN false END`;
+      return { typed, problem: (t) => sql`CASE WHEN ${t} IS NULL THEN 'expected true/false/1/0/yes/no' END` };
+    }
+    case 'integer': {
+      const typed = sql`CASE WHEN regexp_full_match(${v}, '[+-]?[0-9]{1,9}') THEN CAST(${v} AS INTEGER) END`;
+      return { typed, problem: (t) => rangeProblem(t, 'a whole number', type.min, type.max) };
+    }
+    case 'number': {
+      const typed = sql`CASE WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS DOUBLE) END`;
+      return { typed, problem: (t) => rangeProblem(t, 'a number', type.min, type.max) };
+    }
+    case 'timestamp':
+      return timestampCheck(v, zone);
+    case 'date': {
+      const typed = sql`CASE WHEN regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(${v} AS DATE) END`;
+      return { typed, problem: (t) => sql`CASE WHEN ${t} IS NULL THEN 'expected a date YYYY-MM-DD' END` };
+    }
+    case 'money': {
+      const typed = sql`CASE WHEN regexp_full_match(${v}, '-?[0-9]{1,14}(\\.[0-9]{1,4})?') THEN CAST(${v} AS DECIMAL(18,4)) END`;
+      return {
+        typed,
+        problem: (t) =>
+          sql`CASE WHEN ${t} IS NULL THEN 'expected a decimal amount like 12.50 (at most 4 decimals)' END`,
+      };
+    }
+    case 'timezone':
+      return {
+        typed: v,
+        problem: (t) =>
+          sql`CASE WHEN ${t} NOT IN (SELECT name FROM pg_timezone_names()) THEN 'expected an IANA time zone such as Europe/Lisbon' END`,
+      };
+    case 'country':
+      return {
+        typed: sql`upper(${v})`,
+        problem: (t) =>
+          sql`CASE WHEN NOT list_contains(${ISO_COUNTRIES as string[]}::VARCHAR[], ${t}) THEN 'expected an ISO 3166-1 alpha-2 country code such as PT' END`,
+      };
+    case 'language':
+      return {
+        typed: v,
+        problem: (t) =>
+          sql`CASE WHEN NOT regexp_full_match(${t}, '[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*') THEN 'expected a BCP 47 language tag such as pt-PT' END`,
+      };
+  }
+}
+
+function rangeProblem(typed: Sql, what: string, min?: number, max?: number): Sql {
+  const bounds =
+    min !== undefined && max !== undefined
+      ? ` from ${min} to ${max}`
+      : min !== undefined
+        ? ` >= ${min}`
+        : max !== undefined
+          ? ` <= ${max}`
+          : '';
+  const reason = `expected ${what}${bounds}`;
+  const outside = sql`${typed} IS NULL${min === undefined ? sql`` : sql` OR ${typed} < ${min}`}${max === undefined ? sql`` : sql` OR ${typed} > ${max}`}`;
+  return sql`CASE WHEN ${outside} THEN ${reason} END`;
+}
+
+/**
+ * ISO 8601 with an offset is an instant. Without one it is a local time, read in the
+ * import's (or the mapping's) zone when one is named, and rejected otherwise.
+ */
+function timestampCheck(v: Sql, zone: string | null): ColumnCheck {
+  const hasOffset = sql`regexp_matches(${v}, ${OFFSET})`;
+  // DuckDB wants seconds; ISO allows HH:MM, so add them when the fast path fails.
+  const withSeconds = sql`regexp_replace(${v}, '([T ][0-9]{2}:[0-9]{2})(Z|z|[+-]|$)', '\\1:00\\2')`;
+  const instant = sql`coalesce(TRY_CAST(${v} AS TIMESTAMPTZ), TRY_CAST(${withSeconds} AS TIMESTAMPTZ))`;
+  const local = sql`coalesce(TRY_CAST(${v} AS TIMESTAMP), TRY_CAST(${withSeconds} AS TIMESTAMP))`;
+  const typed =
+    zone === null
+      ? sql`CASE WHEN ${hasOffset} THEN ${instant} END`
+      : sql`CASE WHEN ${hasOffset} THEN ${instant} ELSE timezone(${zone}, ${local}) END`;
+  const noOffset =
+    zone === null
+      ? sql`WHEN NOT ${hasOffset} THEN 'timestamp has no UTC offset (expected e.g. 2026-03-02T09:15:00+01:00, or name the zone with --timezone)'`
+      : sql``;
+  return {
+    typed,
+    problem: (t) =>
+      sql`CASE ${noOffset} WHEN ${t} IS NULL THEN 'expected an ISO 8601 timestamp such as 2026-03-02T09:15:00+01:00' END`,
+  };
+}

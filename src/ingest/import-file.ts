@@ -1,0 +1,60 @@
+import { datasetDef } from '../core/dataset/catalog.js';
+import type { DatasetName } from '../core/dataset/types.js';
+import { UserError } from '../core/issues.js';
+import { sql } from '../core/sql/fragment.js';
+import type { ImportSession, Store } from '../store/store.js';
+import { collectRejects } from './collect-rejects.js';
+import type { ImportPhase, ImportSummary } from './import-types.js';
+import type { CompiledMappingFactory } from './mapping-hook.js';
+import { detectFormat } from './source-format.js';
+import { openSource } from './source-relation.js';
+import { planStage } from './stage-plan.js';
+import { stageSelect } from './stage-sql.js';
+import { writeBatch } from './write-batch.js';
+
+export interface ImportOptions {
+  tenant: string;
+  /** Zone of timestamps that come without an offset. */
+  timezone?: string;
+  mapping?: CompiledMappingFactory;
+  onPhase?: (phase: ImportPhase, session: ImportSession) => void;
+}
+
+/**
+ * Imports one file, all or nothing: DuckDB reads and validates it in one pass, bad rows
+ * become rejects with their line, and the good rows load in the same transaction as the
+ * batch record. A process killed at any point leaves the store as it was.
+ */
+export async function importFile(
+  store: Store,
+  dataset: DatasetName,
+  file: string,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const def = datasetDef(dataset);
+  const format = await detectFormat(file);
+  return store.importSession(async (session) => {
+    const { engine } = session;
+    options.onPhase?.('reading', session);
+    const src = await openSource(engine, file, format);
+    const mapping = options.mapping?.(src.header, src.refs);
+    if (mapping && mapping.dataset !== dataset) {
+      throw new UserError(`the mapping ${mapping.name} produces ${mapping.dataset}, not ${dataset}`);
+    }
+    const plan = planStage(def, src, file, { mapping, timezone: options.timezone });
+    await engine.run(sql`CREATE OR REPLACE TEMP TABLE stage AS ${stageSelect(plan)}`);
+    options.onPhase?.('checking', session);
+    const rejects = await collectRejects(engine, def, file, format, src.header);
+    options.onPhase?.('writing', session);
+    const summary = await writeBatch(session, def, {
+      file,
+      format,
+      tenant: options.tenant,
+      mapping: mapping?.name ?? null,
+      extraColumns: plan.extras.map((extra) => extra.name),
+      ...rejects,
+    });
+    options.onPhase?.('done', session);
+    return summary;
+  });
+}

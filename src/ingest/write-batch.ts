@@ -1,0 +1,93 @@
+import type { DatasetDef } from '../core/dataset/types.js';
+import { raw, sql } from '../core/sql/fragment.js';
+import type { Executor, ImportSession } from '../store/store.js';
+import type { RejectCounts } from './collect-rejects.js';
+import type { ImportSummary, RejectRow } from './import-types.js';
+import { deleteChangedSql, insertSql, matchedCountsSql, matchedKeysSql } from './load-sql.js';
+
+interface BatchInput extends RejectCounts {
+  file: string;
+  format: string;
+  tenant: string;
+  mapping: string | null;
+  extraColumns: string[];
+}
+
+const SHOWN_REJECTS = 20;
+
+/** Loads the accepted rows, the rejects and the batch record through the session's target. */
+export async function writeBatch(
+  session: ImportSession,
+  def: DatasetDef,
+  input: BatchInput,
+): Promise<ImportSummary> {
+  const startedAt = new Date().toISOString();
+  const written = await session.write(['accepted', 'reject_report'], (target, names) =>
+    load(target, def, input, {
+      startedAt,
+      accepted: names.accepted as string,
+      rejects: names.reject_report as string,
+    }),
+  );
+  const shown = await session.engine.query<RejectRow>(
+    sql`SELECT line, "column", value, reason FROM reject_report ORDER BY line, "column" LIMIT ${SHOWN_REJECTS}`,
+  );
+  return {
+    file: input.file,
+    dataset: def.name,
+    format: input.format,
+    read: input.read,
+    rejected: input.rejected,
+    filtered: input.filtered,
+    extraColumns: input.extraColumns,
+    rejects: shown,
+    ...written,
+  };
+}
+
+interface Written {
+  batchId: number;
+  accepted: number;
+  replaced: number;
+  inserted: number;
+  unchanged: number;
+}
+
+async function load(
+  target: Executor,
+  def: DatasetDef,
+  input: BatchInput,
+  names: { startedAt: string; accepted: string; rejects: string },
+): Promise<Written> {
+  const { tenant } = input;
+  const { accepted, rejects, startedAt } = names;
+  const [next] = await target.query<{ id: number }>(
+    sql`SELECT coalesce(max(batch_id), 0) + 1 AS id FROM import_batches WHERE tenant = ${tenant}`,
+  );
+  const batchId = next?.id ?? 1;
+
+  await target.run(matchedKeysSql(def, accepted, tenant));
+  const [counts] = await target.query<{ matched: number; replaced: number }>(matchedCountsSql());
+  const { matched = 0, replaced = 0 } = counts ?? {};
+  const total = input.read - input.rejected;
+  if (replaced > 0) await target.run(deleteChangedSql(def, tenant));
+  const unchanged = matched - replaced;
+  if (unchanged < total) await target.run(insertSql(def, accepted, tenant, batchId, unchanged > 0));
+  await target.run(sql`DROP TABLE matched_keys`);
+
+  await target.run(sql`INSERT INTO import_rejects
+    SELECT ${tenant}, ${batchId}, row_number() OVER (ORDER BY line, "column"), ${input.file}, line, "column", value, reason
+    FROM ${raw(rejects)}`);
+  await target.run(sql`INSERT INTO import_batches VALUES (${tenant}, ${batchId}, ${def.name}, ${input.file},
+    ${input.format}, ${input.mapping}, ${startedAt}::TIMESTAMPTZ, CURRENT_TIMESTAMP, ${input.read}, ${total},
+    ${input.rejected}, ${replaced}, ${total - matched + replaced}, ${input.filtered},
+    ${input.extraColumns.length > 0 ? input.extraColumns.join(', ') : null})`);
+
+  return {
+    batchId,
+    accepted: total,
+    replaced,
+    inserted: total - matched + replaced,
+    unchanged: matched - replaced,
+  };
+}

@@ -1,0 +1,122 @@
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
+import { duckdbDialect } from '../../core/sql/duckdb-dialect.js';
+import type { Sql, SqlValue } from '../../core/sql/fragment.js';
+import { migrate } from '../migrations/migrate.js';
+import type { Executor, ImportSession, Row, Store } from '../store.js';
+import { StoreError } from '../store.js';
+import { normaliseRows } from './values.js';
+
+const toDuckDb = (params: SqlValue[]): DuckDBValue[] =>
+  params.map((value) => (Array.isArray(value) ? listValue(value as string[]) : (value as DuckDBValue)));
+
+/** Executes SQL on one DuckDB connection; knows nothing of what the SQL means. */
+class DuckDbExecutor implements Executor {
+  constructor(readonly connection: DuckDBConnection) {}
+
+  async query<T = Row>(statement: Sql): Promise<T[]> {
+    const { text, params } = duckdbDialect.render(statement);
+    try {
+      const reader = await this.connection.runAndReadAll(text, toDuckDb(params));
+      const types = reader.columnTypes().map((type) => type.toString());
+      return normaliseRows(reader.getRowObjectsJson() as never, types, reader.columnNames()) as T[];
+    } catch (error) {
+      throw new StoreError(`DuckDB: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  async run(statement: Sql): Promise<void> {
+    const { text, params } = duckdbDialect.render(statement);
+    try {
+      await this.connection.run(text, toDuckDb(params));
+    } catch (error) {
+      throw new StoreError(`DuckDB: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}
+
+async function inTransaction<T>(executor: DuckDbExecutor, fn: () => Promise<T>): Promise<T> {
+  await executor.connection.run('BEGIN TRANSACTION');
+  try {
+    const result = await fn();
+    await executor.connection.run('COMMIT');
+    return result;
+  } catch (error) {
+    await executor.connection.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+export class DuckDbStore implements Store {
+  readonly dialect = duckdbDialect;
+  private readonly main: DuckDbExecutor;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    connection: DuckDBConnection,
+    readonly location: string,
+  ) {
+    this.main = new DuckDbExecutor(connection);
+  }
+
+  /** Opens (creating if needed) the database file and brings its schema up to date. */
+  static async open(path: string): Promise<DuckDbStore> {
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path);
+    } catch (error) {
+      throw new StoreError(`cannot open DuckDB database ${path}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    const connection = await instance.connect();
+    // Instants are stored and returned in UTC; local zones are applied to boundaries only.
+    await connection.run("SET GLOBAL TimeZone = 'UTC'");
+    const store = new DuckDbStore(instance, connection, path);
+    await migrate(store);
+    return store;
+  }
+
+  query<T = Row>(statement: Sql): Promise<T[]> {
+    return this.main.query<T>(statement);
+  }
+
+  run(statement: Sql): Promise<void> {
+    return this.main.run(statement);
+  }
+
+  async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    // A connection of its own, so statements of other callers never join the transaction.
+    const connection = await this.instance.connect();
+    const tx = new DuckDbExecutor(connection);
+    try {
+      return await inTransaction(tx, () => fn(tx));
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  /**
+   * DuckDB stages on the import's own connection outside any transaction (temporary tables
+   * live in memory, never in the file), then writes in one transaction on that connection,
+   * so staged tables are read in place.
+   */
+  async importSession<T>(fn: (session: ImportSession) => Promise<T>): Promise<T> {
+    const connection = await this.instance.connect();
+    const executor = new DuckDbExecutor(connection);
+    try {
+      return await fn({
+        engine: executor,
+        progress: () => connection.progress.percentage,
+        write: (tables, write) =>
+          inTransaction(executor, () => write(executor, Object.fromEntries(tables.map((t) => [t, t])))),
+      });
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.main.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

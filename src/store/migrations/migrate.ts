@@ -1,0 +1,25 @@
+import { raw, sql } from '../../core/sql/fragment.js';
+import type { Store } from '../store.js';
+import { MIGRATIONS } from './migrations.js';
+
+/** Brings the schema up to the latest version; each migration commits whole or not at all. */
+export async function migrate(store: Store): Promise<number[]> {
+  await store.run(
+    raw(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`),
+  );
+  const rows = await store.query<{ version: number }>(raw('SELECT version FROM schema_migrations'));
+  const applied = new Set(rows.map((row) => row.version));
+  const done: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    await store.transaction(async (tx) => {
+      for (const statement of migration.statements(store.dialect)) await tx.run(raw(statement));
+      await tx.run(
+        sql`INSERT INTO schema_migrations VALUES (${migration.version}, ${migration.name}, CURRENT_TIMESTAMP)`,
+      );
+    });
+    done.push(migration.version);
+  }
+  return done;
+}
