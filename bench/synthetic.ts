@@ -28,3 +28,11 @@ export async function writeSyntheticInteractions(store: Store, rows: number, fil
       '0.00' AS revenue
     FROM range(${rows}) t(i)) TO ${file} (HEADER)`);
 }
+
+/** Customers c0..c399999 for the synthetic interactions, a tenth of them churned during the year. */
+export async function writeSyntheticCustomers(store: Store, file: string): Promise<void> {
+  await store.run(sql`COPY (SELECT 'c' || i AS customer_id, '2024-01-01' AS since,
+      CASE WHEN i % 10 = 0 THEN strftime(DATE '2026-01-01' + CAST(hash(i) % 365 AS INTEGER), '%Y-%m-%d') ELSE '' END AS churned_at,
+      'retail' AS segment, '25.00' AS monthly_value
+    FROM range(400000) t(i)) TO ${file} (HEADER)`);
+}

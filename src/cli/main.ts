@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { reportError } from './context.js';
 import { registerDemo } from './demo-command.js';
 import { registerImport } from './import-command.js';
+import { registerMetrics } from './metrics-command.js';
+import { registerQuery } from './query-command.js';
 import { registerStart } from './start-command.js';
 import { registerStatus } from './status-command.js';
 
@@ -10,7 +12,16 @@ const program = new Command()
   .description('Outcome-based BPO contracts: one set of measurements for client and vendor, settled by rule.')
   .showHelpAfterError();
 
-for (const register of [registerImport, registerStatus, registerDemo, registerStart]) register(program);
+for (const register of [
+  registerImport,
+  registerStatus,
+  registerQuery,
+  registerMetrics,
+  registerDemo,
+  registerStart,
+]) {
+  register(program);
+}
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = reportError(error);

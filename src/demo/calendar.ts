@@ -5,7 +5,8 @@
  */
 import { dayOf, daysInMonth, weekday, ymd, ZoneDays } from './clock.js';
 import { cumulative, hashUnit } from './prng.js';
-import { SITES, STORY } from './story.js';
+import { SITES } from './setting.js';
+import { STORY } from './story.js';
 
 const WEEKDAY = [1.2, 1.1, 1.05, 1.0, 0.95, 0.6, 0.45];
 

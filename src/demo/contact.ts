@@ -10,27 +10,19 @@ import { localMidnight, secondsOf, tsText } from './clock.js';
 import { type CsvWriter, moneyText } from './csv-writer.js';
 import { Quota, type Rng } from './prng.js';
 import type { QaReviews } from './qa.js';
+import { CHANNELS, CHANNEL_PARAMS as CP, EMAIL, MESSAGING, SITES, VENDORS, WORKFLOWS } from './setting.js';
 import type { DayRoster } from './shifts.js';
-import {
-  CHANNELS,
-  CHANNEL_PARAMS as CP,
-  EMAIL,
-  MESSAGING,
-  SITES,
-  STORY,
-  type Timeline,
-  VENDOR_STORY,
-  VENDORS,
-  type VendorStory,
-  WORKFLOWS,
-} from './story.js';
+import { STORY, type Timeline, VENDOR_STORY, type VendorStory } from './story.js';
 import { daily } from './timeline.js';
+
+/** How much likelier a resolved contact is to please than an unresolved one (top-2-box). */
+const SAT_GAP = 0.15;
 
 export const ABANDONED = 1;
 export const RESOLVED = 2;
 export const SATISFIED = 4;
 
-export const LANGUAGES = [...new Set(SITES.flatMap((s) => s.languages.map((l) => l[0])))];
+export const LANGUAGES = [...new Set(SITES.flatMap((s) => Object.keys(s.languages)))];
 const VENDOR_OF_SITE = SITES.map((s) => VENDORS.indexOf(s.vendor));
 
 export interface ContactDay {
@@ -139,7 +131,7 @@ export class ContactMaker {
     // Top-2-box CSAT tracks the story's target whatever the resolution mix: resolved contacts
     // are likelier to please, unresolved ones less.
     const target = (simple ? this.v.csatS[v]![di]! : this.v.csatC[v]![di]!) + (w.onboarding ? 0.01 : 0);
-    const pSat = Math.min(0.98, Math.max(0.02, resolved ? target + 0.3 * (1 - r) : target - 0.3 * r));
+    const pSat = Math.min(0.98, Math.max(0.02, resolved ? target + SAT_GAP * (1 - r) : target - SAT_GAP * r));
     let csat = '';
     let sat: boolean;
     if (rng.next() < CP.surveyRate[ch]!) {

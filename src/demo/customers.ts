@@ -8,7 +8,8 @@ import type { Calendar } from './calendar.js';
 import { dateText, dayOf } from './clock.js';
 import { type CsvWriter, moneyText } from './csv-writer.js';
 import { hashUnit, Quota, Rng } from './prng.js';
-import { STORY, WORKFLOWS } from './story.js';
+import { WORKFLOWS } from './setting.js';
+import { STORY } from './story.js';
 
 const SEGMENTS = ['retail', 'premium', 'business', 'student'];
 const SEGMENT_CUM = [0.7, 0.85, 0.95, 1];

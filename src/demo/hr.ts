@@ -7,7 +7,8 @@
 import { dateText } from './clock.js';
 import type { CsvWriter } from './csv-writer.js';
 import type { Rng } from './prng.js';
-import { SITES, type VendorStory } from './story.js';
+import { SITES } from './setting.js';
+import type { VendorStory } from './story.js';
 import { valueAt } from './timeline.js';
 
 export type Role = 'agent' | 'team_lead' | 'qa' | 'trainer' | 'manager';

@@ -12,8 +12,9 @@ import { ABANDONED, type ContactDay, type ContactMaker, LANGUAGES, RESOLVED, SAT
 import type { Customers } from './customers.js';
 import { cumulative, type Rng } from './prng.js';
 import type { Roster } from './roster.js';
+import { EMAIL, SITES, VENDORS, WORKFLOWS } from './setting.js';
 import { DayRoster, type Shifts } from './shifts.js';
-import { SITES, STORY, VENDOR_STORY, VENDORS, WORKFLOWS } from './story.js';
+import { STORY, VENDOR_STORY } from './story.js';
 import { daily } from './timeline.js';
 
 interface Repeat {
@@ -28,13 +29,12 @@ const RING = 8;
 const MAX_DEPTH = 3;
 const WF_CUM = cumulative(WORKFLOWS.map((w) => w.share));
 const CH_CUM = SITES.map((s) => cumulative(s.channels));
-const LANG_CUM = SITES.map((s) =>
-  cumulative(LANGUAGES.map((l) => s.languages.find((x) => x[0] === l)?.[1] ?? 0)),
-);
+const LANG_CUM = SITES.map((s) => cumulative(LANGUAGES.map((l) => s.languages[l] ?? 0)));
 const SITE_CUM = cumulative(SITES.map((s) => s.share));
 const ONBOARDING = WORKFLOWS.findIndex((w) => w.id === 'account_onboarding');
 const KYC = WORKFLOWS.findIndex((w) => w.id === 'kyc_review');
 const EN = LANGUAGES.indexOf('en');
+const QUEUES_CLOSE = 22 * 3600;
 
 export interface InteractionDeps {
   cal: Calendar;
@@ -87,17 +87,11 @@ export async function generateInteractions(deps: InteractionDeps): Promise<void>
       const u = rng.next();
       if (u < 0.55) {
         const again = localSec + 120 + Math.round(rng.exp(900));
-        if (again < 86_399)
-          contact(
-            d,
-            again,
-            wf,
-            rng.next() < 0.8 ? ch : rng.pick(CH_CUM[d.site]!),
-            lang,
-            cust,
-            depth + 1,
-            false,
-          );
+        const c = rng.next() < 0.8 ? ch : rng.pick(CH_CUM[d.site]!);
+        // Queues close at 22:00 local: a later retry waits for another day.
+        if (again < (c === EMAIL ? 86_399 : QUEUES_CLOSE))
+          contact(d, again, wf, c, lang, cust, depth + 1, false);
+        else later(d, 1, wf, c, lang, cust, depth);
       } else if (u < 0.8) later(d, 1 + rng.int(3), wf, ch, lang, cust, depth);
     } else if (!(out & RESOLVED)) {
       if (rng.next() < 0.7) later(d, 1 + rng.int(6), wf, ch, lang, cust, depth);
@@ -148,7 +142,9 @@ export async function generateInteractions(deps: InteractionDeps): Promise<void>
     const day = cal.first + di;
     customers.startDay(day);
     deps.beforeDay(day);
-    for (let s = 0; s < SITES.length; s++) counts[s] = rng.poisson(cal.episodes[s]![di]!);
+    // Day-to-day noise comes from the calendar; rounding the expectation (dithered) rather than
+    // drawing a Poisson count keeps small demo scales from drowning the story in noise.
+    for (let s = 0; s < SITES.length; s++) counts[s] = Math.floor(cal.episodes[s]![di]! + rng.next());
     // Event 4: a down site's new contacts and repeats go to the spill site (in English).
     let spilled = 0;
     const slot = pending[di % RING]!;

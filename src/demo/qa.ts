@@ -10,7 +10,8 @@ import { DAY, secondsOf, tsText, weekday } from './clock.js';
 import type { CsvWriter } from './csv-writer.js';
 import { Rng } from './prng.js';
 import type { Roster, Staff } from './roster.js';
-import { SITES, STORY, VENDOR_STORY, VENDORS } from './story.js';
+import { SITES, VENDORS } from './setting.js';
+import { STORY, VENDOR_STORY } from './story.js';
 import { daily } from './timeline.js';
 
 export class QaReviews {
@@ -28,7 +29,7 @@ export class QaReviews {
   constructor(
     private readonly w: CsvWriter,
     roster: Roster,
-    private readonly cal: Calendar,
+    cal: Calendar,
     seed: number,
   ) {
     this.rng = new Rng(seed, 404);
@@ -77,7 +78,8 @@ export class QaReviews {
         this.w.line(`R${this.n},${id},${pool[rng.int(pool.length)]!.id},${tsText(at)},${score},false\n`);
       }
     }
-    if (this.calibrationDue[site]) {
+    // A calibration exercise needs all its reviews done before the extract.
+    if (this.calibrationDue[site] && closed + 5 * DAY <= this.exportAt) {
       this.calibrationDue[site] = false;
       this.calibrate(id, v, dayIdx, closed);
     }
@@ -95,7 +97,7 @@ export class QaReviews {
       const reviewer = pool[pick]!;
       pool[pick] = pool[j]!;
       const at = closed + DAY + rng.int(4 * DAY);
-      if (at > this.exportAt) continue;
+
       const score = Math.min(100, Math.max(0, Math.round(truth + noise * rng.normal())));
       this.n++;
       this.w.line(`R${this.n},${id},${reviewer.id},${tsText(at)},${score},true\n`);

@@ -8,7 +8,8 @@ import { dateText, dayOf } from './clock.js';
 import type { CsvWriter } from './csv-writer.js';
 import { agentSeat, leadSeat, NEVER, type Role, type Tenure, type Vacancy } from './hr.js';
 import { cumulative, hashUnit, Rng } from './prng.js';
-import { SITES, STORY, VENDOR_STORY, type VendorId } from './story.js';
+import { SITES, type VendorId } from './setting.js';
+import { STORY, VENDOR_STORY } from './story.js';
 
 export interface Staff {
   idx: number;
@@ -94,9 +95,10 @@ export class Roster {
       };
       // Team-lead departures of the story, dealt round-robin over the site's lead seats.
       const events: number[][] = Array.from({ length: nLeads }, () => []);
-      STORY.teamLeadDepartures
-        .filter((e) => e.site === site.site)
-        .forEach((e, k) => events[k % nLeads]!.push(dayOf(e.date)));
+      const departures = STORY.teamLeadDepartures.filter((e) => e.site === site.site);
+      departures.forEach((e, k) => {
+        events[k % nLeads]!.push(dayOf(e.date));
+      });
       const leadSeats = events.map((ev) =>
         leadSeat(rng, vs, si, span, ev, this.vacancies).map((t) => add('team_lead', 'tl', t, -1)),
       );

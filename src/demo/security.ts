@@ -10,7 +10,8 @@ import type { CsvWriter } from './csv-writer.js';
 import { NEVER } from './hr.js';
 import { cumulative, Rng } from './prng.js';
 import type { Roster, Staff } from './roster.js';
-import { SITES, STORY, type Timeline, VENDOR_STORY, VENDORS, type VendorStory } from './story.js';
+import { SITES, VENDORS } from './setting.js';
+import { STORY, type Timeline, VENDOR_STORY, type VendorStory } from './story.js';
 import { daily, valueAt } from './timeline.js';
 
 export class AccessLog {
@@ -82,6 +83,9 @@ export function writeIncidents(w: CsvWriter, cal: Calendar, seed: number): void 
   const rng = new Rng(seed, 808);
   const all: Incident[] = [];
   const exportAt = secondsOf(STORY.exportAt);
+  const ty = STORY.typhoon;
+  const tySite = SITES.findIndex((s) => s.site === ty.site);
+  const tyDay = dayOf(ty.date);
   const quarters = ['2025-10-01', '2026-01-01', '2026-04-01', '2026-07-01', '2026-10-01', '2027-01-01'].map(
     dayOf,
   );
@@ -92,6 +96,9 @@ export function writeIncidents(w: CsvWriter, cal: Calendar, seed: number): void 
       const n = vs.incidentsPerQuarter - 1 + rng.int(3);
       for (let k = 0; k < n; k++) {
         const opened = quarters[q]! * DAY + rng.int((quarters[q + 1]! - quarters[q]!) * DAY - 3 * DAY);
+        const site = sites[rng.int(sites.length)]!;
+        // The typhoon is the incident of those days at its site.
+        if (site === tySite && Math.abs(Math.floor(opened / DAY) - tyDay) <= 2) continue;
         const sev = rng.pick(SEV_CUM);
         const late = rng.next() < valueAt(vs.incidentLate, Math.floor(opened / DAY));
         const ackMin = [
@@ -108,7 +115,7 @@ export function writeIncidents(w: CsvWriter, cal: Calendar, seed: number): void 
         ][sev]!;
         const ack = opened + Math.round(ackMin * MIN);
         all.push({
-          site: sites[rng.int(sites.length)]!,
+          site,
           category: CATEGORIES[rng.pick(CAT_CUM)]!,
           severity: sev,
           opened,
@@ -118,11 +125,9 @@ export function writeIncidents(w: CsvWriter, cal: Calendar, seed: number): void 
       }
     });
   }
-  const ty = STORY.typhoon;
-  const site = SITES.findIndex((s) => s.site === ty.site);
-  const opened = cal.zones[site]!.utc(dayOf(ty.date), ty.incident.openedLocalMinute * MIN);
+  const opened = cal.zones[tySite]!.utc(tyDay, ty.incident.openedLocalMinute * MIN);
   all.push({
-    site,
+    site: tySite,
     category: 'outage',
     severity: 0,
     opened,

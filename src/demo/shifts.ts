@@ -7,7 +7,8 @@ import type { Calendar } from './calendar.js';
 import { dayOf, weekday } from './clock.js';
 import { cumulative, hashUnit } from './prng.js';
 import type { Roster, Staff } from './roster.js';
-import { SITES, STORY, VENDOR_STORY, VENDORS } from './story.js';
+import { SITES, VENDORS } from './setting.js';
+import { STORY, VENDOR_STORY } from './story.js';
 import { daily } from './timeline.js';
 
 export const OFF = 0;

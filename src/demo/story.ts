@@ -4,202 +4,16 @@
  * read them too, so a number changed here moves the data and the assertions together.
  */
 
-export type VendorId = 'brightpath' | 'coastline' | 'in_house';
-export const VENDORS: readonly VendorId[] = ['brightpath', 'coastline', 'in_house'];
+import type { VendorId } from './setting.js';
 
-/** A value over time: [date, value] knots, linear between knots, flat outside them. */
-export type Timeline = readonly (readonly [string, number])[];
-const flat = (v: number): Timeline => [['2025-10-01', v]];
+/** A value over time: { date: value } knots in date order, linear between knots, flat outside them. */
+export type Timeline = Readonly<Record<string, number>>;
+const flat = (v: number): Timeline => ({ '2025-10-01': v });
 /** A step on `date`: `before` until the day before, `after` from that day. */
 const step = (date: string, before: number, after: number): Timeline => {
   const prev = new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  return [
-    [prev, before],
-    [date, after],
-  ];
+  return { [prev]: before, [date]: after };
 };
-
-export interface SiteDef {
-  readonly site: string;
-  /** Short prefix of the site's staff ids. */
-  readonly code: string;
-  readonly vendor: VendorId;
-  readonly timezone: string;
-  readonly country: string;
-  /** Share of all contacts routed to the site (vendor split 45 / 35 / 20). */
-  readonly share: number;
-  readonly languages: readonly (readonly [string, number])[];
-  /** Channel mix: voice, chat, email, messaging. */
-  readonly channels: readonly [number, number, number, number];
-}
-
-export const SITES: readonly SiteDef[] = [
-  {
-    site: 'lisbon',
-    code: 'lis',
-    vendor: 'brightpath',
-    timezone: 'Europe/Lisbon',
-    country: 'PT',
-    share: 0.245,
-    languages: [
-      ['pt-PT', 0.55],
-      ['es', 0.25],
-      ['en', 0.2],
-    ],
-    channels: [0.26, 0.33, 0.16, 0.25],
-  },
-  {
-    site: 'manila',
-    code: 'mnl',
-    vendor: 'brightpath',
-    timezone: 'Asia/Manila',
-    country: 'PH',
-    share: 0.205,
-    languages: [['en', 1]],
-    channels: [0.3, 0.34, 0.14, 0.22],
-  },
-  {
-    site: 'capetown',
-    code: 'cpt',
-    vendor: 'coastline',
-    timezone: 'Africa/Johannesburg',
-    country: 'ZA',
-    share: 0.17,
-    languages: [
-      ['en', 0.75],
-      ['de', 0.25],
-    ],
-    channels: [0.32, 0.3, 0.16, 0.22],
-  },
-  {
-    site: 'krakow',
-    code: 'krk',
-    vendor: 'coastline',
-    timezone: 'Europe/Warsaw',
-    country: 'PL',
-    share: 0.18,
-    languages: [
-      ['pl', 0.5],
-      ['de', 0.3],
-      ['en', 0.2],
-    ],
-    channels: [0.28, 0.32, 0.17, 0.23],
-  },
-  {
-    site: 'dublin',
-    code: 'dub',
-    vendor: 'in_house',
-    timezone: 'Europe/Dublin',
-    country: 'IE',
-    share: 0.2,
-    languages: [
-      ['en', 0.8],
-      ['fr', 0.2],
-    ],
-    channels: [0.3, 0.3, 0.18, 0.22],
-  },
-];
-
-export const CHANNELS = ['voice', 'chat', 'email', 'messaging'] as const;
-export const EMAIL = 2;
-export const MESSAGING = 3;
-
-export interface WorkflowDef {
-  readonly id: string;
-  /** Simple requests: the chatbot answers them from the launch on. */
-  readonly simple: boolean;
-  /** Onboarding contacts come from new customers and drive retention. */
-  readonly onboarding: boolean;
-  /** Share of new episodes (simple about 43% of episodes, ~40% of contacts after repeats). */
-  readonly share: number;
-  readonly handleSeconds: number;
-  readonly offerRate: number;
-  readonly anonymous: number;
-}
-
-export const WORKFLOWS: readonly WorkflowDef[] = [
-  {
-    id: 'card_dispute',
-    simple: false,
-    onboarding: false,
-    share: 0.135,
-    handleSeconds: 540,
-    offerRate: 0.02,
-    anonymous: 0.01,
-  },
-  {
-    id: 'chargeback',
-    simple: false,
-    onboarding: false,
-    share: 0.07,
-    handleSeconds: 600,
-    offerRate: 0.01,
-    anonymous: 0.01,
-  },
-  {
-    id: 'account_onboarding',
-    simple: false,
-    onboarding: true,
-    share: 0.08,
-    handleSeconds: 720,
-    offerRate: 0.12,
-    anonymous: 0,
-  },
-  {
-    id: 'kyc_review',
-    simple: false,
-    onboarding: true,
-    share: 0.065,
-    handleSeconds: 660,
-    offerRate: 0.02,
-    anonymous: 0,
-  },
-  {
-    id: 'payment_issue',
-    simple: false,
-    onboarding: false,
-    share: 0.14,
-    handleSeconds: 480,
-    offerRate: 0.05,
-    anonymous: 0.01,
-  },
-  {
-    id: 'fraud_alert',
-    simple: false,
-    onboarding: false,
-    share: 0.08,
-    handleSeconds: 600,
-    offerRate: 0,
-    anonymous: 0.01,
-  },
-  {
-    id: 'password_reset',
-    simple: true,
-    onboarding: false,
-    share: 0.2,
-    handleSeconds: 240,
-    offerRate: 0,
-    anonymous: 0.05,
-  },
-  {
-    id: 'general_inquiry',
-    simple: true,
-    onboarding: false,
-    share: 0.23,
-    handleSeconds: 300,
-    offerRate: 0.1,
-    anonymous: 0.15,
-  },
-];
-
-/** Per channel: handle-time factor, survey answer rate, mean wait (s), mean patience (s). */
-export const CHANNEL_PARAMS = {
-  handleFactor: [1, 1.25, 0.7, 1.1],
-  surveyRate: [0.2, 0.3, 0.18, 0.28],
-  waitMean: [30, 22, 0, 45],
-  answeredAtOnce: [0.6, 0.65, 0, 0.55],
-  patienceMean: [400, 450, 0, 1200],
-} as const;
 
 export interface VendorStory {
   resolveComplex: Timeline;
@@ -236,36 +50,14 @@ export interface VendorStory {
 export const VENDOR_STORY: Record<VendorId, VendorStory> = {
   // Event 2: coaching from April lifts CSAT, FCR and errors through Q2 into Q3.
   brightpath: {
-    resolveComplex: [
-      ['2026-03-31', 0.78],
-      ['2026-07-01', 0.845],
-    ],
-    resolveSimple: [
-      ['2026-03-31', 0.895],
-      ['2026-07-01', 0.92],
-    ],
-    csatComplex: [
-      ['2026-03-31', 0.79],
-      ['2026-07-01', 0.86],
-      ['2026-12-31', 0.87],
-    ],
-    csatSimple: [
-      ['2026-03-31', 0.84],
-      ['2026-07-01', 0.88],
-    ],
-    errorRate: [
-      ['2026-03-31', 0.031],
-      ['2026-07-01', 0.022],
-    ],
+    resolveComplex: { '2026-03-31': 0.78, '2026-07-01': 0.845 },
+    resolveSimple: { '2026-03-31': 0.895, '2026-07-01': 0.92 },
+    csatComplex: { '2026-03-31': 0.79, '2026-07-01': 0.86, '2026-12-31': 0.87 },
+    csatSimple: { '2026-03-31': 0.84, '2026-07-01': 0.88 },
+    errorRate: { '2026-03-31': 0.031, '2026-07-01': 0.022 },
     waitFactor: flat(1),
-    offerAccept: [
-      ['2026-03-31', 0.3],
-      ['2026-07-01', 0.36],
-    ],
-    qaMean: [
-      ['2026-03-31', 84],
-      ['2026-07-01', 88],
-    ],
+    offerAccept: { '2026-03-31': 0.3, '2026-07-01': 0.36 },
+    qaMean: { '2026-03-31': 84, '2026-07-01': 88 },
     calibrationNoise: flat(3.5),
     videoGapMin: step('2026-04-01', 8, 4),
     videoGapMax: step('2026-04-01', 35, 15),
@@ -286,36 +78,14 @@ export const VENDOR_STORY: Record<VendorId, VendorStory> = {
   },
   // Event 3: remote management slides through 2026.
   coastline: {
-    resolveComplex: [
-      ['2025-12-31', 0.785],
-      ['2026-10-01', 0.725],
-    ],
-    resolveSimple: [
-      ['2025-12-31', 0.89],
-      ['2026-10-01', 0.86],
-    ],
-    csatComplex: [
-      ['2025-12-31', 0.8],
-      ['2026-09-30', 0.745],
-      ['2026-12-31', 0.74],
-    ],
-    csatSimple: [
-      ['2025-12-31', 0.85],
-      ['2026-09-30', 0.8],
-    ],
-    errorRate: [
-      ['2025-12-31', 0.029],
-      ['2026-09-30', 0.041],
-    ],
-    waitFactor: [
-      ['2025-12-31', 1],
-      ['2026-09-30', 1.35],
-    ],
+    resolveComplex: { '2025-12-31': 0.785, '2026-10-01': 0.725 },
+    resolveSimple: { '2025-12-31': 0.89, '2026-10-01': 0.86 },
+    csatComplex: { '2025-12-31': 0.8, '2026-09-30': 0.745, '2026-12-31': 0.74 },
+    csatSimple: { '2025-12-31': 0.85, '2026-09-30': 0.8 },
+    errorRate: { '2025-12-31': 0.029, '2026-09-30': 0.041 },
+    waitFactor: { '2025-12-31': 1, '2026-09-30': 1.35 },
     offerAccept: flat(0.28),
-    qaMean: [
-      ['2025-12-31', 83],
-      ['2026-09-30', 77],
-    ],
+    qaMean: { '2025-12-31': 83, '2026-09-30': 77 },
     calibrationNoise: step('2026-01-01', 4.5, 8.2),
     videoGapMin: step('2026-01-01', 7, 10),
     videoGapMax: step('2026-01-01', 26, 40),
@@ -330,30 +100,10 @@ export const VENDOR_STORY: Record<VendorId, VendorStory> = {
     incidentsPerQuarter: 4,
     incidentLate: step('2026-01-01', 0.15, 0.4),
     // Q3 2026: logins without MFA and from countries outside the contract.
-    mfaMiss: [
-      ['2026-06-30', 0.008],
-      ['2026-07-01', 0.065],
-      ['2026-09-30', 0.065],
-      ['2026-10-01', 0.02],
-    ],
-    deviceMiss: [
-      ['2026-06-30', 0.01],
-      ['2026-07-01', 0.04],
-      ['2026-09-30', 0.04],
-      ['2026-10-01', 0.02],
-    ],
-    foreignLogin: [
-      ['2026-06-30', 0.002],
-      ['2026-07-01', 0.035],
-      ['2026-09-30', 0.035],
-      ['2026-10-01', 0.01],
-    ],
-    publicNetwork: [
-      ['2026-06-30', 0.03],
-      ['2026-07-01', 0.1],
-      ['2026-09-30', 0.1],
-      ['2026-10-01', 0.05],
-    ],
+    mfaMiss: { '2026-06-30': 0.008, '2026-07-01': 0.065, '2026-09-30': 0.065, '2026-10-01': 0.02 },
+    deviceMiss: { '2026-06-30': 0.01, '2026-07-01': 0.04, '2026-09-30': 0.04, '2026-10-01': 0.02 },
+    foreignLogin: { '2026-06-30': 0.002, '2026-07-01': 0.035, '2026-09-30': 0.035, '2026-10-01': 0.01 },
+    publicNetwork: { '2026-06-30': 0.03, '2026-07-01': 0.1, '2026-09-30': 0.1, '2026-10-01': 0.05 },
   },
   in_house: {
     resolveComplex: flat(0.8),
@@ -434,18 +184,22 @@ export const STORY = {
     /** Manila's remaining capacity on the day and the day after. */
     capacity: [0, 0.5] as const,
     /** Lisbon's queue waits and email/messaging close delays on the day and the day after. */
-    waitFactor: [6, 3] as const,
-    closeDelayFactor: [3, 2] as const,
+    waitFactor: [8, 4] as const,
+    closeDelayFactor: [6, 4] as const,
     incident: { openedLocalMinute: 6 * 60 + 10, ackMinutes: 50, resolveHours: 27 },
   },
 
   /** Event 5: onboarding that went well (resolved, satisfied) keeps customers. */
   retention: {
+    /** Churn within 90 days after the first onboarding contact, when it went well or not. */
     churn90Good: 0.03,
     churn90Bad: 0.17,
+    /** Otherwise, the chance to churn later (91-540 days). */
     laterChurn: 0.12,
+    /** Existing customers churning during the 15 months. */
     existingChurn: 0.1,
     existingShare: 0.75,
+    /** KYC reviews of customers onboarded in the last 60 days (the rest are new customers). */
     kycRecentShare: 0.4,
   },
 

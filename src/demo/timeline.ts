@@ -7,10 +7,8 @@ const parsed = new WeakMap<Timeline, { days: Float64Array; values: Float64Array 
 export function valueAt(tl: Timeline, day: number): number {
   let p = parsed.get(tl);
   if (!p) {
-    p = {
-      days: Float64Array.from(tl.map((k) => dayOf(k[0]))),
-      values: Float64Array.from(tl.map((k) => k[1])),
-    };
+    const knots = Object.entries(tl);
+    p = { days: Float64Array.from(knots, (k) => dayOf(k[0])), values: Float64Array.from(knots, (k) => k[1]) };
     parsed.set(tl, p);
   }
   const { days, values } = p;

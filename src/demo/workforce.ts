@@ -12,8 +12,9 @@ import type { CsvWriter } from './csv-writer.js';
 import { hashUnit, Rng } from './prng.js';
 import type { Roster } from './roster.js';
 import type { AccessLog } from './security.js';
+import { VENDORS } from './setting.js';
 import { DOWN, INDUCTION, OFF, SHIFT_MINUTES, type Shifts, WORK } from './shifts.js';
-import { VENDOR_STORY, VENDORS } from './story.js';
+import { VENDOR_STORY } from './story.js';
 import { daily } from './timeline.js';
 
 const W = 0;

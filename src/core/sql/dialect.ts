@@ -1,5 +1,5 @@
 import type { ColumnType } from '../dataset/types.js';
-import type { Sql, SqlValue } from './fragment.js';
+import { type Sql, type SqlValue, sql } from './fragment.js';
 
 /**
  * What differs between engines, behind one interface (as Rill does): a base class holds
@@ -20,6 +20,20 @@ export interface Dialect {
    * enforces the key; PostgreSQL declares it (Citus distributes on it).
    */
   readonly keyedBulkTables: boolean;
+  /** Seconds since 1970-01-01 UTC of a TIMESTAMPTZ expression. */
+  epochSeconds(expr: Sql): Sql;
+  /** Continuous percentile (linear interpolation) of expr among rows passing filter. */
+  percentileCont(expr: Sql, fraction: number, filter: Sql): Sql;
+  /** A bound instant literal usable in comparisons with TIMESTAMPTZ columns. */
+  instant(iso: string): Sql;
+  /** A bound date literal. */
+  date(iso: string): Sql;
+  /** Whole days from a to b (dates). */
+  daysBetween(a: Sql, b: Sql): Sql;
+  /** Integer division that floors toward negative infinity. */
+  floorDiv(a: Sql, b: number): Sql;
+  /** A TIMESTAMPTZ expression moved by a number of seconds. */
+  addSeconds(expr: Sql, seconds: number): Sql;
 }
 
 export class UnsupportedError extends Error {
@@ -36,6 +50,34 @@ export abstract class BaseDialect implements Dialect {
 
   quoteIdent(name: string): string {
     return `"${name.replaceAll('"', '""')}"`;
+  }
+
+  epochSeconds(expr: Sql): Sql {
+    return sql`extract(epoch FROM ${expr})`;
+  }
+
+  percentileCont(expr: Sql, fraction: number, filter: Sql): Sql {
+    return sql`percentile_cont(${fraction}) WITHIN GROUP (ORDER BY ${expr}) FILTER (WHERE ${filter})`;
+  }
+
+  instant(iso: string): Sql {
+    return sql`CAST(${iso} AS TIMESTAMPTZ)`;
+  }
+
+  date(iso: string): Sql {
+    return sql`CAST(${iso} AS DATE)`;
+  }
+
+  daysBetween(a: Sql, b: Sql): Sql {
+    return sql`(${b} - ${a})`;
+  }
+
+  floorDiv(a: Sql, b: number): Sql {
+    return sql`floor(${a} / ${b})`;
+  }
+
+  addSeconds(expr: Sql, seconds: number): Sql {
+    return sql`(${expr} + make_interval(secs => ${seconds}))`;
   }
 
   render(fragment: Sql): { text: string; params: SqlValue[] } {

@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
-const TYPES: Record<string, Record<string, string>> = {
+/** Column types of each dataset, as the tests read them. */
+export const DEMO_TYPES: Record<string, Record<string, string>> = {
   sites: { site: 'VARCHAR', vendor: 'VARCHAR', timezone: 'VARCHAR', country: 'VARCHAR' },
   agents: {
     agent_id: 'VARCHAR',
@@ -112,14 +113,16 @@ export class DemoDb {
     const con = await instance.connect();
     const db = new DemoDb(instance, con);
     await db.run(`SET TimeZone = 'UTC'`);
-    for (const [name, cols] of Object.entries(TYPES)) {
+    for (const [name, cols] of Object.entries(DEMO_TYPES)) {
       const spec = Object.entries(cols)
         .map(([c, t]) => `'${c}': '${t}'`)
         .join(', ');
       await db.run(`CREATE TABLE ${name} AS SELECT * FROM read_csv('${join(dir, `${name}.csv`)}', header = true,
         auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${spec}})`);
       if (raw) {
-        const text = Object.keys(cols).map((c) => `'${c}': 'VARCHAR'`).join(', ');
+        const text = Object.keys(cols)
+          .map((c) => `'${c}': 'VARCHAR'`)
+          .join(', ');
         await db.run(`CREATE TABLE raw_${name} AS SELECT * FROM read_csv('${join(dir, `${name}.csv`)}', header = true,
           auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${text}})`);
       }

@@ -1,10 +1,10 @@
 import { datasetDef } from '../../core/dataset/catalog.js';
 import { fail, type Issue, ok, type Result } from '../../core/issues.js';
 import { join, raw, type Sql, sql } from '../../core/sql/fragment.js';
+import { suggest } from '../../core/yaml/reporter.js';
 import { toBool, toText } from './convert.js';
 import { datetimeSql } from './datetime.js';
 import { compileExpr } from './expr-sql.js';
-import { suggest } from './reporter.js';
 import type { ColumnRule, CompiledMapping, Expr, ExprContext, ExprSource, MappingSpec } from './types.js';
 
 export type { CompiledMapping } from './types.js';

@@ -1,10 +1,10 @@
 import { isMap, isPair, type Node } from 'yaml';
 import type { ColumnDef } from '../../core/dataset/types.js';
 import { raw } from '../../core/sql/fragment.js';
+import { type Reporter, scalarText } from '../../core/yaml/reporter.js';
 import { checkDateFormat, checkTimeFormat, DEFAULT_DATE_FORMAT, DEFAULT_TIME_FORMAT } from './datetime.js';
 import { compileExpr } from './expr-sql.js';
 import { parseExpression } from './expressions.js';
-import { type Reporter, scalarText } from './reporter.js';
 import { constSchema, datetimeSchema, reportZod, valuesSchema } from './schema.js';
 import type { ColumnRule, ExprContext, ExprSource, ExprType } from './types.js';
 

@@ -1,11 +1,10 @@
 import { isScalar, type Node } from 'yaml';
-import type { Issue } from '../../core/issues.js';
-import type { Locator } from './locate.js';
-import type { Loc } from './types.js';
+import type { Issue } from '../issues.js';
+import type { Loc, Locator } from './locate.js';
 
 type Path = (string | number)[];
 
-/** Collects every issue of one mapping file, each with its file position. */
+/** Collects every issue of one YAML file (a mapping, a contract), each with its file position. */
 export class Reporter {
   readonly issues: Issue[] = [];
 

@@ -1,7 +1,15 @@
 import { type Document, isMap, isNode, isPair, isScalar, type LineCounter, type Node, Scalar } from 'yaml';
-import type { Loc } from './types.js';
 
-/** Positions of YAML nodes, and of characters inside scalar expressions, as 1-based line:column. */
+/** A 1-based position in a file. */
+export interface Loc {
+  line: number;
+  column: number;
+}
+
+/**
+ * Positions of YAML nodes, and of characters inside scalar expressions, as 1-based
+ * line:column. Shared by every YAML kind (mappings, contracts) so each reports alike.
+ */
 export class Locator {
   constructor(
     private readonly text: string,

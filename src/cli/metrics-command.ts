@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { UserError } from '../core/issues.js';
+import { METRIC_CATALOG, metricInfo } from '../core/metric/catalog.js';
+import type { MetricInfo } from '../core/metric/types.js';
+
+export function registerMetrics(program: Command): void {
+  program
+    .command('metrics')
+    .description('the metric catalog: every definition, unit, direction, parameters, interval and maturity')
+    .argument('[id]', 'one metric')
+    .option('--format <format>', 'text or json', 'text')
+    .action((id: string | undefined, options: { format: string }) => {
+      const list = id ? [metricInfo(id)] : [...METRIC_CATALOG];
+      if (list[0] === undefined) throw new UserError(`unknown metric ${id}`);
+      const infos = list as MetricInfo[];
+      process.stdout.write(
+        options.format === 'json'
+          ? `${JSON.stringify(infos, null, 2)}\n`
+          : `${infos.map(describe).join('\n\n')}\n`,
+      );
+    });
+}
+
+function describe(m: MetricInfo): string {
+  const params = m.params.map((p) => `${p.name} = ${JSON.stringify(p.default)} (${p.description})`);
+  const matures = m.maturity.after === 'period_end' ? 'at period end' : `period end + ${m.maturity.param}`;
+  return [
+    `${m.id} — ${m.label.singular} [${m.family}]`,
+    `  ${m.formula}`,
+    `  unit ${m.unit}; ${m.direction === 'neutral' ? 'neutral' : `${m.direction} is better`}; n = ${m.n}; interval ${m.interval}; matures ${matures}`,
+    `  reads ${m.datasets.join(', ')}${params.length > 0 ? `; parameters: ${params.join('; ')}` : ''}`,
+  ].join('\n');
+}

@@ -1,0 +1,21 @@
+import { CONTACT_METRICS } from './catalog/contact-info.js';
+import { OPERATIONS_METRICS, VALUE_METRICS } from './catalog/operations-info.js';
+import type { MetricInfo } from './types.js';
+
+/** Every metric of metrics.md, in its order: the one catalog the CLI, API, glossary and settlement read. */
+export const METRIC_CATALOG: readonly MetricInfo[] = [
+  ...CONTACT_METRICS,
+  ...OPERATIONS_METRICS,
+  ...VALUE_METRICS,
+];
+
+const byId = new Map(METRIC_CATALOG.map((metric) => [metric.id, metric]));
+
+export const metricInfo = (id: string): MetricInfo | undefined => byId.get(id);
+
+/** Metrics whose scope is interactions (vendor + workflows); the rest are scoped to the vendor only. */
+export const readsInteractions = (info: MetricInfo): boolean =>
+  info.family === 'contact' ||
+  info.family === 'qa' ||
+  info.id === 'max_site_share' ||
+  info.family === 'value';

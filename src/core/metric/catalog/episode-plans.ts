@@ -1,0 +1,103 @@
+import { join, raw, type Sql, sql } from '../../sql/fragment.js';
+import { requireDuration } from '../../time/duration.js';
+import { bucketExpression } from '../bucket-sql.js';
+import { contactFilters, groupBy, groupColumns, groupSelect } from '../contacts-source.js';
+import type { PlanContext, QueryPlan, StatsRow } from '../plan-types.js';
+import type { Scope } from '../scope.js';
+
+const num = (row: StatsRow, name: string) => Number(row[name] ?? 0);
+/** Episode windows are exact seconds between contacts (7d = 604,800 s, whatever DST does). */
+const durationSeconds = (value: unknown) => requireDuration(String(value)).seconds;
+
+/** Scope filters except workflow, which episodes are built within (the rest apply to the first contact). */
+const firstContactScope = (scope: Scope): Scope => {
+  const { workflow: _workflow, ...rest } = scope.filters;
+  return { ...scope, filters: rest };
+};
+const workflowOnly = (scope: Scope): Scope => ({
+  ...scope,
+  filters: scope.filters.workflow ? { workflow: scope.filters.workflow } : {},
+});
+
+/**
+ * fcr: episodes are runs of one customer's contacts on one workflow, each within
+ * repeatWindow of the previous, built from ALL the customer's contacts (any vendor, site
+ * or channel) and scoped by their first contact. Only contacts within one window of the
+ * period can start or continue an episode that starts in it, so only those are read.
+ */
+export const fcrPlan: QueryPlan = {
+  kind: 'query',
+  buckets: true,
+  query(ctx: PlanContext): Sql {
+    const { scope, dialect } = ctx;
+    const window = durationSeconds(ctx.params.repeatWindow);
+    const start = dialect.instant(scope.period.start);
+    const end = dialect.instant(scope.period.end);
+    const bucket = scope.grain ? sql`, ${bucketExpression(ctx, raw('started_at'))} AS bucket` : sql``;
+    const dims = groupColumns(scope.by);
+    const dimsSql = dims.length > 0 ? sql`${join(dims)}, ` : sql``;
+    return sql`WITH linked AS (
+        SELECT *, lag(started_at) OVER w AS prev_at, lead(started_at) OVER w AS next_at
+        FROM interactions
+        WHERE tenant = ${scope.tenant} AND customer_id IS NOT NULL
+          AND started_at >= ${dialect.addSeconds(start, -window)} AND started_at < ${dialect.addSeconds(end, window)}
+          ${contactFilters(workflowOnly(scope))}
+        WINDOW w AS (PARTITION BY customer_id, workflow ORDER BY started_at, interaction_id)
+      ),
+      episodes AS (
+        SELECT ${dimsSql}started_at, abandoned, resolved,
+          (next_at IS NULL OR next_at > ${dialect.addSeconds(raw('started_at'), window)}) AS single
+        FROM linked
+        WHERE (prev_at IS NULL OR started_at > ${dialect.addSeconds(raw('prev_at'), window)})
+          AND started_at >= ${start} AND started_at < ${end} ${contactFilters(firstContactScope(scope))}
+        UNION ALL
+        SELECT ${dimsSql}started_at, abandoned, resolved, true AS single
+        FROM interactions
+        WHERE tenant = ${scope.tenant} AND customer_id IS NULL AND started_at >= ${start} AND started_at < ${end}
+          ${contactFilters(scope)}
+      )
+      SELECT ${groupSelect(scope)}count(*) FILTER (WHERE single AND NOT abandoned AND resolved) AS k, count(*) AS n
+      FROM (SELECT *${bucket} FROM episodes) e${groupBy(scope)}`;
+  },
+  finish: (row) => ({ kind: 'share', k: num(row, 'k'), n: num(row, 'n') }),
+};
+
+/**
+ * retention_90d: each customer's first handled contact in scope (per group), compared with
+ * churned_at as local dates. The local date comes from the offset-segment arithmetic of
+ * bucket-sql, per customer, never per contact.
+ */
+export const retentionPlan: QueryPlan = {
+  kind: 'query',
+  buckets: true,
+  query(ctx: PlanContext): Sql {
+    const { scope, dialect } = ctx;
+    const windowDays = Math.round(durationSeconds(ctx.params.window) / 86400);
+    const dims = groupColumns(scope.by);
+    const dimsSql = dims.length > 0 ? sql`${join(dims)}, ` : sql``;
+    const dimNames = scope.by.length > 0 ? sql`${raw(scope.by.join(', '))}, ` : sql``;
+    const firstDay = localDayNumber(ctx, raw('f.first_at'));
+    const churnDay = dialect.daysBetween(dialect.date('1970-01-01'), raw('c.churned_at'));
+    const bucket = scope.grain ? sql`, ${bucketExpression(ctx, raw('f.first_at'))} AS bucket` : sql``;
+    return sql`WITH firsts AS (
+        SELECT ${dimsSql}customer_id, min(started_at) AS first_at
+        FROM interactions
+        WHERE tenant = ${scope.tenant} AND NOT abandoned AND customer_id IS NOT NULL
+          AND started_at >= ${dialect.instant(scope.period.start)} AND started_at < ${dialect.instant(scope.period.end)}
+          ${contactFilters(scope)}
+        GROUP BY ${dimNames}customer_id
+      )
+      SELECT ${groupSelect(scope)}
+        count(c.customer_id) FILTER (WHERE c.churned_at IS NULL OR ${churnDay} > ${firstDay} + ${windowDays}) AS k,
+        count(c.customer_id) AS n,
+        count(*) - count(c.customer_id) AS missing
+      FROM (SELECT f.*${bucket} FROM firsts f) f
+      LEFT JOIN customers c ON c.tenant = ${scope.tenant} AND c.customer_id = f.customer_id${groupBy(scope)}`;
+  },
+  finish: (row) => ({ kind: 'share', k: num(row, 'k'), n: num(row, 'n') }),
+};
+
+/** The local day number (days since 1970-01-01 in the scope's zone) of an instant. */
+function localDayNumber(ctx: PlanContext, expr: Sql): Sql {
+  return bucketExpression({ ...ctx, scope: { ...ctx.scope, grain: 'day' } }, expr);
+}

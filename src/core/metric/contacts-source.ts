@@ -1,0 +1,51 @@
+import { join, raw, type Sql, sql } from '../sql/fragment.js';
+import { bucketExpression } from './bucket-sql.js';
+import type { PlanContext } from './plan-types.js';
+import { CONTACT_COLUMN, type Dimension, type Scope } from './scope.js';
+
+/**
+ * The scoped interactions every contact metric reads, with the flags metrics.md defines.
+ * Period bounds are instants computed once; no row is converted to a local zone.
+ */
+export function contactsSource(ctx: PlanContext, range?: { start: string; end: string }): Sql {
+  const { scope, dialect } = ctx;
+  const start = range?.start ?? scope.period.start;
+  const end = range?.end ?? scope.period.end;
+  const bucket = scope.grain ? sql`, ${bucketExpression(ctx, raw('started_at'))} AS bucket` : sql``;
+  // Every dimension is a column here under its own name (agent reads agent_id).
+  return sql`SELECT interaction_id, started_at, closed_at, vendor, workflow, site, channel, language, path,
+      agent_id, agent_id AS agent, customer_id, abandoned, resolved, csat, error, offer, revenue,
+      handle_seconds, queue_seconds,
+      NOT abandoned AS handled,
+      path IN ('human', 'bot_to_human') AS human_path,
+      channel IN ('voice', 'chat', 'messaging') AND path IN ('human', 'bot_to_human') AS offered${bucket}
+    FROM interactions
+    WHERE tenant = ${scope.tenant} AND started_at >= ${dialect.instant(start)} AND started_at < ${dialect.instant(end)}
+      ${contactFilters(scope)}`;
+}
+
+/** `AND column IN (...)` for each filtered dimension, values bound. */
+export function contactFilters(scope: Scope, alias = ''): Sql {
+  const parts = Object.entries(scope.filters).map(([dim, values]) => {
+    const column = raw(`${alias}${CONTACT_COLUMN[dim as Dimension]}`);
+    const list = values ?? [];
+    return list.length === 0 ? sql` AND false` : sql` AND ${column} IN (${join(list.map((v) => sql`${v}`))})`;
+  });
+  return parts.length === 0 ? sql`` : join(parts, '');
+}
+
+/** Group columns named by dimension, for selects from the interactions table itself. */
+export function groupColumns(by: readonly Dimension[], alias = ''): Sql[] {
+  return by.map((dim) => raw(`${alias}${CONTACT_COLUMN[dim]} AS ${dim}`));
+}
+
+/** The GROUP BY list: dimensions, then the bucket when a grain is asked. */
+export function groupBy(scope: Scope): Sql {
+  const names = [...scope.by, ...(scope.grain ? ['bucket'] : [])];
+  return names.length === 0 ? sql`` : sql` GROUP BY ${raw(names.join(', '))}`;
+}
+
+export function groupSelect(scope: Scope): Sql {
+  const names = [...scope.by, ...(scope.grain ? ['bucket'] : [])];
+  return names.length === 0 ? sql`` : sql`${raw(names.join(', '))}, `;
+}

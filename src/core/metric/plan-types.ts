@@ -1,0 +1,59 @@
+import type { Dialect } from '../sql/dialect.js';
+import type { Sql } from '../sql/fragment.js';
+import type { Scope } from './scope.js';
+
+export type ParamValue = string | number | boolean | string[] | Record<string, unknown>;
+
+/** What a plan needs to build SQL: the scope, the resolved parameters and the engine's dialect. */
+export interface PlanContext {
+  scope: Scope;
+  params: Record<string, ParamValue>;
+  dialect: Dialect;
+}
+
+/**
+ * The statistics a value and its interval are computed from. SQL returns these per
+ * group; JavaScript only finishes them (no raw rows ever come back).
+ */
+export type Sufficient =
+  | { kind: 'share'; k: number; n: number }
+  | { kind: 'mean'; n: number; mean: number | null; sd: number | null }
+  | { kind: 'count'; value: number }
+  | { kind: 'ratio'; value: number | null; n: number }
+  | { kind: 'bootstrapped'; value: number | null; n: number };
+
+export type StatsRow = Record<string, number | string | null>;
+
+/** A metric computed from aggregates over a shared source, merged with its siblings into one scan. */
+export interface AggregatePlan {
+  kind: 'aggregate';
+  source: 'contacts';
+  aggregates(ctx: PlanContext): Record<string, Sql>;
+  finish(row: StatsRow): Sufficient;
+  /** For bootstrap intervals: the unit values (over the same source) to resample. */
+  histogram?: { value: Sql; where: Sql; statistic: 'mean' | 'p90' };
+}
+
+/** A metric with a query of its own that returns one row per group with its statistics. */
+export interface QueryPlan {
+  kind: 'query';
+  /** Rows carry the group's dimension columns (named by dimension) and `bucket` when asked. */
+  query(ctx: PlanContext): Sql;
+  finish(row: StatsRow): Sufficient;
+  /** True when query() itself buckets by ctx.scope.grain; otherwise the runner queries per bucket. */
+  buckets?: boolean;
+  histogram?: Histogram;
+  /** Dimensions this metric can be filtered and broken down by. */
+  dimensions?: readonly string[];
+}
+
+/**
+ * Bootstrap support for a query plan: rows of (group columns, unit statistics, weight)
+ * and the statistic recomputed on resampled units.
+ */
+export interface Histogram {
+  query(ctx: PlanContext): Sql;
+  statistic: 'alpha';
+}
+
+export type MetricPlan = AggregatePlan | QueryPlan;

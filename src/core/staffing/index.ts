@@ -1,0 +1,22 @@
+/** Staffing models for recalibration: Erlang C and Erlang A (docs/contracts.md, Staffing). */
+export {
+  type ErlangAMetrics,
+  type ErlangAStaffing,
+  erlangAMetrics,
+  estimatePatience,
+  solveErlangA,
+} from './erlang-a.js';
+export {
+  checkTarget,
+  erlangB,
+  erlangC,
+  erlangCMetrics,
+  type QueueMetrics,
+  type Staffing,
+  type StaffingTarget,
+  solveErlangC,
+  trafficOf,
+  type Workload,
+  withShrinkage,
+} from './erlang-c.js';
+export { staffForTerms } from './from-terms.js';

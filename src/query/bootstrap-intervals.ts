@@ -1,0 +1,67 @@
+import { groupOf } from '../core/metric/compile.js';
+import { contactsSource, groupBy, groupSelect } from '../core/metric/contacts-source.js';
+import type { PlanContext } from '../core/metric/plan-types.js';
+import type { Scope } from '../core/metric/scope.js';
+import { raw, sql } from '../core/sql/fragment.js';
+import {
+  bootstrapWeighted,
+  histogramSample,
+  type WeightedSample,
+  type WeightedStatistic,
+} from '../core/stats/bootstrap.js';
+import { intervalAlphaStatistic } from '../core/stats/krippendorff.js';
+import { weightedMean, weightedPercentile } from '../core/stats/weighted.js';
+import type { Store } from '../store/store.js';
+import type { ResolvedRequest } from './resolve-requests.js';
+import { groupKey, type Measured } from './run-metrics.js';
+
+/**
+ * Percentile-bootstrap intervals (2000 resamples, seed 1). SQL returns a compact
+ * histogram per group (distinct values with counts, or per-unit sums for alpha); the
+ * resampling runs on those, never on raw rows.
+ */
+export async function bootstrapIntervals(
+  store: Store,
+  requests: ResolvedRequest[],
+  scope: Scope,
+  results: Measured[],
+): Promise<void> {
+  for (const [index, request] of requests.entries()) {
+    if (request.info.interval !== 'bootstrap') continue;
+    const ctx: PlanContext = { scope, params: request.params, dialect: store.dialect };
+    const byGroup = new Map<string, Record<string, unknown>[]>();
+    const plan = request.plan;
+    const statement =
+      plan.kind === 'aggregate' && plan.histogram
+        ? sql`SELECT ${groupSelect(scope)}${plan.histogram.value} AS v, count(*) AS w FROM (${contactsSource(ctx)}) c
+            WHERE ${plan.histogram.where} AND ${plan.histogram.value} IS NOT NULL${groupBy(scope)}${raw(scope.by.length > 0 || scope.grain ? ', v' : ' GROUP BY v')}`
+        : plan.kind === 'query' && plan.histogram
+          ? plan.histogram.query(ctx)
+          : null;
+    if (!statement) continue;
+    for (const row of await store.query<Record<string, unknown>>(statement)) {
+      const key = groupKey(groupOf(row, ctx));
+      byGroup.set(key, [...(byGroup.get(key) ?? []), row]);
+    }
+    for (const result of results.filter((r) => r.request === index)) {
+      const rows = byGroup.get(groupKey(result.group)) ?? [];
+      if (rows.length === 0) continue;
+      const sample: WeightedSample<unknown> =
+        plan.kind === 'query'
+          ? {
+              items: rows.map((r) => ({ m: Number(r.m), sum: Number(r.s1), sumSquares: Number(r.s2) })),
+              counts: rows.map(() => 1),
+              statistic: intervalAlphaStatistic as WeightedStatistic<unknown>,
+            }
+          : (histogramSample(
+              rows.map((r) => Number(r.v)),
+              rows.map((r) => Number(r.w)),
+              plan.histogram?.statistic === 'p90' ? (v, w) => weightedPercentile(v, w, 0.9) : weightedMean,
+            ) as WeightedSample<unknown>);
+      const bounds = bootstrapWeighted(sample);
+      result.sample = sample;
+      result.low = bounds.low;
+      result.high = bounds.high;
+    }
+  }
+}

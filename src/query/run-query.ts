@@ -1,0 +1,119 @@
+import { UserError } from '../core/issues.js';
+import { maturity } from '../core/metric/maturity.js';
+import type { Dimension, Grain, PeriodWindow, Scope } from '../core/metric/scope.js';
+import type { MetricResult } from '../core/metric/types.js';
+import type { Sql } from '../core/sql/fragment.js';
+import { periodBounds } from '../core/time/boundaries.js';
+import { parsePeriods } from '../core/time/period.js';
+import type { Store } from '../store/store.js';
+import { compareWithBaseline } from './compare-baseline.js';
+import { checkParamsUsed, type ResolvedRequest, resolveRequests } from './resolve-requests.js';
+import { groupKey, type Measured, measure } from './run-metrics.js';
+
+export interface QueryOptions {
+  metrics: string[];
+  tenant: string;
+  /** Period text as contract-format.md writes it; a range gives one result set per period. */
+  period: string;
+  zone: string;
+  where: Partial<Record<Dimension, string[]>>;
+  by: Dimension[];
+  grain?: Grain;
+  params: Record<string, string>;
+  /** A period measured from data, or a written number. */
+  baseline?: string;
+  minN: number;
+  /** Instant the data is judged as of (default now). */
+  asOf?: string;
+  /** Sees every statement run, for --explain. */
+  onStatement?: (statement: Sql) => void;
+}
+
+export function periodWindows(text: string, zone: string): PeriodWindow[] {
+  const parsed = parsePeriods(text);
+  if (!parsed.ok) throw new UserError(`--period ${text}: not a period`, parsed.issues);
+  return parsed.value.map((period) => ({ ...period, ...periodBounds(period, zone) }));
+}
+
+/** `covenant query`: every metric, per period and group, with n, interval, maturity and the baseline comparison. */
+export async function runQuery(store: Store, options: QueryOptions): Promise<MetricResult[]> {
+  checkParamsUsed(options.metrics, options.params);
+  const requests = resolveRequests(options.metrics, options.params);
+  checkDimensions(requests, options);
+  const asOf = options.asOf ?? new Date().toISOString();
+  const scopeOf = (period: PeriodWindow, grain = options.grain): Scope => ({
+    tenant: options.tenant,
+    period,
+    zone: options.zone,
+    filters: options.where,
+    by: options.by,
+    grain,
+    asOf,
+  });
+  const baselineNumber =
+    options.baseline !== undefined && /^-?\d+(\.\d+)?$/.test(options.baseline)
+      ? Number(options.baseline)
+      : null;
+  const baselinePeriod =
+    options.baseline !== undefined && baselineNumber === null
+      ? periodWindows(options.baseline, options.zone)
+      : [];
+  if (baselinePeriod.length > 1) throw new UserError('--baseline takes one period (or a number)');
+  const baseline = baselinePeriod[0]
+    ? await measure(store, requests, scopeOf(baselinePeriod[0], undefined), options.onStatement)
+    : [];
+
+  const results: MetricResult[] = [];
+  for (const period of periodWindows(options.period, options.zone)) {
+    const measured = await measure(store, requests, scopeOf(period), options.onStatement);
+    for (const m of sortMeasured(measured)) {
+      const request = requests[m.request];
+      if (!request) continue;
+      const { info } = request;
+      const { matured, maturesOn } = maturity(info, request.params, period, options.zone, asOf);
+      const insufficient = m.n < options.minN || m.value === null;
+      const reference = baselineOf(baseline, m, baselineNumber);
+      results.push({
+        metric: info.id,
+        group: m.group,
+        period: period.label,
+        value: m.value,
+        n: m.n,
+        low: m.low,
+        high: m.high,
+        unit: info.unit,
+        direction: info.direction,
+        matured,
+        maturesOn,
+        insufficient,
+        ...compareWithBaseline(info, m, reference),
+        ...(m.warnings.length > 0 ? { warnings: m.warnings } : {}),
+      });
+    }
+  }
+  return results;
+}
+
+/** The baseline for a result: the written number, or the same metric and dimension group in the baseline period. */
+function baselineOf(baseline: Measured[], m: Measured, number: number | null): Measured | number | null {
+  if (number !== null) return number;
+  const { bucket: _bucket, ...dims } = m.group;
+  return baseline.find((b) => b.request === m.request && groupKey(b.group) === groupKey(dims)) ?? null;
+}
+
+const sortMeasured = (measured: Measured[]) =>
+  [...measured].sort((a, b) => a.request - b.request || groupKey(a.group).localeCompare(groupKey(b.group)));
+
+/** Metrics that do not read interactions are scoped by the agents' vendor, site and agent only. */
+function checkDimensions(requests: ResolvedRequest[], options: QueryOptions): void {
+  const asked = new Set<string>([...options.by, ...Object.keys(options.where)]);
+  for (const { info, plan } of requests) {
+    const allowed = plan.kind === 'query' ? plan.dimensions : undefined;
+    const bad = allowed ? [...asked].filter((dim) => !allowed.includes(dim)) : [];
+    if (bad.length > 0) {
+      throw new UserError(
+        `${info.id} cannot be filtered or broken down by ${bad.join(', ')} (it can by ${allowed?.join(', ')})`,
+      );
+    }
+  }
+}
