@@ -1,9 +1,12 @@
 import { Command } from 'commander';
 import { reportError } from './context.js';
+import { registerContract } from './contract-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerImport } from './import-command.js';
 import { registerMetrics } from './metrics-command.js';
 import { registerQuery } from './query-command.js';
+import { registerSettle } from './settle-command.js';
+import { registerStaffing } from './staffing-command.js';
 import { registerStart } from './start-command.js';
 import { registerStatus } from './status-command.js';
 
@@ -17,6 +20,9 @@ for (const register of [
   registerStatus,
   registerQuery,
   registerMetrics,
+  registerContract,
+  registerSettle,
+  registerStaffing,
   registerDemo,
   registerStart,
 ]) {

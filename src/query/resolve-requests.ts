@@ -10,7 +10,7 @@ export interface ResolvedRequest extends MetricRequest {
 }
 
 /** Metric ids and `key=value` parameters -> plans with their parameters, or a UserError naming what is wrong. */
-export function resolveRequests(ids: string[], params: Record<string, string>): ResolvedRequest[] {
+export function resolveRequests(ids: string[], params: Record<string, unknown>): ResolvedRequest[] {
   return ids.map((id) => {
     const info = metricInfo(id);
     if (!info) {
@@ -36,7 +36,7 @@ export function resolveRequests(ids: string[], params: Record<string, string>): 
   });
 }
 
-export function checkParamsUsed(ids: string[], params: Record<string, string>): void {
+export function checkParamsUsed(ids: string[], params: Record<string, unknown>): void {
   for (const name of Object.keys(params)) {
     if (!ids.some((id) => metricInfo(id)?.params.some((p) => p.name === name))) {
       throw new UserError(`--param ${name}: none of ${ids.join(', ')} has that parameter`);

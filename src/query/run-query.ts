@@ -19,7 +19,7 @@ export interface QueryOptions {
   where: Partial<Record<Dimension, string[]>>;
   by: Dimension[];
   grain?: Grain;
-  params: Record<string, string>;
+  params: Record<string, unknown>;
   /** A period measured from data, or a written number. */
   baseline?: string;
   minN: number;

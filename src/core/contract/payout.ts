@@ -87,7 +87,11 @@ export function evaluatePayout(
   if (past(at).isZero()) return result(payOf(at), [at], 'on_point', `on the point ${show(at)}`);
   const next = points[reached + 1] as CurvePoint;
   const share = v.minus(toDecimal(at.at)).div(toDecimal(next.at).minus(toDecimal(at.at)));
-  const pay = payOf(at).plus(share.times(payOf(next).minus(payOf(at))));
+  // Interpolation divides, so the pay may not terminate: it is carried to 30 decimal places,
+  // far below a cent on any allocation, leaving the money multiplication exact.
+  const pay = payOf(at)
+    .plus(share.times(payOf(next).minus(payOf(at))))
+    .toDecimalPlaces(30);
   return result(pay, [at, next], 'between', `linear between ${show(at)} and ${show(next)}`);
 }
 

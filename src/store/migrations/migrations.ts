@@ -48,4 +48,62 @@ export const MIGRATIONS: Migration[] = [
       ];
     },
   },
+  {
+    version: 2,
+    name: 'contracts, versions, proposals, approvals and settlements',
+    statements: (dialect) => {
+      const text = dialect.columnType({ kind: 'string' });
+      const json = dialect.jsonType;
+      return [
+        `CREATE TABLE contract_versions (
+          tenant ${text} NOT NULL,
+          contract_id ${text} NOT NULL,
+          version INTEGER NOT NULL,
+          client ${text} NOT NULL,
+          vendor ${text} NOT NULL,
+          effective_from DATE NOT NULL,
+          digest ${text} NOT NULL,
+          source ${text} NOT NULL,
+          spec ${json} NOT NULL,
+          origin ${text} NOT NULL,
+          created_at TIMESTAMPTZ NOT NULL,
+          PRIMARY KEY (tenant, contract_id, version)
+        )`,
+        `CREATE TABLE proposals (
+          tenant ${text} NOT NULL,
+          proposal_id ${text} NOT NULL,
+          contract_id ${text} NOT NULL,
+          base_version INTEGER NOT NULL,
+          period ${text} NOT NULL,
+          status ${text} NOT NULL,
+          effective_from DATE NOT NULL,
+          body ${json} NOT NULL,
+          proposed_source ${text} NOT NULL,
+          created_at TIMESTAMPTZ NOT NULL,
+          decided_at TIMESTAMPTZ,
+          PRIMARY KEY (tenant, proposal_id)
+        )`,
+        `CREATE TABLE approvals (
+          tenant ${text} NOT NULL,
+          proposal_id ${text} NOT NULL,
+          party ${text} NOT NULL,
+          decision ${text} NOT NULL,
+          decided_at TIMESTAMPTZ NOT NULL,
+          PRIMARY KEY (tenant, proposal_id, party)
+        )`,
+        `CREATE TABLE settlements (
+          tenant ${text} NOT NULL,
+          settlement_id ${text} NOT NULL,
+          contract_id ${text} NOT NULL,
+          period ${text} NOT NULL,
+          kind ${text} NOT NULL,
+          total ${dialect.columnType({ kind: 'money' })} NOT NULL,
+          currency ${text} NOT NULL,
+          body ${json} NOT NULL,
+          created_at TIMESTAMPTZ NOT NULL,
+          PRIMARY KEY (tenant, settlement_id)
+        )`,
+      ];
+    },
+  },
 ];

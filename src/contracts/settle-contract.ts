@@ -1,0 +1,84 @@
+import { UserError } from '../core/issues.js';
+import { settle } from '../core/settlement/settle.js';
+import { type CombinedInvoice, combineParts, type TrueUp, trueUp } from '../core/settlement/true-up.js';
+import type { InvoiceLike, Settlement } from '../core/settlement/types.js';
+import { periodWindows } from '../query/run-query.js';
+import type { Store } from '../store/store.js';
+import { baseUnits } from './base-units.js';
+import { listVersions } from './contract-store.js';
+import { measureOutcomes } from './measure-outcomes.js';
+import { findSettlement, saveSettlement } from './settlement-store.js';
+import { versionsInForce } from './versions-in-force.js';
+
+export interface SettlementReport {
+  settlementId: string;
+  contract: string;
+  period: string;
+  kind: 'provisional' | 'final';
+  /** The invoice: one settlement, or the parts of a period a version change split, combined. */
+  invoice: Settlement | CombinedInvoice;
+  parts: Settlement[];
+  /** A final settlement against the provisional one stored before it. */
+  trueUp?: TrueUp & { provisionalId: string };
+  /** True when an identical settlement of this kind was already stored (a re-run reproduces it). */
+  reproduced: boolean;
+}
+
+/**
+ * Settles one period of a stored contract: the versions in force split it into parts,
+ * each part measured and settled on its own contacts, combined into one invoice, stored.
+ */
+export async function settleContract(
+  store: Store,
+  tenant: string,
+  contractId: string,
+  periodText: string,
+  asOf = new Date().toISOString(),
+): Promise<SettlementReport> {
+  const versions = await listVersions(store, tenant, contractId);
+  if (versions.length === 0)
+    throw new UserError(`no contract ${contractId} (covenant contract apply FILE stores one)`);
+  const zone = versions.at(-1)?.contract.timezone ?? 'UTC';
+  const [period, ...more] = periodWindows(periodText, zone);
+  if (!period || more.length > 0) throw new UserError(`settle takes one period, not ${periodText}`);
+  const inForce = versionsInForce(versions, period.startDate, period.endDate);
+  if (inForce.length === 0) throw new UserError(`no version of ${contractId} is in force in ${period.label}`);
+  const split = inForce.length > 1;
+  const parts: Settlement[] = [];
+  for (const { version, from, to } of inForce) {
+    const contract = version.contract;
+    const partPeriod = split ? `${from}..${to}` : period.label;
+    parts.push(
+      settle({
+        contract,
+        period: period.label,
+        ...(split ? { part: { from, to } } : {}),
+        baseUnits: await baseUnits(store, tenant, contract, from, to),
+        measurements: await measureOutcomes(store, tenant, contract, partPeriod, asOf),
+      }),
+    );
+  }
+  const invoice: Settlement | CombinedInvoice = split ? combineParts(parts) : (parts[0] as Settlement);
+  const kind = parts.some((p) => p.provisional) ? 'provisional' : 'final';
+  const saved = await saveSettlement(store, tenant, {
+    contractId,
+    period: period.label,
+    kind,
+    invoice,
+    parts,
+  });
+  const provisional =
+    kind === 'final' ? await findSettlement(store, tenant, contractId, period.label, 'provisional') : null;
+  return {
+    settlementId: saved.id,
+    contract: contractId,
+    period: period.label,
+    kind,
+    invoice,
+    parts,
+    reproduced: saved.reproduced,
+    ...(provisional
+      ? { trueUp: { ...trueUp(provisional.invoice as InvoiceLike, invoice), provisionalId: provisional.id } }
+      : {}),
+  };
+}
