@@ -1,3 +1,4 @@
+import type { Contract } from '../core/contract/types.js';
 import { UserError } from '../core/issues.js';
 import { settle } from '../core/settlement/settle.js';
 import { type CombinedInvoice, combineParts, type TrueUp, trueUp } from '../core/settlement/true-up.js';
@@ -25,6 +26,29 @@ export interface SettlementReport {
 }
 
 /**
+ * Settles terms (stored or proposed) over a period, or over the part of it given, on the
+ * data: measures the base units and every outcome, then applies the settlement rules.
+ */
+export async function settleTerms(
+  store: Store,
+  tenant: string,
+  contract: Contract,
+  periodLabel: string,
+  part: { from: string; to: string } | undefined,
+  asOf: string,
+): Promise<Settlement> {
+  const [window] = periodWindows(part ? `${part.from}..${part.to}` : periodLabel, contract.timezone);
+  if (!window) throw new UserError(`not a period: ${periodLabel}`);
+  return settle({
+    contract,
+    period: periodLabel,
+    ...(part ? { part } : {}),
+    baseUnits: await baseUnits(store, tenant, contract, window.startDate, window.endDate),
+    measurements: await measureOutcomes(store, tenant, contract, window.label, asOf),
+  });
+}
+
+/**
  * Settles one period of a stored contract: the versions in force split it into parts,
  * each part measured and settled on its own contacts, combined into one invoice, stored.
  */
@@ -46,17 +70,7 @@ export async function settleContract(
   const split = inForce.length > 1;
   const parts: Settlement[] = [];
   for (const { version, from, to } of inForce) {
-    const contract = version.contract;
-    const partPeriod = split ? `${from}..${to}` : period.label;
-    parts.push(
-      settle({
-        contract,
-        period: period.label,
-        ...(split ? { part: { from, to } } : {}),
-        baseUnits: await baseUnits(store, tenant, contract, from, to),
-        measurements: await measureOutcomes(store, tenant, contract, partPeriod, asOf),
-      }),
-    );
+    parts.push(await settleTerms(store, tenant, version.contract, period.label, split ? { from, to } : undefined, asOf));
   }
   const invoice: Settlement | CombinedInvoice = split ? combineParts(parts) : (parts[0] as Settlement);
   const kind = parts.some((p) => p.provisional) ? 'provisional' : 'final';
