@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { VALUE_METRIC_IDS, valueMetrics } from '../contracts/value-metrics.js';
 import { UserError } from '../core/issues.js';
 import { DIMENSIONS, type Dimension, type Grain, isDimension } from '../core/metric/scope.js';
 import type { Sql } from '../core/sql/fragment.js';
@@ -18,6 +19,8 @@ interface Options extends StoreOptions {
   minN: string;
   format: string;
   explain?: boolean;
+  contract?: string;
+  asOf?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -44,27 +47,47 @@ export function registerQuery(program: Command): void {
     .option('--min-n <n>', 'values with n below this are marked insufficient', '1')
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--explain', 'print each definition and the SQL that ran')
+    .option('--contract <id>', 'the contract whose invoices value metrics (cost_per_contact, ...) read')
+    .option('--as-of <instant>', 'judge maturity and deadlines as of this instant (default now)')
     .action(async (metrics: string, options: Options) => {
       const statements: Sql[] = [];
+      const ids = metrics
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean);
+      const valueIds = options.contract ? ids.filter((id) => VALUE_METRIC_IDS.includes(id)) : [];
+      const otherIds = ids.filter((id) => !valueIds.includes(id));
       await withStore(options, async (store) => {
-        const results = await runQuery(store, {
-          metrics: metrics
-            .split(',')
-            .map((m) => m.trim())
-            .filter(Boolean),
-          tenant: options.tenant,
-          period: options.period,
-          zone: checkTimezone(options.timezone) ?? 'UTC',
-          where: parseWhere(options.where),
-          by: parseBy(options.by),
-          grain: parseGrain(options.grain),
-          params: parsePairs(options.param, '--param'),
-          baseline: options.baseline,
-          minN: Number(options.minN),
-          onStatement: options.explain ? (s) => statements.push(s) : undefined,
-        });
+        const asOf = options.asOf ?? new Date().toISOString();
+        const values =
+          options.contract && valueIds.length > 0
+            ? await valueMetrics(store, {
+                tenant: options.tenant,
+                contractId: options.contract,
+                period: options.period,
+                metrics: valueIds,
+                asOf,
+              })
+            : [];
+        const results =
+          otherIds.length === 0
+            ? []
+            : await runQuery(store, {
+                metrics: otherIds,
+                asOf,
+                tenant: options.tenant,
+                period: options.period,
+                zone: checkTimezone(options.timezone) ?? 'UTC',
+                where: parseWhere(options.where),
+                by: parseBy(options.by),
+                grain: parseGrain(options.grain),
+                params: parsePairs(options.param, '--param'),
+                baseline: options.baseline,
+                minN: Number(options.minN),
+                onStatement: options.explain ? (s) => statements.push(s) : undefined,
+              });
         if (options.explain) process.stdout.write(explainText(metrics.split(','), statements, store.dialect));
-        process.stdout.write(formatResults(results, options.format));
+        process.stdout.write(formatResults([...results, ...values], options.format));
       });
     });
 }

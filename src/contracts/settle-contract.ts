@@ -59,6 +59,49 @@ export async function settleContract(
   periodText: string,
   asOf = new Date().toISOString(),
 ): Promise<SettlementReport> {
+  const { period, kind, invoice, parts } = await computeSettlement(
+    store,
+    tenant,
+    contractId,
+    periodText,
+    asOf,
+  );
+  const saved = await saveSettlement(store, tenant, {
+    contractId,
+    period,
+    kind,
+    invoice,
+    parts,
+  });
+  const provisional =
+    kind === 'final' ? await findSettlement(store, tenant, contractId, period, 'provisional') : null;
+  return {
+    settlementId: saved.id,
+    contract: contractId,
+    period,
+    kind,
+    invoice,
+    parts,
+    reproduced: saved.reproduced,
+    ...(provisional
+      ? { trueUp: { ...trueUp(provisional.invoice as InvoiceLike, invoice), provisionalId: provisional.id } }
+      : {}),
+  };
+}
+
+/** The invoice of a period of a stored contract, computed and not stored (value metrics read it). */
+export async function computeSettlement(
+  store: Store,
+  tenant: string,
+  contractId: string,
+  periodText: string,
+  asOf: string,
+): Promise<{
+  period: string;
+  kind: 'provisional' | 'final';
+  invoice: Settlement | CombinedInvoice;
+  parts: Settlement[];
+}> {
   const versions = await listVersions(store, tenant, contractId);
   if (versions.length === 0)
     throw new UserError(`no contract ${contractId} (covenant contract apply FILE stores one)`);
@@ -70,29 +113,18 @@ export async function settleContract(
   const split = inForce.length > 1;
   const parts: Settlement[] = [];
   for (const { version, from, to } of inForce) {
-    parts.push(await settleTerms(store, tenant, version.contract, period.label, split ? { from, to } : undefined, asOf));
+    parts.push(
+      await settleTerms(
+        store,
+        tenant,
+        version.contract,
+        period.label,
+        split ? { from, to } : undefined,
+        asOf,
+      ),
+    );
   }
   const invoice: Settlement | CombinedInvoice = split ? combineParts(parts) : (parts[0] as Settlement);
-  const kind = parts.some((p) => p.provisional) ? 'provisional' : 'final';
-  const saved = await saveSettlement(store, tenant, {
-    contractId,
-    period: period.label,
-    kind,
-    invoice,
-    parts,
-  });
-  const provisional =
-    kind === 'final' ? await findSettlement(store, tenant, contractId, period.label, 'provisional') : null;
-  return {
-    settlementId: saved.id,
-    contract: contractId,
-    period: period.label,
-    kind,
-    invoice,
-    parts,
-    reproduced: saved.reproduced,
-    ...(provisional
-      ? { trueUp: { ...trueUp(provisional.invoice as InvoiceLike, invoice), provisionalId: provisional.id } }
-      : {}),
-  };
+  const kind: 'provisional' | 'final' = parts.some((p) => p.provisional) ? 'provisional' : 'final';
+  return { period: period.label, kind, invoice, parts };
 }

@@ -5,12 +5,12 @@ import type { Scope } from '../core/metric/scope.js';
 import { raw, sql } from '../core/sql/fragment.js';
 import {
   bootstrapWeighted,
-  histogramSample,
+  meanSample,
+  percentileSample,
   type WeightedSample,
   type WeightedStatistic,
 } from '../core/stats/bootstrap.js';
 import { intervalAlphaStatistic } from '../core/stats/krippendorff.js';
-import { weightedMean, weightedPercentile } from '../core/stats/weighted.js';
 import type { Store } from '../store/store.js';
 import type { ResolvedRequest } from './resolve-requests.js';
 import { groupKey, type Measured } from './run-metrics.js';
@@ -53,10 +53,10 @@ export async function bootstrapIntervals(
               counts: rows.map(() => 1),
               statistic: intervalAlphaStatistic as WeightedStatistic<unknown>,
             }
-          : (histogramSample(
+          : ((plan.histogram?.statistic === 'p90' ? percentileSample : meanSample)(
               rows.map((r) => Number(r.v)),
               rows.map((r) => Number(r.w)),
-              plan.histogram?.statistic === 'p90' ? (v, w) => weightedPercentile(v, w, 0.9) : weightedMean,
+              0.9,
             ) as WeightedSample<unknown>);
       const bounds = bootstrapWeighted(sample);
       result.sample = sample;

@@ -7,6 +7,7 @@ import {
   bootstrapWeighted,
   expandUnits,
   meanSample,
+  observed,
   percentileInterval,
   percentileSample,
   resampleStatistics,
@@ -126,5 +127,28 @@ describe('percentileInterval', () => {
     const stats = Array.from({ length: 41 }, (_, i) => i); // h = 40 * 0.025 = 1, 40 * 0.975 = 39
     expect(percentileInterval([...stats, Number.NaN])).toEqual({ low: 1, high: 39 });
     expect(percentileInterval([Number.NaN])).toEqual({ low: null, high: null });
+  });
+});
+
+describe('the percentile resampler', () => {
+  it('finds the observed percentile when every draw is its expected count', () => {
+    const values = [90, 100, 180, 240, 600, 1200];
+    const counts = [3, 7, 11, 5, 2, 1];
+    const exactDraw = (n: number, q: number) => Math.round(n * q);
+    for (const p of [0.1, 0.5, 0.9, 0.99]) {
+      const sample = percentileSample(values, counts, p);
+      expect(sample.resample?.(exactDraw, 3)).toEqual([observed(sample), observed(sample), observed(sample)]);
+    }
+  });
+
+  it('resamples the same distribution as the generic multinomial walk', () => {
+    const values = Array.from({ length: 300 }, (_, i) => 60 + i * 3);
+    const counts = values.map((_, i) => 1 + ((i * 37) % 11));
+    const fast = percentileSample(values, counts, 0.9);
+    const generic = { ...fast, resample: undefined };
+    const a = bootstrapWeighted(fast);
+    const b = bootstrapWeighted(generic);
+    expect(Math.abs((a.low ?? 0) - (b.low ?? 0))).toBeLessThan(8);
+    expect(Math.abs((a.high ?? 0) - (b.high ?? 0))).toBeLessThan(8);
   });
 });
