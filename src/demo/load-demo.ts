@@ -1,11 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readContractFile, storeVersion } from '../contracts/contract-store.js';
 import { isDatasetName } from '../core/dataset/types.js';
 import { importFile } from '../ingest/import-file.js';
 import type { ImportSummary } from '../ingest/import-types.js';
 import type { Store } from '../store/store.js';
 import { generateDemo } from './generate-demo.js';
+
+/** The demo's contracts (demo-scenario.md), shipped in contracts/ at the package root. */
+const CONTRACTS_DIR = fileURLToPath(new URL('../../contracts/', import.meta.url));
+const DEMO_CONTRACTS = ['northwind-brightpath-2026', 'northwind-coastline-2026', 'northwind-brightpath-2027'];
 
 export interface LoadDemoOptions {
   scale: number;
@@ -16,7 +22,8 @@ export interface LoadDemoOptions {
 
 /**
  * Generates the demo story as canonical files and imports them through the same import
- * path as any client's files, so the demo exercises (and proves) the real pipeline.
+ * path as any client's files, so the demo exercises (and proves) the real pipeline; then
+ * stores the demo contracts.
  */
 export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<ImportSummary[]> {
   const dir = await mkdtemp(join(tmpdir(), 'covenant-demo-'));
@@ -28,6 +35,10 @@ export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<
       const summary = await importFile(store, dataset, file, { tenant: options.tenant });
       options.onImported?.(summary);
       summaries.push(summary);
+    }
+    for (const name of DEMO_CONTRACTS) {
+      const input = await readContractFile(join(CONTRACTS_DIR, `${name}.yaml`));
+      await store.transaction((tx) => storeVersion(tx, options.tenant, { ...input, origin: 'demo' }));
     }
     return summaries;
   } finally {
