@@ -102,7 +102,7 @@ spec:
       ['required', 'spec.columns is missing', 4],
       [
         'unknown_key',
-        'unknown key colums (did you mean columns?); expected dataset, description, timezone, filter, columns',
+        'unknown key colums (did you mean columns?); expected one of dataset, description, timezone, filter, columns',
         6,
       ],
       ['unknown_dataset', expect.stringContaining('unknown dataset site (did you mean sites?)'), 5],

@@ -4,10 +4,11 @@ import { datasetDef } from '../../core/dataset/catalog.js';
 import { DATASET_NAMES, type DatasetDef, isDatasetName } from '../../core/dataset/types.js';
 import { fail, type Issue, ok, type Result } from '../../core/issues.js';
 import { Locator } from '../../core/yaml/locate.js';
+import { reportZodIssues } from '../../core/yaml/report-zod.js';
 import { Reporter, suggest } from '../../core/yaml/reporter.js';
 import { describeType } from './convert.js';
 import { columnRule, expressionAt, isTimeZone } from './rules.js';
-import { envelopeSchema, reportZod } from './schema.js';
+import { envelopeSchema } from './schema.js';
 import type { ColumnRule, ExprSource, MappingSpec } from './types.js';
 
 export type { MappingSpec } from './types.js';
@@ -40,7 +41,7 @@ export function parseMapping(text: string, file: string): Result<MappingSpec> {
     return fail(rep.issues);
   }
   const envelope = envelopeSchema.safeParse(js);
-  if (!envelope.success) reportZod(envelope.error, envelopeSchema, [], rep);
+  if (!envelope.success) reportZodIssues(envelope.error, envelopeSchema, js, rep);
 
   const spec = isRecord(js.spec) ? js.spec : {};
   const def = dataset(rep, spec.dataset);

@@ -1,11 +1,12 @@
 import { isMap, isPair, type Node } from 'yaml';
 import type { ColumnDef } from '../../core/dataset/types.js';
 import { raw } from '../../core/sql/fragment.js';
+import { reportZodIssues } from '../../core/yaml/report-zod.js';
 import { type Reporter, scalarText } from '../../core/yaml/reporter.js';
 import { checkDateFormat, checkTimeFormat, DEFAULT_DATE_FORMAT, DEFAULT_TIME_FORMAT } from './datetime.js';
 import { compileExpr } from './expr-sql.js';
 import { parseExpression } from './expressions.js';
-import { constSchema, datetimeSchema, reportZod, valuesSchema } from './schema.js';
+import { constSchema, datetimeSchema, valuesSchema } from './schema.js';
 import type { ColumnRule, ExprContext, ExprSource, ExprType } from './types.js';
 
 type Path = (string | number)[];
@@ -77,7 +78,7 @@ export function columnRule(
   if ('const' in value) {
     const checked = constSchema.safeParse(value);
     if (!checked.success) {
-      reportZod(checked.error, constSchema, path, rep);
+      reportZodIssues(checked.error, constSchema, value, rep, path);
       return null;
     }
     if (checked.data.const === null) requiredNull();
@@ -86,7 +87,7 @@ export function columnRule(
   if ('from' in value || 'values' in value) {
     const checked = valuesSchema.safeParse(value);
     if (!checked.success) {
-      reportZod(checked.error, valuesSchema, path, rep);
+      reportZodIssues(checked.error, valuesSchema, value, rep, path);
       return null;
     }
     const from = expressionAt(rep, [...path, 'from'], checked.data.from);
@@ -131,7 +132,7 @@ function datetimeRule(
 ): ColumnRule | null {
   const checked = datetimeSchema.safeParse(value);
   if (!checked.success) {
-    reportZod(checked.error, datetimeSchema, path, rep);
+    reportZodIssues(checked.error, datetimeSchema, value, rep, path);
     return null;
   }
   const { data } = checked;
