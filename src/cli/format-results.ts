@@ -1,6 +1,26 @@
 import type { MetricResult } from '../core/metric/types.js';
 import { table } from './table.js';
 
+/** The fields of a result in the spec's order: the CSV columns; the table shows the main ones. */
+const FIELDS = [
+  'metric',
+  'group',
+  'period',
+  'value',
+  'n',
+  'low',
+  'high',
+  'unit',
+  'direction',
+  'matured',
+  'maturesOn',
+  'insufficient',
+  'baseline',
+  'difference',
+  'differenceLow',
+  'differenceHigh',
+  'p',
+] as const satisfies readonly (keyof MetricResult)[];
 const COLUMNS = [
   'metric',
   'group',
@@ -13,31 +33,13 @@ const COLUMNS = [
   'baseline',
   'difference',
   'p',
-] as const;
+];
 
 /** Query results as an aligned table, the JSON array of the spec, or CSV. */
 export function formatResults(results: MetricResult[], format: string): string {
   if (format === 'json') return `${JSON.stringify(results, null, 2)}\n`;
   if (format === 'csv') {
-    const head = [
-      'metric',
-      'group',
-      'period',
-      'value',
-      'n',
-      'low',
-      'high',
-      'unit',
-      'direction',
-      'matured',
-      'maturesOn',
-      'insufficient',
-      'baseline',
-      'difference',
-      'differenceLow',
-      'differenceHigh',
-      'p',
-    ];
+    const head = FIELDS;
     const cell = (v: unknown) => {
       const text =
         v === null || v === undefined
@@ -47,7 +49,7 @@ export function formatResults(results: MetricResult[], format: string): string {
             : String(v);
       return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
     };
-    const lines = results.map((r) => head.map((h) => cell(r[h as keyof MetricResult])).join(','));
+    const lines = results.map((r) => head.map((h) => cell(r[h])).join(','));
     return `${[head.join(','), ...lines].join('\n')}\n`;
   }
   if (format !== 'table') throw new Error(`--format ${format}: expected table, json or csv`);
@@ -64,7 +66,7 @@ export function formatResults(results: MetricResult[], format: string): string {
     show(r, r.difference),
     r.p === null ? '' : r.p < 0.0001 ? '<0.0001' : r.p.toFixed(4),
   ]);
-  return `${table([...COLUMNS], rows)}\n`;
+  return `${table(COLUMNS, rows)}\n`;
 }
 
 const groupText = (group: Record<string, string>) =>
