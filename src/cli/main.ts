@@ -1,10 +1,13 @@
 import { Command } from 'commander';
+import { registerBacktest } from './backtest-command.js';
 import { reportError } from './context.js';
 import { registerContract } from './contract-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerImport } from './import-command.js';
 import { registerMetrics } from './metrics-command.js';
+import { registerProposal } from './proposal-command.js';
 import { registerQuery } from './query-command.js';
+import { registerRecalibrate } from './recalibrate-command.js';
 import { registerSettle } from './settle-command.js';
 import { registerStaffing } from './staffing-command.js';
 import { registerStart } from './start-command.js';
@@ -22,6 +25,9 @@ for (const register of [
   registerMetrics,
   registerContract,
   registerSettle,
+  registerRecalibrate,
+  registerProposal,
+  registerBacktest,
   registerStaffing,
   registerDemo,
   registerStart,

@@ -1,0 +1,186 @@
+import type { Contract } from '../core/contract/types.js';
+import { UserError } from '../core/issues.js';
+import { Money } from '../core/money/money.js';
+import type { CombinedInvoice } from '../core/settlement/true-up.js';
+import type { Settlement } from '../core/settlement/types.js';
+import { periodWindows } from '../query/run-query.js';
+import type { Store } from '../store/store.js';
+import { listVersions, readContractFile } from './contract-store.js';
+import { computeSettlement, settleTerms } from './settle-contract.js';
+import { versionsInForce } from './versions-in-force.js';
+
+/**
+ * `covenant backtest`: proposed terms settled on historical data beside the settlements of
+ * the contract in force for the same client and vendor, per period and per line (base fee,
+ * each outcome, caps), with the differences. Nothing is stored: a back-test is a what-if.
+ */
+
+export interface BacktestLine {
+  /** Line id without a part prefix: `base-fee`, `outcome:card-disputes/csat`, `bonus-cap`, `penalty-cap`. */
+  id: string;
+  label: string;
+  inForce: string | null;
+  proposed: string | null;
+  /** proposed - in force (a missing line counts 0). */
+  difference: string;
+}
+
+export interface BacktestPeriod {
+  period: string;
+  inForce: { total: string; versions: number[]; provisional: boolean };
+  proposed: { total: string; provisional: boolean };
+  lines: BacktestLine[];
+  difference: string;
+}
+
+export interface BacktestReport {
+  proposed: { contract: string; file: string; version: number };
+  against: { contract: string };
+  currency: string;
+  periods: BacktestPeriod[];
+  totals: { inForce: string; proposed: string; difference: string };
+  asOf: string;
+}
+
+export interface BacktestOptions {
+  periods: string;
+  /** The stored contract to compare with (default: the one stored for the same client and vendor). */
+  against?: string;
+  asOf?: string;
+}
+
+/**
+ * The stored contract the proposed terms are compared with: --against, or the one stored
+ * for the same client and vendor (another name than the proposed terms') that has a
+ * version in force in the periods.
+ */
+async function contractInForce(
+  store: Store,
+  tenant: string,
+  proposed: Contract,
+  windows: { startDate: string; endDate: string }[],
+  against?: string,
+): Promise<string> {
+  const versions = await listVersions(store, tenant, against);
+  if (against !== undefined) {
+    if (versions.length === 0) throw new UserError(`--against ${against}: no such stored contract`);
+    return against;
+  }
+  const inForce = (id: string) =>
+    windows.some(
+      (w) =>
+        versionsInForce(
+          versions.filter((v) => v.contractId === id),
+          w.startDate,
+          w.endDate,
+        ).length > 0,
+    );
+  const ids = [
+    ...new Set(
+      versions
+        .filter((v) => v.contract.client === proposed.client && v.contract.vendor === proposed.vendor)
+        .filter((v) => v.contractId !== proposed.name)
+        .map((v) => v.contractId),
+    ),
+  ].filter(inForce);
+  const [only, ...more] = ids;
+  if (!only) {
+    throw new UserError(
+      `no stored contract for ${proposed.client} and ${proposed.vendor} in force in those periods to compare with: apply one or name it with --against`,
+    );
+  }
+  if (more.length > 0) {
+    throw new UserError(
+      `several stored contracts for ${proposed.client} and ${proposed.vendor} (${ids.join(', ')}): choose one with --against`,
+    );
+  }
+  return only;
+}
+
+/** `outcome:card-disputes/csat` -> `card-disputes/csat`, `base-fee` -> `base fee`. */
+const labelOf = (id: string) =>
+  id.startsWith('outcome:') ? id.slice('outcome:'.length) : id.replaceAll('-', ' ');
+
+/** A settlement's (or split invoice's) lines summed by id across parts: the per-outcome pay of the period. */
+function linesById(invoice: Settlement | CombinedInvoice): Map<string, { label: string; amount: Money }> {
+  const parts = 'parts' in invoice ? invoice.parts : [invoice];
+  const out = new Map<string, { label: string; amount: Money }>();
+  for (const part of parts) {
+    for (const line of part.lines) {
+      const amount = Money.parse(line.amount, invoice.currency);
+      const seen = out.get(line.id);
+      out.set(line.id, {
+        label: labelOf(line.id),
+        amount: seen ? seen.amount.plus(amount) : amount,
+      });
+    }
+  }
+  return out;
+}
+
+export async function backtest(
+  store: Store,
+  tenant: string,
+  file: string,
+  options: BacktestOptions,
+): Promise<BacktestReport> {
+  const { contract: proposed } = await readContractFile(file);
+  const windows = periodWindows(options.periods, proposed.timezone);
+  const against = await contractInForce(store, tenant, proposed, windows, options.against);
+  const asOf = options.asOf ?? new Date().toISOString();
+  const { currency } = proposed;
+  const money = (amount: string) => Money.parse(amount, currency);
+  const periods: BacktestPeriod[] = [];
+  for (const window of windows) {
+    const inForce = await computeSettlement(store, tenant, against, window.label, asOf);
+    if (inForce.invoice.currency !== currency) {
+      throw new UserError(
+        `${against} is settled in ${inForce.invoice.currency}, the proposed terms in ${currency}`,
+      );
+    }
+    const settled = await settleTerms(store, tenant, proposed, window.label, undefined, asOf);
+    const [a, b] = [linesById(inForce.invoice), linesById(settled)];
+    const ids = [...new Set([...a.keys(), ...b.keys()])];
+    const lines = ids.map((id) => {
+      const [old, now] = [a.get(id), b.get(id)];
+      const zero = Money.zero(currency);
+      return {
+        id,
+        label: (now ?? old)?.label ?? id,
+        inForce: old ? old.amount.toFixed() : null,
+        proposed: now ? now.amount.toFixed() : null,
+        difference: (now?.amount ?? zero).minus(old?.amount ?? zero).toFixed(),
+      };
+    });
+    periods.push({
+      period: window.label,
+      inForce: {
+        total: inForce.invoice.total,
+        versions: inForce.parts.map((p) => p.version),
+        provisional: inForce.kind === 'provisional',
+      },
+      proposed: { total: settled.total, provisional: settled.provisional },
+      lines,
+      difference: money(settled.total).minus(money(inForce.invoice.total)).toFixed(),
+    });
+  }
+  const sum = (pick: (p: BacktestPeriod) => string) =>
+    Money.sum(
+      currency,
+      periods.map((p) => money(pick(p))),
+    );
+  const inForceTotal = sum((p) => p.inForce.total);
+  const proposedTotal = sum((p) => p.proposed.total);
+  return {
+    proposed: { contract: proposed.name, file, version: proposed.version },
+    against: { contract: against },
+    currency,
+    periods,
+    totals: {
+      inForce: inForceTotal.toFixed(),
+      proposed: proposedTotal.toFixed(),
+      difference: proposedTotal.minus(inForceTotal).toFixed(),
+    },
+    asOf,
+  };
+}
