@@ -3,17 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
+import { benchDashboard } from './dashboard-bench.js';
 import { benchImport } from './import-bench.js';
 import { benchMetrics, loadSynthetic } from './metric-bench.js';
+import { benchDashboardBeside } from './postgres-dashboard.js';
+import { benchPostgres } from './postgres-metrics.js';
 
 /**
  * `npm run bench [-- --rows N --only import,metrics]`: measures, never asserts. Each figure
  * is printed beside its floor, the same work done by hand-written DuckDB statements.
+ * `postgres` (`--pg-rows N`) and `postgres-dashboard` (`--pg-demo-scale S`) run the metric
+ * and dashboard benchmarks on a local PostgreSQL server beside DuckDB on the same data.
  */
 const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '10000000' },
-    only: { type: 'string', default: 'import,metrics' },
+    // PostgreSQL loads through COPY into a keyed table: fewer rows by default.
+    'pg-rows': { type: 'string', default: '2000000' },
+    'pg-demo-scale': { type: 'string', default: '2' },
+    only: { type: 'string', default: 'import,metrics,dashboard,postgres,postgres-dashboard' },
+    'demo-scale': { type: 'string', default: '10' },
   },
 });
 const only = new Set(values.only.split(','));
@@ -45,6 +54,45 @@ try {
       );
     }
     await store.close();
+  }
+  if (only.has('dashboard')) {
+    const scale = Number(values['demo-scale']);
+    const f = await benchDashboard(join(dir, 'dashboard.duckdb'), scale);
+    print(`dashboard API on the demo at scale ${scale} (DuckDB), 50 concurrent clients, 10 s`);
+    print(
+      `  ${f.requests} requests, ${f.rps.toFixed(0)} req/s; latency p50 ${f.p50} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99} ms; errors ${f.errors}`,
+    );
+    print(`  first (uncached) load of the four pages, in parallel: ${f.firstLoadMs.toFixed(0)} ms`);
+  }
+  if (only.has('postgres')) {
+    const pgRows = Number(values['pg-rows']);
+    const f = await benchPostgres(dir, pgRows);
+    print(
+      `metrics on ${pgRows.toLocaleString('en')} interactions: PostgreSQL beside DuckDB (${f.version}, ${f.source} binaries)`,
+    );
+    print(
+      `  import: DuckDB ${f.duckdbImportSeconds.toFixed(2)} s; PostgreSQL ${f.postgresImportSeconds.toFixed(2)} s (COPY), then VACUUM ANALYZE ${f.analyzeSeconds.toFixed(2)} s`,
+    );
+    for (const x of f.figures) {
+      print(
+        `  ${x.name}: DuckDB ${x.duckdb.toFixed(3)} s (floor ${x.duckdbFloor.toFixed(3)} s); PostgreSQL ${x.postgres.toFixed(3)} s (floor ${x.postgresFloor.toFixed(3)} s, ${(x.postgres / x.postgresFloor).toFixed(2)}x)`,
+      );
+    }
+  }
+  if (only.has('postgres-dashboard')) {
+    const scale = Number(values['pg-demo-scale']);
+    const f = await benchDashboardBeside(dir, scale);
+    print(
+      `dashboard API on the demo at scale ${scale}: PostgreSQL beside DuckDB (${f.version}), 50 clients, 10 s`,
+    );
+    for (const [name, d] of [
+      ['DuckDB', f.duckdb],
+      ['PostgreSQL', f.postgres],
+    ] as const) {
+      print(
+        `  ${name}: ${d.requests} requests, ${d.rps.toFixed(0)} req/s; p50 ${d.p50} ms, p95 ${d.p95.toFixed(1)} ms, p99 ${d.p99} ms; errors ${d.errors}; first load ${d.firstLoadMs.toFixed(0)} ms`,
+      );
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { formatIssue, UserError } from '../core/issues.js';
 import { openStore, resolveLocation } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
+import { type Store, StoreError } from '../store/store.js';
 
 export interface StoreOptions {
   db?: string;
@@ -30,6 +30,10 @@ export function reportError(error: unknown): number {
     process.stderr.write(`error: ${error.message}\n`);
     for (const issue of error.issues) process.stderr.write(`  ${formatIssue(issue)}\n`);
     return 2;
+  }
+  if (error instanceof StoreError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return 3;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`internal error: ${message}\n`);

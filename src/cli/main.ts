@@ -8,10 +8,14 @@ import { registerMetrics } from './metrics-command.js';
 import { registerProposal } from './proposal-command.js';
 import { registerQuery } from './query-command.js';
 import { registerRecalibrate } from './recalibrate-command.js';
+import { registerRenewal } from './renewal-command.js';
+import { registerRfp } from './rfp-command.js';
+import { registerServe } from './serve-command.js';
 import { registerSettle } from './settle-command.js';
 import { registerStaffing } from './staffing-command.js';
 import { registerStart } from './start-command.js';
 import { registerStatus } from './status-command.js';
+import { registerUser } from './user-command.js';
 
 const program = new Command()
   .name('covenant')
@@ -28,7 +32,11 @@ for (const register of [
   registerRecalibrate,
   registerProposal,
   registerBacktest,
+  registerRenewal,
+  registerRfp,
   registerStaffing,
+  registerServe,
+  registerUser,
   registerDemo,
   registerStart,
 ]) {

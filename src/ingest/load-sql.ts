@@ -1,4 +1,5 @@
 import type { DatasetDef } from '../core/dataset/types.js';
+import type { Dialect } from '../core/sql/dialect.js';
 import { join, raw, type Sql, sql } from '../core/sql/fragment.js';
 
 /**
@@ -20,9 +21,12 @@ const keyMatch = (def: DatasetDef, tenant: string, a = 'a', t = 't'): Sql =>
 
 const valueColumns = (def: DatasetDef) => [...def.columns.map((c) => c.name), 'extra'];
 
-export function matchedKeysSql(def: DatasetDef, accepted: string, tenant: string): Sql {
+export function matchedKeysSql(def: DatasetDef, accepted: string, tenant: string, dialect: Dialect): Sql {
+  // `extra` is JSON: compared as text (PostgreSQL's json type has no equality).
+  const value = (alias: string, name: string) =>
+    name === 'extra' ? dialect.jsonText(sql`${raw(alias)}.${q(name)}`) : sql`${raw(alias)}.${q(name)}`;
   const differs = join(
-    valueColumns(def).map((name) => sql`a.${q(name)} IS DISTINCT FROM t.${q(name)}`),
+    valueColumns(def).map((name) => sql`${value('a', name)} IS DISTINCT FROM ${value('t', name)}`),
     ' OR ',
   );
   const keys = join(def.key.map((k) => sql`a.${q(k)}`));

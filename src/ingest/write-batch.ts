@@ -1,4 +1,5 @@
 import type { DatasetDef } from '../core/dataset/types.js';
+import type { Dialect } from '../core/sql/dialect.js';
 import { raw, sql } from '../core/sql/fragment.js';
 import type { Executor, ImportSession } from '../store/store.js';
 import type { RejectCounts } from './collect-rejects.js';
@@ -23,7 +24,7 @@ export async function writeBatch(
 ): Promise<ImportSummary> {
   const startedAt = new Date().toISOString();
   const written = await session.write(['accepted', 'reject_report'], (target, names) =>
-    load(target, def, input, {
+    load(target, session.dialect, def, input, {
       startedAt,
       accepted: names.accepted as string,
       rejects: names.reject_report as string,
@@ -55,6 +56,7 @@ interface Written {
 
 async function load(
   target: Executor,
+  dialect: Dialect,
   def: DatasetDef,
   input: BatchInput,
   names: { startedAt: string; accepted: string; rejects: string },
@@ -66,7 +68,7 @@ async function load(
   );
   const batchId = next?.id ?? 1;
 
-  await target.run(matchedKeysSql(def, accepted, tenant));
+  await target.run(matchedKeysSql(def, accepted, tenant, dialect));
   const [counts] = await target.query<{ matched: number; replaced: number }>(matchedCountsSql());
   const { matched = 0, replaced = 0 } = counts ?? {};
   const total = input.read - input.rejected;

@@ -4,100 +4,17 @@ import type { MetricResult } from '../core/metric/types.js';
 import { importFile } from '../ingest/import-file.js';
 import type { Store } from '../store/store.js';
 import { memoryStore, tempDir, writeText } from '../test-support/fixtures.js';
+import { OPERATIONS_DATA } from '../test-support/metric-data.js';
 import { type QueryOptions, runQuery } from './run-query.js';
 
-/**
- * Remote operations metrics over hand-built data, March 2026 in Europe/Lisbon: the period
- * is [2026-03-01T00:00Z, 2026-03-31T23:00Z) because Lisbon moves from UTC+0 to UTC+1 at
- * 2026-03-29T01:00Z, so its 1 April midnight is 23:00Z on 31 March.
- */
+/** OPERATIONS_DATA: March 2026 in Europe/Lisbon (see src/test-support/metric-data.ts). */
 
 const dir = tempDir();
-
-const DATA: Partial<Record<DatasetName, string[]>> = {
-  agents: [
-    'agent_id,vendor,site,timezone,role,team_lead_id,critical_role,hired_at,left_at',
-    'a1,brightpath,lisbon,Europe/Lisbon,agent,,false,2025-01-01,',
-    'a2,brightpath,manila,Asia/Manila,agent,,false,2025-06-01,',
-    // hired mid-period: not in the first coaching window nor the start headcount
-    'a3,brightpath,lisbon,Europe/Lisbon,agent,,,2026-03-10,',
-    // leaves on 20 March: in the first coaching window only; a leaver
-    'a4,brightpath,manila,Asia/Manila,agent,,,2024-01-01,2026-03-20',
-    // last day 31 March: a leaver, in the start headcount, not in the end headcount
-    'a5,brightpath,lisbon,Europe/Lisbon,agent,,,2024-01-01,2026-03-31',
-    'a6,brightpath,lisbon,Europe/Lisbon,agent,,,2026-04-05,',
-    'a7,brightpath,manila,Asia/Manila,agent,,,2025-01-01,2026-02-28',
-    't1,brightpath,lisbon,Europe/Lisbon,team_lead,,,2020-01-01,',
-    'o1,otherco,porto,Europe/Lisbon,agent,,,2025-01-01,',
-  ],
-  schedules: [
-    'agent_id,activity,start,end',
-    // a1, Monday 2 March (Lisbon = UTC): 240 min work + 30 min break
-    'a1,work,2026-03-02T08:00:00Z,2026-03-02T12:00:00Z',
-    'a1,break,2026-03-02T12:00:00Z,2026-03-02T12:30:00Z',
-    // a1 across the DST change: 00:30 WET to 03:30 WEST is 120 elapsed minutes
-    'a1,training,2026-03-29T00:30:00+00:00,2026-03-29T03:30:00+01:00',
-    // a2 across midnight: 240 min
-    'a2,work,2026-03-10T22:00:00Z,2026-03-11T02:00:00Z',
-    // a4 across the period start: clipped to 00:00-02:00 = 120 min
-    'a4,work,2026-02-28T22:00:00Z,2026-03-01T02:00:00Z',
-    // a5 across the period end (23:00Z): clipped to 21:00-23:00 = 120 min
-    'a5,work,2026-03-31T21:00:00Z,2026-04-01T01:00:00Z',
-    // outside the period
-    'a1,work,2026-04-02T08:00:00Z,2026-04-02T12:00:00Z',
-    // another vendor: 60 min, all matched
-    'o1,work,2026-03-03T09:00:00Z,2026-03-03T10:00:00Z',
-  ],
-  agent_states: [
-    'agent_id,state,start,end',
-    'a1,available,2026-03-02T08:05:00Z,2026-03-02T10:00:00Z',
-    'a1,on_contact,2026-03-02T10:00:00Z,2026-03-02T11:50:00Z',
-    'a1,break,2026-03-02T11:50:00Z,2026-03-02T12:30:00Z',
-    // unscheduled: counts for conformance and occupancy, not adherence
-    'a1,available,2026-03-02T13:00:00Z,2026-03-02T13:30:00Z',
-    'a1,training,2026-03-29T00:30:00Z,2026-03-29T01:30:00Z',
-    'a1,meeting,2026-03-29T01:30:00Z,2026-03-29T02:30:00Z',
-    'a2,available,2026-03-10T21:50:00Z,2026-03-10T23:00:00Z',
-    'a2,on_contact,2026-03-10T23:00:00Z,2026-03-11T00:30:00Z',
-    'a2,offline,2026-03-11T00:30:00Z,2026-03-11T01:00:00Z',
-    'a2,after_contact_work,2026-03-11T01:00:00Z,2026-03-11T02:15:00Z',
-    'a4,on_contact,2026-02-28T21:00:00Z,2026-03-01T01:00:00Z',
-    'a4,break,2026-03-01T01:00:00Z,2026-03-01T02:00:00Z',
-    'a5,available,2026-03-31T21:00:00Z,2026-04-01T01:00:00Z',
-    'a1,available,2026-04-02T08:00:00Z,2026-04-02T12:00:00Z',
-    'o1,available,2026-03-03T09:00:00Z,2026-03-03T10:00:00Z',
-  ],
-  coaching_sessions: [
-    'session_id,agent_id,coach_id,held_at,mode,minutes',
-    's1,a1,t1,2026-03-05T10:00:00Z,video,30',
-    // the second window's first instant
-    's2,a1,t1,2026-03-15T00:00:00Z,in_person,30',
-    's3,a2,t1,2026-03-20T09:00:00Z,async,20',
-    // a3 was not employed for all of window 1; window 3 (29 Mar - 11 Apr) is not full
-    's4,a3,t1,2026-03-12T09:00:00Z,video,30',
-    's5,a3,t1,2026-03-29T09:00:00Z,video,30',
-    's6,a4,t1,2026-03-02T09:00:00Z,video,30',
-    // the period's first instant
-    's7,a5,t1,2026-03-01T00:00:00Z,async,15',
-    's8,o1,t1,2026-03-02T09:00:00Z,video,30',
-  ],
-  vacancies: [
-    'vacancy_id,vendor,site,role,critical_role,opened_at,filled_at',
-    'v1,brightpath,lisbon,agent,true,2026-02-10,2026-03-05', // filled in March: 23 days
-    'v2,brightpath,manila,agent,true,2026-03-02,2026-03-12', // 10 days
-    'v3,brightpath,lisbon,team_lead,true,2026-03-03,2026-03-30', // 27 days
-    'v4,brightpath,manila,agent,false,2026-03-01,2026-03-04', // not critical
-    'v5,brightpath,lisbon,agent,true,2026-03-20,', // open, deadline 10 April
-    'v6,brightpath,manila,agent,true,2026-03-05,', // open, deadline 26 March
-    'v7,brightpath,lisbon,agent,true,2026-03-25,2026-04-20', // 26 days, deadline 15 April
-    'v8,otherco,porto,agent,true,2026-03-10,2026-03-15', // 5 days
-  ],
-};
 
 let store: Store;
 beforeAll(async () => {
   store = await memoryStore();
-  for (const [dataset, lines] of Object.entries(DATA)) {
+  for (const [dataset, lines] of Object.entries(OPERATIONS_DATA)) {
     const file = writeText(dir, `${dataset}.csv`, `${lines.join('\n')}\n`);
     const summary = await importFile(store, dataset as DatasetName, file, { tenant: 'default' });
     expect(summary.rejected, dataset).toBe(0);

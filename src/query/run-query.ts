@@ -1,9 +1,18 @@
 import { UserError } from '../core/issues.js';
 import { maturity } from '../core/metric/maturity.js';
-import type { Dimension, Grain, PeriodWindow, Scope } from '../core/metric/scope.js';
+import {
+  DIMENSIONS,
+  type Dimension,
+  type Grain,
+  isDimension,
+  type PeriodWindow,
+  type Scope,
+} from '../core/metric/scope.js';
 import type { MetricResult } from '../core/metric/types.js';
 import type { Sql } from '../core/sql/fragment.js';
 import { periodBounds } from '../core/time/boundaries.js';
+import { buckets } from '../core/time/buckets.js';
+import { daysBetweenInclusive } from '../core/time/calendar.js';
 import { parsePeriods } from '../core/time/period.js';
 import type { Store } from '../store/store.js';
 import { compareWithBaseline } from './compare-baseline.js';
@@ -70,7 +79,9 @@ export async function runQuery(store: Store, options: QueryOptions): Promise<Met
       const request = requests[m.request];
       if (!request) continue;
       const { info } = request;
-      const { matured, maturesOn } = maturity(info, request.params, period, options.zone, asOf);
+      // A bucket of a series matures with its own end, not the whole period's.
+      const window = bucketWindow(period, options.zone, options.grain, m.group.bucket);
+      const { matured, maturesOn } = maturity(info, request.params, window, options.zone, asOf);
       const insufficient = m.n < options.minN || m.value === null;
       const reference = baselineOf(baseline, m, baselineNumber);
       results.push({
@@ -107,6 +118,9 @@ const sortMeasured = (measured: Measured[]) =>
 /** Metrics that do not read interactions are scoped by the agents' vendor, site and agent only. */
 function checkDimensions(requests: ResolvedRequest[], options: QueryOptions): void {
   const asked = new Set<string>([...options.by, ...Object.keys(options.where)]);
+  const unknown = [...asked].filter((dim) => !isDimension(dim));
+  if (unknown.length > 0)
+    throw new UserError(`unknown dimension ${unknown.join(', ')}; expected one of ${DIMENSIONS.join(', ')}`);
   for (const { info, plan } of requests) {
     const allowed = plan.kind === 'query' ? plan.dimensions : undefined;
     const bad = allowed ? [...asked].filter((dim) => !allowed.includes(dim)) : [];
@@ -116,4 +130,17 @@ function checkDimensions(requests: ResolvedRequest[], options: QueryOptions): vo
       );
     }
   }
+}
+
+function bucketWindow(
+  period: PeriodWindow,
+  zone: string,
+  grain: Grain | undefined,
+  label: string | undefined,
+): PeriodWindow {
+  if (!grain || label === undefined) return period;
+  const bucket = buckets(period, zone, grain).find((b) => b.label === label);
+  return bucket
+    ? { ...period, ...bucket, days: daysBetweenInclusive(bucket.startDate, bucket.endDate) }
+    : period;
 }

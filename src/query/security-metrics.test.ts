@@ -4,63 +4,17 @@ import type { MetricResult } from '../core/metric/types.js';
 import { importFile } from '../ingest/import-file.js';
 import type { Store } from '../store/store.js';
 import { memoryStore, tempDir, writeText } from '../test-support/fixtures.js';
+import { SECURITY_DATA } from '../test-support/metric-data.js';
 import { type QueryOptions, runQuery } from './run-query.js';
 
-/**
- * Security metrics over hand-built data, March 2026 in Europe/Lisbon: the period is
- * [2026-03-01T00:00Z, 2026-03-31T23:00Z) (Lisbon is UTC+1 from 29 March).
- * Default limits: sev1 acknowledge 15m / resolve 4h, sev2 1h / 24h; sev3 has none.
- */
+/** SECURITY_DATA: March 2026 in Europe/Lisbon (see src/test-support/metric-data.ts). */
 
 const dir = tempDir();
-
-const DATA: Partial<Record<DatasetName, string[]>> = {
-  agents: [
-    'agent_id,vendor,site,timezone,role,team_lead_id,critical_role,hired_at,left_at',
-    'a1,brightpath,lisbon,Europe/Lisbon,agent,,,2025-01-01,',
-    'a2,brightpath,manila,Asia/Manila,agent,,,2025-01-01,',
-    'a4,brightpath,manila,Asia/Manila,agent,,,2025-01-01,',
-    'a5,brightpath,lisbon,Europe/Lisbon,agent,,,2025-01-01,',
-    'o1,otherco,porto,Europe/Lisbon,agent,,,2025-01-01,',
-  ],
-  access_events: [
-    'event_id,agent_id,at,country,mfa,device_compliant,network',
-    'e1,a1,2026-03-02T08:00:00Z,PT,true,true,corporate', // compliant
-    'e2,a1,2026-03-03T08:00:00Z,PT,false,true,vpn', // no MFA
-    'e3,a2,2026-03-04T01:00:00Z,PH,true,true,corporate', // compliant
-    'e4,a2,2026-03-05T01:00:00Z,SG,yes,yes,public', // compliant unless countries are limited
-    'e5,a4,2026-03-06T01:00:00Z,ph,true,false,vpn', // non-compliant device
-    'e6,a5,2026-03-31T23:30:00Z,PT,true,true,corporate', // 1 April 00:30 in Lisbon: after the period
-    'e7,o1,2026-03-07T08:00:00Z,PT,false,false,public', // another vendor
-    'e8,zz,2026-03-08T08:00:00Z,PT,true,true,corporate', // not in the roster: out of any scope
-  ],
-  incidents: [
-    'incident_id,vendor,site,category,severity,opened_at,acknowledged_at,resolved_at',
-    // sev1 acknowledged in 10m, resolved in 3h: both in time
-    'i1,brightpath,lisbon,security,sev1,2026-03-03T10:00:00Z,2026-03-03T10:10:00Z,2026-03-03T13:00:00Z',
-    // sev1 acknowledged late (20m), resolved late (6h)
-    'i2,brightpath,lisbon,outage,sev1,2026-03-05T10:00:00Z,2026-03-05T10:20:00Z,2026-03-05T16:00:00Z',
-    // sev2 acknowledged in 45m, resolved after 25h (late)
-    'i3,brightpath,manila,data,sev2,2026-03-10T08:00:00Z,2026-03-10T08:45:00Z,2026-03-11T09:00:00Z',
-    // sev3: no limit, never counted
-    'i4,brightpath,manila,access,sev3,2026-03-12T08:00:00Z,2026-03-14T08:00:00Z,',
-    // sev2 opened 30 min before the period ends, never acknowledged nor resolved:
-    // acknowledge deadline 23:30Z, resolve deadline 1 April 22:30Z
-    'i5,brightpath,manila,security,sev2,2026-03-31T22:30:00Z,,',
-    // 1 April 00:10 in Lisbon: next period
-    'i6,brightpath,lisbon,security,sev1,2026-03-31T23:10:00Z,2026-03-31T23:11:00Z,2026-03-31T23:50:00Z',
-    // 28 February: previous period
-    'i7,brightpath,lisbon,security,sev1,2026-02-28T23:50:00Z,2026-03-01T01:00:00Z,2026-03-01T09:00:00Z',
-    // exactly at the limits (15m, 4h): in time
-    'i9,brightpath,lisbon,security,sev1,2026-03-20T10:00:00Z,2026-03-20T10:15:00+00:00,2026-03-20T14:00:00Z',
-    'i8,otherco,porto,security,sev1,2026-03-04T00:00:00Z,2026-03-04T00:30:00Z,2026-03-04T01:00:00Z',
-  ],
-};
 
 let store: Store;
 beforeAll(async () => {
   store = await memoryStore();
-  for (const [dataset, lines] of Object.entries(DATA)) {
+  for (const [dataset, lines] of Object.entries(SECURITY_DATA)) {
     const file = writeText(dir, `${dataset}.csv`, `${lines.join('\n')}\n`);
     const summary = await importFile(store, dataset as DatasetName, file, { tenant: 'default' });
     expect(summary.rejected, dataset).toBe(0);

@@ -1,5 +1,5 @@
-import { UserError } from '../core/issues.js';
 import { DuckDbStore } from './duckdb/duckdb-store.js';
+import { PostgresStore } from './postgres/postgres-store.js';
 import type { Store } from './store.js';
 
 export const DEFAULT_DB = './covenant.duckdb';
@@ -9,9 +9,10 @@ export function resolveLocation(option?: string): string {
   return option ?? process.env.COVENANT_DB ?? DEFAULT_DB;
 }
 
+/** Whether a location names a PostgreSQL server (postgres:// or postgresql:// URL). */
+export const isPostgresLocation = (location: string) => /^postgres(ql)?:\/\//i.test(location);
+
+/** A postgres:// URL opens the PostgreSQL store; anything else is a DuckDB file (or :memory:). */
 export async function openStore(location: string): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new UserError('the PostgreSQL store is not available yet; use a DuckDB file path');
-  }
-  return DuckDbStore.open(location);
+  return isPostgresLocation(location) ? PostgresStore.open(location) : DuckDbStore.open(location);
 }

@@ -30,11 +30,28 @@ export interface Store extends Executor {
    * them into the store inside one transaction: it commits whole or not at all.
    */
   importSession<T>(fn: (session: ImportSession) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction scoped to an organisation: the client organisation (the
+   * tenant) and, in a vendor's session, the vendor. On PostgreSQL, row-level security then
+   * limits every statement of `session` to the tenant's rows and the vendor's, whatever
+   * SQL runs, so a bug above cannot show one vendor another's rows. DuckDB has no
+   * row-level security: there `session` is the store itself and scopes nothing (the
+   * server's scoping function adds the filters, in one place).
+   */
+  withSession<T>(scope: SessionScope, fn: (session: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** Who a session acts for: the client organisation (tenant) and, for a vendor's user, the vendor. */
+export interface SessionScope {
+  tenant: string;
+  vendor?: string;
 }
 
 export interface ImportSession {
   engine: Executor;
+  /** The store's dialect: the SQL `write` runs is rendered for the store, not the engine. */
+  dialect: Dialect;
   /** Share (0..100) of the engine's running statement done, for progress bars; -1 unknown. */
   progress(): number;
   /**

@@ -14,7 +14,9 @@ export function bucketExpression(ctx: PlanContext, ts: Sql): Sql {
   const grain = scope.grain ?? 'day';
   if (grain === 'month') {
     const months = buckets(scope.period, scope.zone, 'month');
-    const cases = months.map((b, i) => sql`WHEN ${ts} < ${dialect.instant(b.end)} THEN ${i}`);
+    const cases = months.map(
+      (b, i) => sql`WHEN ${ts} < ${dialect.instant(b.end)} THEN ${dialect.integer(i)}`,
+    );
     return sql`CASE ${join(cases, ' ')} END`;
   }
   const segments = offsetSegments(scope.period.start, scope.period.end, scope.zone);
@@ -25,9 +27,9 @@ export function bucketExpression(ctx: PlanContext, ts: Sql): Sql {
       : sql`CASE ${join(
           segments
             .slice(0, -1)
-            .map((s) => sql`WHEN ${ts} < ${dialect.instant(s.to)} THEN ${s.offsetSeconds}`),
+            .map((s) => sql`WHEN ${ts} < ${dialect.instant(s.to)} THEN ${dialect.integer(s.offsetSeconds)}`),
           ' ',
-        )} ELSE ${last} END`;
+        )} ELSE ${dialect.integer(last)} END`;
   const day = dialect.floorDiv(sql`(${dialect.epochSeconds(ts)} + ${offset})`, 86_400);
   return grain === 'week' ? dialect.floorDiv(sql`(${day} + 3)`, 7) : day;
 }

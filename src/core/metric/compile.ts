@@ -5,6 +5,7 @@ import { daysBetweenInclusive } from '../time/calendar.js';
 import { bucketLabel } from './bucket-sql.js';
 import { contactsSource, groupBy, groupSelect } from './contacts-source.js';
 import type { AggregatePlan, MetricPlan, ParamValue, PlanContext, QueryPlan } from './plan-types.js';
+import { compileRollup, rollupEligible } from './rollup.js';
 import type { Scope } from './scope.js';
 
 export interface MetricRequest {
@@ -35,7 +36,16 @@ export function compileMetrics(requests: MetricRequest[], scope: Scope, dialect:
       (r): r is { request: MetricRequest & { plan: AggregatePlan }; index: number } =>
         r.request.plan.kind === 'aggregate',
     );
-  if (aggregates.length > 0) compiled.push(compileAggregates(aggregates, scope, dialect));
+  if (aggregates.length > 0) {
+    // Where the store keeps daily rollups, the metrics whose parts add up read them (rollup.ts).
+    const { rolled, rest } = dialect.dailyRollups
+      ? rollupEligible(aggregates, scope, dialect)
+      : { rolled: [], rest: aggregates };
+    const fromRollup = rolled.length > 0 ? compileRollup(rolled, scope, dialect) : null;
+    if (fromRollup) compiled.push(fromRollup);
+    const scanned = fromRollup ? rest : aggregates;
+    if (scanned.length > 0) compiled.push(compileAggregates(scanned, scope, dialect));
+  }
   requests.forEach((request, index) => {
     if (request.plan.kind === 'query')
       compiled.push(...compileQuery(request.plan, request.params, index, scope, dialect));

@@ -3,6 +3,11 @@ import { bucketExpression } from './bucket-sql.js';
 import type { PlanContext } from './plan-types.js';
 import { CONTACT_COLUMN, type Dimension, type Scope } from './scope.js';
 
+/** The flags metrics.md defines for a contact, as columns over interactions. */
+export const CONTACT_FLAGS = raw(`NOT abandoned AS handled,
+      path IN ('human', 'bot_to_human') AS human_path,
+      channel IN ('voice', 'chat', 'messaging') AND path IN ('human', 'bot_to_human') AS offered`);
+
 /**
  * The scoped interactions every contact metric reads, with the flags metrics.md defines.
  * Period bounds are instants computed once; no row is converted to a local zone.
@@ -16,9 +21,7 @@ export function contactsSource(ctx: PlanContext, range?: { start: string; end: s
   return sql`SELECT interaction_id, started_at, closed_at, vendor, workflow, site, channel, language, path,
       agent_id, agent_id AS agent, customer_id, abandoned, resolved, csat, error, offer, revenue,
       handle_seconds, queue_seconds,
-      NOT abandoned AS handled,
-      path IN ('human', 'bot_to_human') AS human_path,
-      channel IN ('voice', 'chat', 'messaging') AND path IN ('human', 'bot_to_human') AS offered${bucket}
+      ${CONTACT_FLAGS}${bucket}
     FROM interactions
     WHERE tenant = ${scope.tenant} AND started_at >= ${dialect.instant(start)} AND started_at < ${dialect.instant(end)}
       ${contactFilters(scope)}`;

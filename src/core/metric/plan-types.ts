@@ -24,12 +24,27 @@ export type Sufficient =
 
 export type StatsRow = Record<string, number | string | null>;
 
+/** A part of a metric's statistics that adds up over any split of the rows: a count or a sum. */
+export type AdditivePart = { kind: 'count'; where: Sql } | { kind: 'sum'; value: Sql; where: Sql };
+
+/**
+ * A metric's statistics as totals of additive parts, so a store may keep the parts per
+ * day (rollups, core/metric/rollup.ts) and answer from them what the aggregates would.
+ */
+export interface AdditiveForm {
+  parts: Record<string, AdditivePart>;
+  /** Each statistic from the parts' totals; `total(part)` is the SQL of one part's total. */
+  stats(total: (part: string) => Sql): Record<string, Sql>;
+}
+
 /** A metric computed from aggregates over a shared source, merged with its siblings into one scan. */
 export interface AggregatePlan {
   kind: 'aggregate';
   source: 'contacts';
   aggregates(ctx: PlanContext): Record<string, Sql>;
   finish(row: StatsRow): Sufficient;
+  /** The same statistics from additive parts, when they add up (counts, sums; not a percentile). */
+  additive?(ctx: PlanContext): AdditiveForm;
   /** For bootstrap intervals: the unit values (over the same source) to resample. */
   histogram?: { value: Sql; where: Sql; statistic: 'mean' | 'p90' };
 }

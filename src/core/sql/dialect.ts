@@ -20,6 +20,12 @@ export interface Dialect {
    * enforces the key; PostgreSQL declares it (Citus distributes on it).
    */
   readonly keyedBulkTables: boolean;
+  /**
+   * Whether the store keeps per-day rollups of the additive contact metrics
+   * (core/metric/rollup.ts, migration 4) for queries to read: PostgreSQL scans row by row;
+   * DuckDB scans columns fast enough without, and their upkeep would slow its imports.
+   */
+  readonly dailyRollups: boolean;
   /** Seconds since 1970-01-01 UTC of a TIMESTAMPTZ expression. */
   epochSeconds(expr: Sql): Sql;
   /** Continuous percentile (linear interpolation) of expr among rows passing filter. */
@@ -28,12 +34,43 @@ export interface Dialect {
   instant(iso: string): Sql;
   /** A bound date literal. */
   date(iso: string): Sql;
+  /**
+   * A bound whole number typed as one: PostgreSQL types an untyped parameter from its
+   * context, and where there is none (the branches of a CASE) it takes text.
+   */
+  integer(value: number): Sql;
   /** Whole days from a to b (dates). */
   daysBetween(a: Sql, b: Sql): Sql;
   /** Integer division that floors toward negative infinity. */
   floorDiv(a: Sql, b: number): Sql;
   /** A TIMESTAMPTZ expression moved by a number of seconds. */
   addSeconds(expr: Sql, seconds: number): Sql;
+  /**
+   * A JSON expression as comparable text. JSON columns keep the text as written (key order
+   * and spacing), and PostgreSQL's `json` type has no equality operator, so comparisons
+   * (e.g. an import finding changed rows) compare this text.
+   */
+  jsonText(expr: Sql): Sql;
+  /**
+   * Statements that turn on row-level security for a table with these policies (each a
+   * name, the roles it applies to or all, and the condition a row must meet to be read or
+   * written). FORCE makes the table's owner obey them too. An engine without row-level
+   * security returns none: there the server's scoping function is the only filter.
+   */
+  rowSecurity(table: string, policies: RowPolicy[]): string[];
+  /**
+   * A secondary index on a bulk dataset table, or none where the engine's scans do without
+   * one (DuckDB prunes by zone maps, and an index made its loads slower).
+   */
+  bulkIndex(name: string, table: string, columns: string[]): string[];
+}
+
+export interface RowPolicy {
+  name: string;
+  /** `CURRENT_USER`, a role name, or undefined for every role. */
+  to?: string;
+  /** SQL condition over the table's columns (the table's own name qualifies them in subqueries). */
+  using: string;
 }
 
 export class UnsupportedError extends Error {
@@ -47,6 +84,7 @@ export abstract class BaseDialect implements Dialect {
   abstract readonly name: 'duckdb' | 'postgres';
   abstract readonly jsonType: string;
   readonly keyedBulkTables: boolean = true;
+  readonly dailyRollups: boolean = true;
 
   quoteIdent(name: string): string {
     return `"${name.replaceAll('"', '""')}"`;
@@ -68,6 +106,10 @@ export abstract class BaseDialect implements Dialect {
     return sql`CAST(${iso} AS DATE)`;
   }
 
+  integer(value: number): Sql {
+    return sql`CAST(${value} AS INTEGER)`;
+  }
+
   daysBetween(a: Sql, b: Sql): Sql {
     return sql`(${b} - ${a})`;
   }
@@ -78,6 +120,28 @@ export abstract class BaseDialect implements Dialect {
 
   addSeconds(expr: Sql, seconds: number): Sql {
     return sql`(${expr} + make_interval(secs => ${seconds}))`;
+  }
+
+  jsonText(expr: Sql): Sql {
+    return sql`CAST(${expr} AS TEXT)`;
+  }
+
+  rowSecurity(table: string, policies: RowPolicy[]): string[] {
+    const t = this.quoteIdent(table);
+    return [
+      `ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`,
+      `ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`,
+      ...policies.map(
+        (p) =>
+          `CREATE POLICY ${this.quoteIdent(p.name)} ON ${t}${p.to ? ` TO ${p.to}` : ''} USING (${p.using}) WITH CHECK (${p.using})`,
+      ),
+    ];
+  }
+
+  bulkIndex(name: string, table: string, columns: string[]): string[] {
+    return [
+      `CREATE INDEX ${this.quoteIdent(name)} ON ${this.quoteIdent(table)} (${columns.map((c) => this.quoteIdent(c)).join(', ')})`,
+    ];
   }
 
   render(fragment: Sql): { text: string; params: SqlValue[] } {

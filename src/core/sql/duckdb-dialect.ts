@@ -1,10 +1,11 @@
-import { BaseDialect } from './dialect.js';
+import { BaseDialect, type RowPolicy } from './dialect.js';
 import { type Sql, sql } from './fragment.js';
 
 export class DuckDbDialect extends BaseDialect {
   readonly name = 'duckdb' as const;
   readonly jsonType = 'JSON';
   override readonly keyedBulkTables = false;
+  override readonly dailyRollups = false;
 
   override epochSeconds(expr: Sql): Sql {
     return sql`epoch(${expr})`;
@@ -20,6 +21,21 @@ export class DuckDbDialect extends BaseDialect {
 
   override daysBetween(a: Sql, b: Sql): Sql {
     return sql`date_diff('day', ${a}, ${b})`;
+  }
+
+  /** DuckDB's JSON is text already: compared as written. */
+  override jsonText(expr: Sql): Sql {
+    return expr;
+  }
+
+  /** DuckDB has no row-level security: the server's scoping function is the only filter. */
+  override rowSecurity(_table: string, _policies: RowPolicy[]): string[] {
+    return [];
+  }
+
+  /** Zone maps prune DuckDB's scans; an ART index made a 10M-row load 2.6x slower. */
+  override bulkIndex(_name: string, _table: string, _columns: string[]): string[] {
+    return [];
   }
 }
 

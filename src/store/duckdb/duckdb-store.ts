@@ -2,7 +2,7 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } fr
 import { duckdbDialect } from '../../core/sql/duckdb-dialect.js';
 import type { Sql, SqlValue } from '../../core/sql/fragment.js';
 import { migrate } from '../migrations/migrate.js';
-import type { Executor, ImportSession, Row, Store } from '../store.js';
+import type { Executor, ImportSession, Row, SessionScope, Store } from '../store.js';
 import { StoreError } from '../store.js';
 import { normaliseRows } from './values.js';
 
@@ -10,7 +10,7 @@ const toDuckDb = (params: SqlValue[]): DuckDBValue[] =>
   params.map((value) => (Array.isArray(value) ? listValue(value as string[]) : (value as DuckDBValue)));
 
 /** Executes SQL on one DuckDB connection; knows nothing of what the SQL means. */
-class DuckDbExecutor implements Executor {
+export class DuckDbExecutor implements Executor {
   constructor(readonly connection: DuckDBConnection) {}
 
   async query<T = Row>(statement: Sql): Promise<T[]> {
@@ -64,7 +64,11 @@ export class DuckDbStore implements Store {
     try {
       instance = await DuckDBInstance.create(path);
     } catch (error) {
-      throw new StoreError(`cannot open DuckDB database ${path}: ${(error as Error).message}`, {
+      const message = (error as Error).message;
+      const busy = /Could not set lock/.test(message)
+        ? ' (another process has it open, e.g. covenant serve: stop it or use that process)'
+        : '';
+      throw new StoreError(`cannot open DuckDB database ${path}${busy}: ${message.split('\n')[0]}`, {
         cause: error,
       });
     }
@@ -106,6 +110,7 @@ export class DuckDbStore implements Store {
     try {
       return await fn({
         engine: executor,
+        dialect: duckdbDialect,
         progress: () => connection.progress.percentage,
         write: (tables, write) =>
           inTransaction(executor, () => write(executor, Object.fromEntries(tables.map((t) => [t, t])))),
@@ -113,6 +118,11 @@ export class DuckDbStore implements Store {
     } finally {
       connection.closeSync();
     }
+  }
+
+  /** DuckDB has no row-level security: the session is the store, scoped by the queries alone. */
+  withSession<T>(_scope: SessionScope, fn: (session: Store) => Promise<T>): Promise<T> {
+    return fn(this);
   }
 
   async close(): Promise<void> {

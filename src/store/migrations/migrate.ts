@@ -3,6 +3,9 @@ import type { Store } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 import { SERVER_MIGRATION } from './server-migration.js';
 
+/** Every migration, in the order they apply. */
+export const ALL_MIGRATIONS = [...MIGRATIONS, SERVER_MIGRATION];
+
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */
 export async function migrate(store: Store): Promise<number[]> {
   await store.run(
@@ -12,7 +15,7 @@ export async function migrate(store: Store): Promise<number[]> {
   const rows = await store.query<{ version: number }>(raw('SELECT version FROM schema_migrations'));
   const applied = new Set(rows.map((row) => row.version));
   const done: number[] = [];
-  for (const migration of [...MIGRATIONS, SERVER_MIGRATION]) {
+  for (const migration of ALL_MIGRATIONS) {
     if (applied.has(migration.version)) continue;
     await store.transaction(async (tx) => {
       for (const statement of migration.statements(store.dialect)) await tx.run(raw(statement));

@@ -1,5 +1,7 @@
 import type { Dialect } from '../../core/sql/dialect.js';
 import { allDatasetTablesDdl } from './dataset-tables.js';
+import { interactionDaysStatements } from './interaction-days.js';
+import { rowSecurityStatements } from './row-security.js';
 
 export interface Migration {
   version: number;
@@ -105,5 +107,17 @@ export const MIGRATIONS: Migration[] = [
         )`,
       ];
     },
+  },
+  {
+    version: 3,
+    name: 'row-level security by organisation (tenant, and vendor in a vendor session)',
+    // PostgreSQL only: DuckDB has no row-level security (the dialect gives no statements).
+    statements: (dialect) => rowSecurityStatements(dialect),
+  },
+  {
+    version: 4,
+    name: 'per-day rollups of the additive contact metrics, kept by triggers; the time index',
+    // Stores with daily rollups only (PostgreSQL): DuckDB gets no statements.
+    statements: (dialect) => interactionDaysStatements(dialect),
   },
 ];

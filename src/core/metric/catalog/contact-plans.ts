@@ -1,5 +1,5 @@
 import { type Sql, sql } from '../../sql/fragment.js';
-import type { AggregatePlan, PlanContext, StatsRow, Sufficient } from '../plan-types.js';
+import type { AdditiveForm, AggregatePlan, PlanContext, StatsRow, Sufficient } from '../plan-types.js';
 
 /**
  * Contact outcomes that are plain aggregates over the scoped contacts (contacts-source.ts):
@@ -17,6 +17,10 @@ const shareOf = (k: (ctx: PlanContext) => Sql, n: (ctx: PlanContext) => Sql): Ag
     n: sql`count(*) FILTER (WHERE ${n(ctx)})`,
   }),
   finish: (row): Sufficient => ({ kind: 'share', k: num(row, 'k'), n: num(row, 'n') }),
+  additive: (ctx): AdditiveForm => ({
+    parts: { k: { kind: 'count', where: k(ctx) }, n: { kind: 'count', where: n(ctx) } },
+    stats: (total) => ({ k: total('k'), n: total('n') }),
+  }),
 });
 
 const meanOf = (value: Sql, where: Sql): AggregatePlan => ({
@@ -33,6 +37,22 @@ const meanOf = (value: Sql, where: Sql): AggregatePlan => ({
     mean: numOrNull(row, 'mean'),
     sd: numOrNull(row, 'sd'),
   }),
+  // n, Σx and Σx²: the sample standard deviation is sqrt((Σx² − (Σx)²/n) / (n − 1)).
+  additive: (): AdditiveForm => ({
+    parts: {
+      n: { kind: 'count', where: sql`${where} AND ${value} IS NOT NULL` },
+      sum: { kind: 'sum', value, where },
+      squares: { kind: 'sum', value: sql`${value} * ${value}`, where },
+    },
+    stats: (total) => {
+      const [n, sum, squares] = [total('n'), total('sum'), total('squares')];
+      return {
+        n,
+        mean: sql`${sum} / nullif(${n}, 0)`,
+        sd: sql`CASE WHEN ${n} > 1 THEN sqrt(greatest((${squares} - ${sum} * ${sum} / ${n}) / (${n} - 1), 0)) END`,
+      };
+    },
+  }),
 });
 
 const seconds = (ctx: PlanContext, name: string) => Number(ctx.params[name]);
@@ -48,6 +68,10 @@ export const CONTACT_PLANS: Record<string, AggregatePlan> = {
     source: 'contacts',
     aggregates: () => ({ n: sql`count(*)` }),
     finish: (row) => ({ kind: 'count', value: num(row, 'n') }),
+    additive: () => ({
+      parts: { n: { kind: 'count', where: sql`true` } },
+      stats: (total) => ({ n: total('n') }),
+    }),
   },
   csat: shareOf(
     () => sql`${surveyed} AND csat >= 4`,

@@ -111,23 +111,26 @@ export const adherencePlan: QueryPlan = {
   kind: 'query',
   dimensions: AGENT_DIMENSIONS,
   query(ctx: PlanContext): Sql {
-    const { scope, dialect } = ctx;
-    const st = (name: string) => raw(`st.${dialect.quoteIdent(name)}`);
-    const overlap = secondsBetween(
-      ctx,
-      sql`greatest(sc.t0, ${st('start')})`,
-      sql`least(sc.t1, ${st('end')})`,
-    );
+    const { scope } = ctx;
+    const overlap = secondsBetween(ctx, sql`greatest(sc.t0, st.t0)`, sql`least(sc.t1, st.t1)`);
+    // States are clipped to the period first and mapped to the activity they match
+    // (ready states -> work), so the join is a hash join on (agent, activity) with the
+    // overlap as a residual test, not a range scan of every state of the agent.
     return sql`WITH sched AS (${clippedIntervals(ctx, 'schedules')}),
-      slots AS (
-        SELECT ${dimsSelect(scope, 'sc')}sc.seconds AS scheduled, coalesce(sum(${overlap}), 0) AS matched
-        FROM sched sc LEFT JOIN agent_states st ON st.tenant = ${scope.tenant} AND st.agent_id = sc.agent_id
-          AND ${st('start')} < sc.t1 AND ${st('end')} > sc.t0
-          AND (st.state = sc.kind OR (sc.kind = 'work' AND st.state IN (${list(READY_STATES)})))
-        GROUP BY ${dimsLead(scope, 'sc.')}sc.agent_id, sc.t0, sc.t1, sc.seconds
+      states AS (
+        SELECT agent_id, CASE WHEN kind IN (${list(READY_STATES)}) THEN 'work' ELSE kind END AS kind, t0, t1
+        FROM (${clippedIntervals({ ...ctx, scope: { ...scope, by: [] } }, 'agent_states')}) s
+      ),
+      matched AS (
+        SELECT sc.agent_id, sc.t0, sum(${overlap}) AS seconds
+        FROM sched sc JOIN states st ON st.agent_id = sc.agent_id AND st.kind = sc.kind
+          AND st.t0 < sc.t1 AND st.t1 > sc.t0
+        GROUP BY sc.agent_id, sc.t0
       )
-      SELECT ${dimsLead(scope)}sum(scheduled) AS scheduled_seconds, sum(matched) AS matched_seconds
-      FROM slots${dimsGroupBy(scope)}`;
+      SELECT ${dimsLead(scope, 'sc.')}sum(sc.seconds) AS scheduled_seconds, sum(coalesce(m.seconds, 0)) AS matched_seconds
+      FROM sched sc LEFT JOIN matched m ON m.agent_id = sc.agent_id AND m.t0 = sc.t0${
+        scope.by.length === 0 ? sql`` : sql` GROUP BY ${raw(scope.by.map((dim) => `sc.${dim}`).join(', '))}`
+      }`;
   },
   finish: (row) => minutesRatio(num(row, 'matched_seconds'), num(row, 'scheduled_seconds')),
 };

@@ -41,6 +41,9 @@ export function calibrationUnits(ctx: PlanContext): Sql {
     WHERE latest = 1 GROUP BY ${groupKeys}interaction_id HAVING count(*) >= 2`;
 }
 
+const unitOrder = (ctx: PlanContext): Sql =>
+  raw([...ctx.scope.by, ...(ctx.scope.grain ? ['bucket'] : []), 'interaction_id'].join(', '));
+
 export const qaAlphaPlan: QueryPlan = {
   kind: 'query',
   buckets: true,
@@ -59,5 +62,7 @@ export const qaAlphaPlan: QueryPlan = {
     const value = n < 2 || expected === 0 ? null : 1 - ((n - 1) * num(row, 'within')) / expected;
     return { kind: 'bootstrapped', value, n };
   },
-  histogram: { statistic: 'alpha', query: calibrationUnits },
+  // Units in a fixed order: the bootstrap draws them in row order, and engines (DuckDB's
+  // parallel scans, PostgreSQL's plans) return unordered rows in different orders.
+  histogram: { statistic: 'alpha', query: (ctx) => sql`${calibrationUnits(ctx)} ORDER BY ${unitOrder(ctx)}` },
 };

@@ -1,0 +1,288 @@
+import type { Direction, Unit } from '../metric/types.js';
+
+/**
+ * The renewal scorecard as data (docs/renewal.md): what `covenant renewal --format json`
+ * prints and what the dashboard page renders. Numbers are plain JSON numbers (shares as
+ * fractions, 0.757 = 75.7%), money is a decimal string in the contract's currency, and
+ * every period is a label the metric engine accepts (`2026-Q1`, or
+ * `2026-10-01..2026-11-26` for a quarter still in progress).
+ */
+
+export type RecommendationId = 'renew' | 'renew_with_changes' | 're_tender';
+
+export const RECOMMENDATION_LABEL: Record<RecommendationId, string> = {
+  renew: 'renew',
+  renew_with_changes: 'renew with changes',
+  re_tender: 're-tender',
+};
+
+/** Most severe last: the recommendation is the most severe one any fired rule pushes to. */
+export const SEVERITY: Record<RecommendationId, number> = { renew: 0, renew_with_changes: 1, re_tender: 2 };
+
+/** Whose data a number is about: the vendor, its workflows (null: every workflow), optionally one site. */
+export interface ScopeRef {
+  vendor: string;
+  workflows: string[] | null;
+  site?: string;
+}
+
+/** A period of the term so far: `period` is what the engine is asked for, `display` what a reader sees. */
+export interface TermPeriod {
+  period: string;
+  display: string;
+  startDate: string;
+  endDate: string;
+  /** False for a period the as-of date cuts short. */
+  complete: boolean;
+}
+
+/** A metric value with n and its 95% interval. */
+export interface Estimate {
+  value: number | null;
+  n: number;
+  low: number | null;
+  high: number | null;
+  /** n under the portfolio's minSample (outcomes) or no value at all. */
+  insufficient: boolean;
+  matured: boolean;
+}
+
+/**
+ * contract-format.md, Evidence: `moved` = the difference from baseline is in the better
+ * direction with p < 0.05; `worse` = in the worse direction with p < 0.05; otherwise
+ * `did_not_move` (`insufficient` when n is under minSample).
+ */
+export type Evidence = 'moved' | 'did_not_move' | 'worse' | 'insufficient';
+
+export interface OutcomePeriodValue extends Estimate {
+  period: string;
+  display: string;
+  difference: number | null;
+  differenceLow: number | null;
+  differenceHigh: number | null;
+  p: number | null;
+  evidence: Evidence;
+  /** (value - baseline) / (target - baseline): 1 = target met. */
+  attainment: number | null;
+}
+
+export interface OutcomeRow {
+  /** `portfolio/metric`, as the invoice line ids (`outcome:portfolio/metric`). */
+  key: string;
+  portfolio: string;
+  portfolioName: string;
+  workflows: string[];
+  metric: string;
+  label: string;
+  unit: Unit;
+  direction: 'higher' | 'lower';
+  /** Share of the at-risk amount: portfolio weight x outcome weight. */
+  weight: number;
+  minSample: number;
+  params: Record<string, unknown>;
+  /** What the metric engine measures: the vendor on the portfolio's workflows (or the vendor alone). */
+  scope: ScopeRef;
+  /**
+   * The contract's baseline: a written number, or a period measured from data (value = that
+   * measurement); `query` is the baseline as the metric engine is asked for it.
+   */
+  baseline: { value: number | null; written: boolean; period?: string; query: string };
+  target: number;
+  /** False when the target is not better than the baseline (then attainment reads backwards). */
+  targetBeyondBaseline: boolean;
+  /** The term so far against the baseline. */
+  term: OutcomePeriodValue;
+  /** One value per quarter of the term so far. */
+  trend: OutcomePeriodValue[];
+  /** This outcome's invoice lines over the term so far (positive: bonus paid; negative: withheld). */
+  money: { net: string; paid: string; withheld: string; byPeriod: { period: string; amount: string }[] };
+}
+
+/** One settlement period's invoice, computed (not stored) with the versions in force. */
+export interface MoneyPeriod {
+  period: string;
+  display: string;
+  kind: 'provisional' | 'final';
+  versions: number[];
+  baseFee: string;
+  atRisk: string;
+  /** Sum of the positive outcome lines. */
+  bonuses: string;
+  /** Sum of the negative outcome lines (a negative number). */
+  penalties: string;
+  /** Bonus cap and penalty cap lines. */
+  caps: string;
+  /** bonuses + penalties + caps: what the outcomes added to (or took off) the base fee. */
+  adjustments: string;
+  total: string;
+}
+
+export interface MoneySummary {
+  currency: string;
+  periods: MoneyPeriod[];
+  term: Omit<MoneyPeriod, 'period' | 'display' | 'kind' | 'versions'> & {
+    /** max(0, -adjustments) / atRisk: the share of the at-risk amount withheld, net of bonuses. */
+    withheldShare: number | null;
+  };
+}
+
+export interface ValuePeriod {
+  period: string;
+  display: string;
+  contacts: number;
+  costPerContact: number | null;
+  valuePerContact: number | null;
+}
+
+export interface ValueSummary {
+  periods: ValuePeriod[];
+  /** Relative change from the first period to the latest: 0.25 = +25%. */
+  costChange: number | null;
+  valueChange: number | null;
+}
+
+export type MeasurementStatus = 'met' | 'missed' | 'no_data' | 'no_threshold';
+
+export interface MeasurementPeriod extends Estimate {
+  period: string;
+  display: string;
+  status: MeasurementStatus;
+  /** Missed, and the whole 95% interval (or the value, without one) is on the wrong side of the threshold. */
+  evidentMiss: boolean;
+}
+
+/** A key measurement of remoteOperations / security (or attrition, which has no threshold). */
+export interface MeasurementRow {
+  metric: string;
+  label: string;
+  unit: Unit;
+  direction: Direction;
+  /** The contract's level (at least it for higher, at most it for lower); null: none. */
+  threshold: number | null;
+  /** Where the contract sets it, e.g. remoteOperations.adherence.target. */
+  source: string | null;
+  group: 'remote_operations' | 'security';
+  scope: ScopeRef;
+  params: Record<string, unknown>;
+  term: MeasurementPeriod;
+  periods: MeasurementPeriod[];
+}
+
+export interface SiteSeries {
+  site: string;
+  /** `n` is the mean agent headcount (rounded), `days` the period's length. */
+  periods: (Estimate & { period: string; display: string; days: number })[];
+}
+
+export interface RecalibrationSummary {
+  versions: { version: number; effectiveFrom: string; origin: string; createdAt: string }[];
+  proposals: {
+    id: string;
+    period: string;
+    status: string;
+    baseVersion: number;
+    effectiveFrom: string;
+    triggersFired: string[];
+    appliedVersion: number | null;
+    decisions: { party: string; decision: string; decidedAt: string }[];
+  }[];
+  /** The contract's triggers evaluated on each period of the term against recalibration.reference. */
+  triggers: {
+    period: string;
+    display: string;
+    reference: string;
+    fired: { measure: string; change: number | null; threshold: number; arithmetic: string }[];
+  }[];
+}
+
+/** A number a reason quotes, with what to measure to check it. */
+export interface Fact {
+  /** metric: the metric engine (runQuery); settlement: computed invoices; value: value metrics. */
+  source: 'metric' | 'settlement' | 'value';
+  metric: string;
+  period: string;
+  scope: ScopeRef;
+  params?: Record<string, unknown>;
+  /** For metric facts against a baseline: the baseline the engine was asked for. */
+  baseline?: string;
+  value: number;
+  /** The number as the reason quotes it. */
+  text: string;
+}
+
+export interface Reason {
+  rule: string;
+  recommendation: RecommendationId;
+  text: string;
+  facts: Fact[];
+}
+
+export interface RuleOutcome {
+  id: string;
+  recommendation: RecommendationId;
+  condition: string;
+  fired: boolean;
+}
+
+export interface Recommendation {
+  decision: RecommendationId;
+  label: string;
+  /** The reasons for the decision (rules pushing to it), most telling first. */
+  reasons: Reason[];
+  /** Reasons from rules that pushed to a milder recommendation (shown as "also"). */
+  otherReasons: Reason[];
+  rules: RuleOutcome[];
+  settings: RuleSettings;
+}
+
+/** The constants of the renewal rules (docs/renewal.md): data, so a client may set its own. */
+export interface RuleSettings {
+  /** contract-format.md: an outcome moved when p < this. */
+  significance: number;
+  /** Renew needs more than this share of the outcomes with data to have moved. */
+  renewMovedShare: number;
+  /** Re-tender when outcomes did not move and at least this share of the at-risk amount was withheld. */
+  retenderWithheldShare: number;
+  /** Re-tender when at least this many outcomes got worse with evidence. */
+  retenderWorseOutcomes: number;
+  /** Re-tender when access compliance is under this in any period (a material breach). */
+  accessBreachFloor: number;
+  /** Renew with changes when access compliance is under this in the latest period. */
+  accessMissFloor: number;
+  /**
+   * Renew with changes when a site's agent leavers in a quarter are more than this annual
+   * attrition rate explains (one-sided Poisson test at `significance`): 0.5 = 50% a year.
+   */
+  attritionReference: number;
+}
+
+export interface ScorecardData {
+  kind: 'RenewalScorecard';
+  contract: {
+    id: string;
+    displayName: string;
+    version: number;
+    client: string;
+    vendor: string;
+    currency: string;
+    term: { start: string; end: string };
+    timezone: string;
+    settlement: 'monthly' | 'quarterly';
+    workflows: string[];
+  };
+  /** The instant the data is judged as of. */
+  asOf: string;
+  /** The days the scorecard covers: the term start to the day before the as-of date (at most the term end). */
+  termSoFar: TermPeriod;
+  quarters: TermPeriod[];
+  outcomes: OutcomeRow[];
+  money: MoneySummary;
+  value: ValueSummary;
+  operations: MeasurementRow[];
+  attritionBySite: SiteSeries[];
+  recalibrations: RecalibrationSummary;
+}
+
+export interface Scorecard extends ScorecardData {
+  recommendation: Recommendation;
+}

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { API_DOCS_HTML } from './api-docs.js';
+import { authenticate } from './auth/middleware.js';
+import type { AppEnv, ServerDeps } from './deps.js';
+import { onError } from './errors.js';
+import { requestLog } from './request-log.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { contractRoutes } from './routes/contract-routes.js';
+import { dataRoutes } from './routes/data-routes.js';
+import { metricRoutes } from './routes/metric-routes.js';
+import { proposalRoutes } from './routes/proposal-routes.js';
+import { renewalRoutes } from './routes/renewal-routes.js';
+
+/** The HTTP app: a small core (log, authenticate, route, map errors) and thin routes. */
+export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return c.json({ error: 'invalid request', issues: result.error.issues }, 400);
+      return undefined;
+    },
+  });
+  app.use('*', requestLog(deps));
+  app.use('/api/*', authenticate(deps));
+  app.onError(onError(deps));
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  for (const routes of [authRoutes, metricRoutes, contractRoutes, proposalRoutes, dataRoutes, renewalRoutes])
+    routes(app, deps);
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Covenant API', version: '1' } });
+  app.get('/api/docs', (c) => c.html(API_DOCS_HTML));
+  app.all('/api/*', (c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+  if (deps.webRoot) {
+    const root = deps.webRoot;
+    app.use('/*', serveStatic({ root }));
+    app.get('*', async (c) => c.html(await readFile(join(root, 'index.html'), 'utf8')));
+  }
+  return app;
+}

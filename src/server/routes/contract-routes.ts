@@ -1,0 +1,152 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { listVersions, type StoredVersion } from '../../contracts/contract-store.js';
+import { contractOverview } from '../../contracts/overview.js';
+import { computeSettlement } from '../../contracts/settle-contract.js';
+import { versionsInForce } from '../../contracts/versions-in-force.js';
+import { periodWindows } from '../../query/run-query.js';
+import { ApiError, ContractDetail, ContractSummary, Invoice, Overview } from '../api/schemas.js';
+import { principalOf } from '../auth/middleware.js';
+import type { AppEnv, ServerDeps } from '../deps.js';
+import { NotFound } from '../errors.js';
+import { canSeeContract, type Principal } from '../scope.js';
+
+const json = <T>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+const id = z.object({ id: z.string() });
+const period = z.object({ period: z.string() });
+const notFound = json(ApiError, 'no such contract (or not yours)');
+
+const summary = (v: StoredVersion) => ({
+  id: v.contractId,
+  displayName: v.contract.displayName ?? null,
+  client: v.contract.client,
+  vendor: v.contract.vendor,
+  version: v.version,
+  effectiveFrom: v.effectiveFrom,
+  timezone: v.contract.timezone,
+  settlement: v.contract.settlement,
+  currency: v.contract.currency,
+  term: v.contract.term,
+});
+
+/** Every stored version, parsed once per data version (parsing YAML on each request was the cost of a page). */
+export const storedVersions = (deps: ServerDeps): Promise<StoredVersion[]> =>
+  deps.cache.get(deps.events.version, 'contract-versions', () => listVersions(deps.store, deps.tenant));
+
+/** The latest version of a contract the principal may see; any other answers 404. */
+async function visibleContract(
+  deps: ServerDeps,
+  principal: Principal,
+  contractId: string,
+): Promise<StoredVersion> {
+  const version = (await storedVersions(deps)).filter((v) => v.contractId === contractId).at(-1);
+  if (!version || !canSeeContract(principal, version.contract))
+    throw new NotFound(`no contract ${contractId}`);
+  return version;
+}
+
+async function versionForPeriod(
+  deps: ServerDeps,
+  latest: StoredVersion,
+  text: string,
+): Promise<StoredVersion> {
+  const [window] = periodWindows(text, latest.contract.timezone);
+  if (!window) return latest;
+  const versions = (await storedVersions(deps)).filter((v) => v.contractId === latest.contractId);
+  return versionsInForce(versions, window.startDate, window.endDate)[0]?.version ?? latest;
+}
+
+export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/contracts',
+      responses: { 200: json(z.array(ContractSummary), 'visible contracts') },
+    }),
+    async (c) => {
+      const latest = new Map((await storedVersions(deps)).map((v) => [v.contractId, v]));
+      return c.json(
+        [...latest.values()].filter((v) => canSeeContract(principalOf(c), v.contract)).map(summary),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/contracts/{id}',
+      request: { params: id },
+      responses: { 200: json(ContractDetail, 'a contract'), 404: notFound },
+    }),
+    async (c) => {
+      const latest = await visibleContract(deps, principalOf(c), c.req.valid('param').id);
+      const versions = (await storedVersions(deps)).filter((v) => v.contractId === latest.contractId);
+      return c.json(
+        {
+          ...summary(latest),
+          versions: versions.map((v) => ({
+            version: v.version,
+            effectiveFrom: v.effectiveFrom,
+            origin: v.origin,
+          })),
+          source: latest.source,
+          spec: latest.contract as unknown as Record<string, unknown>,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/contracts/{id}/overview',
+      request: { params: id, query: period },
+      responses: { 200: json(Overview, 'outcomes and projected pay'), 404: notFound },
+    }),
+    async (c) => {
+      const latest = await visibleContract(deps, principalOf(c), c.req.valid('param').id);
+      const { period: text } = c.req.valid('query');
+      // The terms in force when the period began: a later version never rewrites a past quarter.
+      const version = await versionForPeriod(deps, latest, text);
+      const overview = await deps.cache.get(
+        deps.events.version,
+        `overview:${version.contractId}:${version.version}:${text}`,
+        () => contractOverview(deps.store, deps.tenant, version, text, new Date().toISOString()),
+      );
+      return c.json({ contract: summary(version), ...overview } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/contracts/{id}/settlement',
+      request: { params: id, query: period },
+      responses: { 200: json(Invoice, 'the invoice with its trace'), 404: notFound },
+    }),
+    async (c) => {
+      const version = await visibleContract(deps, principalOf(c), c.req.valid('param').id);
+      const { period: text } = c.req.valid('query');
+      const computed = await deps.cache.get(
+        deps.events.version,
+        `settlement:${version.contractId}:${text}`,
+        () => computeSettlement(deps.store, deps.tenant, version.contractId, text, new Date().toISOString()),
+      );
+      return c.json(
+        {
+          contract: version.contractId,
+          period: computed.period,
+          kind: computed.kind,
+          currency: computed.invoice.currency,
+          total: computed.invoice.total,
+          parts: computed.parts as unknown as Record<string, unknown>[],
+        },
+        200,
+      );
+    },
+  );
+}

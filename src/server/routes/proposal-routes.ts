@@ -1,0 +1,92 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  decideProposal,
+  getProposal,
+  listProposals,
+  type Proposal as StoredProposal,
+} from '../../contracts/proposal-store.js';
+import { ApiError, Proposal } from '../api/schemas.js';
+import { principalOf } from '../auth/middleware.js';
+import type { AppEnv, ServerDeps } from '../deps.js';
+import { NotFound } from '../errors.js';
+import { canSeeContract, Forbidden, type Principal, partyOf } from '../scope.js';
+import { storedVersions } from './contract-routes.js';
+
+const json = <T>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+const shape = (p: StoredProposal) => {
+  const decided = new Set(p.decisions.map((d) => d.party));
+  return {
+    id: p.id,
+    contract: p.contract,
+    baseVersion: p.baseVersion,
+    period: p.period,
+    status: p.status,
+    effectiveFrom: p.effectiveFrom,
+    approvals: p.decisions.map((d) => ({ party: d.party, decision: d.decision, decidedAt: d.decidedAt })),
+    awaiting: p.status === 'open' ? p.body.approval.filter((party) => !decided.has(party)) : [],
+    body: p.body as unknown as Record<string, unknown>,
+  };
+};
+
+async function visible(deps: ServerDeps, principal: Principal, proposal: StoredProposal): Promise<boolean> {
+  const version = (await storedVersions(deps)).find((v) => v.contractId === proposal.contract);
+  return version !== undefined && canSeeContract(principal, version.contract);
+}
+
+export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/proposals',
+      responses: { 200: json(z.array(Proposal), 'proposals') },
+    }),
+    async (c) => {
+      const all = await listProposals(deps.store, deps.tenant);
+      const seen = [];
+      for (const p of all) if (await visible(deps, principalOf(c), p)) seen.push(shape(p));
+      return c.json(seen, 200);
+    },
+  );
+
+  const one = async (principal: Principal, id: string) => {
+    const proposal = await getProposal(deps.store, deps.tenant, id).catch(() => null);
+    if (!proposal || !(await visible(deps, principal, proposal))) throw new NotFound(`no proposal ${id}`);
+    return proposal;
+  };
+  const params = z.object({ id: z.string() });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/proposals/{id}',
+      request: { params },
+      responses: { 200: json(Proposal, 'a proposal'), 404: json(ApiError, 'not found') },
+    }),
+    async (c) => c.json(shape(await one(principalOf(c), c.req.valid('param').id)), 200),
+  );
+
+  for (const decision of ['approve', 'reject'] as const) {
+    const route = createRoute({
+      method: 'post',
+      path: `/api/proposals/{id}/${decision}`,
+      request: { params },
+      responses: {
+        200: json(Proposal, 'the proposal after the decision'),
+        403: json(ApiError, 'not a deciding party'),
+      },
+    });
+    app.openapi(route, async (c) => {
+      const principal = principalOf(c);
+      const proposal = await one(principal, c.req.valid('param').id);
+      const party = partyOf(principal);
+      if (!party) throw new Forbidden(`${principal.user.role} does not decide proposals`);
+      await decideProposal(deps.store, deps.tenant, proposal.id, party, decision);
+      deps.events.bump(`proposal ${proposal.id} ${decision}`);
+      return c.json(shape(await getProposal(deps.store, deps.tenant, proposal.id)), 200);
+    });
+  }
+}

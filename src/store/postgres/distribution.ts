@@ -1,0 +1,143 @@
+import { sql } from '../../core/sql/fragment.js';
+import type { Executor } from '../store.js';
+
+/**
+ * How the schema distributes with Citus: every fact table by `tenant`, co-located with
+ * interactions, so a tenant's rows of every table sit on one node and every join (all
+ * of them match tenant) stays there; small shared tables are reference tables, copied
+ * to every node. Read from the live schema, so a table added later is covered.
+ */
+export const TENANT_COLUMN = 'tenant';
+/** Small tables every tenant shares: copied to every node. */
+export const REFERENCE_TABLES = ['schema_migrations'];
+/** The table the others are co-located with. */
+export const ANCHOR_TABLE = 'interactions';
+
+export interface TableKey {
+  table: string;
+  columns: string[];
+  primaryKey: string[];
+}
+
+export interface ForeignKey {
+  name: string;
+  table: string;
+  columns: string[];
+  references: string;
+  referencedColumns: string[];
+}
+
+/** Tables of the current schema with their columns and primary key. */
+export async function liveTables(db: Executor): Promise<TableKey[]> {
+  const rows = await db.query<{ table: string; columns: string[]; primary_key: string[] | null }>(sql`
+    SELECT c.relname AS table,
+      array(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attnum) AS columns,
+      (SELECT array(SELECT a.attname::text FROM unnest(i.indkey) WITH ORDINALITY k(attnum, n)
+                    JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum ORDER BY k.n)
+         FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary) AS primary_key
+    FROM pg_class c WHERE c.relkind IN ('r', 'p') AND c.relnamespace = current_schema()::regnamespace
+    ORDER BY c.relname`);
+  return rows.map((r) => ({ table: r.table, columns: r.columns, primaryKey: r.primary_key ?? [] }));
+}
+
+/** Unique indexes (including primary keys) of the current schema: Citus needs the tenant in each. */
+export async function liveUniqueKeys(
+  db: Executor,
+): Promise<{ table: string; index: string; columns: string[] }[]> {
+  return db.query(sql`
+    SELECT c.relname AS table, ic.relname AS index,
+      array(SELECT coalesce(a.attname::text, '(expression)') FROM unnest(i.indkey) WITH ORDINALITY k(attnum, n)
+            LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum ORDER BY k.n) AS columns
+    FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid
+    WHERE i.indisunique AND c.relnamespace = current_schema()::regnamespace ORDER BY 1, 2`);
+}
+
+export async function liveForeignKeys(db: Executor): Promise<ForeignKey[]> {
+  const rows = await db.query<{
+    name: string;
+    table: string;
+    columns: string[];
+    references: string;
+    referenced_columns: string[];
+  }>(sql`
+    SELECT con.conname AS name, c.relname AS table, r.relname AS references,
+      array(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, n)
+            JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.n) AS columns,
+      array(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(attnum, n)
+            JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.n) AS referenced_columns
+    FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_class r ON r.oid = con.confrelid
+    WHERE con.contype = 'f' AND c.relnamespace = current_schema()::regnamespace ORDER BY 1`);
+  return rows.map((r) => ({
+    name: r.name,
+    table: r.table,
+    columns: r.columns,
+    references: r.references,
+    referencedColumns: r.referenced_columns,
+  }));
+}
+
+/** The Citus calls that distribute the live schema: reference tables first, then the anchor, then the rest. */
+export function citusCalls(tables: TableKey[]): string[] {
+  const names = tables.map((t) => t.table);
+  const facts = names.filter((t) => !REFERENCE_TABLES.includes(t));
+  const ordered = [ANCHOR_TABLE, ...facts.filter((t) => t !== ANCHOR_TABLE)].filter((t) => facts.includes(t));
+  return [
+    ...REFERENCE_TABLES.filter((t) => names.includes(t)).map((t) => `SELECT create_reference_table('${t}');`),
+    ...ordered.map((t) =>
+      t === ANCHOR_TABLE
+        ? `SELECT create_distributed_table('${t}', '${TENANT_COLUMN}');`
+        : `SELECT create_distributed_table('${t}', '${TENANT_COLUMN}', colocate_with => '${ANCHOR_TABLE}');`,
+    ),
+  ];
+}
+
+export interface LiveSchema {
+  tables: TableKey[];
+  uniqueKeys: { table: string; index: string; columns: string[] }[];
+  foreignKeys: ForeignKey[];
+}
+
+export async function liveSchema(db: Executor): Promise<LiveSchema> {
+  return {
+    tables: await liveTables(db),
+    uniqueKeys: await liveUniqueKeys(db),
+    foreignKeys: await liveForeignKeys(db),
+  };
+}
+
+/**
+ * What stops the schema distributing by tenant unchanged, one line per problem: a fact
+ * table without the tenant column or without it in its primary key or a unique key; a
+ * reference table with a tenant; a foreign key that does not join tenant to tenant
+ * (unless it points at a reference table).
+ */
+export function distributionProblems(schema: LiveSchema): string[] {
+  const problems: string[] = [];
+  const isReference = (table: string) => REFERENCE_TABLES.includes(table);
+  for (const t of schema.tables) {
+    if (isReference(t.table)) {
+      if (t.columns.includes(TENANT_COLUMN))
+        problems.push(`${t.table}: a reference table with a tenant column`);
+      continue;
+    }
+    if (!t.columns.includes(TENANT_COLUMN)) problems.push(`${t.table}: no tenant column`);
+    if (t.primaryKey.length === 0) problems.push(`${t.table}: no primary key`);
+    else if (!t.primaryKey.includes(TENANT_COLUMN))
+      problems.push(`${t.table}: primary key (${t.primaryKey.join(', ')}) without tenant`);
+  }
+  for (const k of schema.uniqueKeys) {
+    if (!isReference(k.table) && !k.columns.includes(TENANT_COLUMN))
+      problems.push(`${k.table}: unique key ${k.index} (${k.columns.join(', ')}) without tenant`);
+  }
+  for (const fk of schema.foreignKeys) {
+    if (isReference(fk.references)) continue;
+    const at = fk.columns.indexOf(TENANT_COLUMN);
+    if (at === -1 || fk.referencedColumns[at] !== TENANT_COLUMN) {
+      problems.push(
+        `${fk.table}: foreign key ${fk.name} (${fk.columns.join(', ')}) -> ${fk.references} (${fk.referencedColumns.join(', ')}) crosses tenants`,
+      );
+    }
+  }
+  return problems;
+}

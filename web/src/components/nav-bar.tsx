@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { navItems } from '../lib/roles';
+import type { Me } from '../lib/types';
+import { withRenewalItems } from '../pages/renewal-nav';
+import { useSession } from '../state/session';
+import { DataVersion } from './data-version';
+
+const ROLE_TEXT: Record<string, string> = {
+  client_admin: 'client admin',
+  client_viewer: 'client viewer',
+  vendor_manager: 'vendor manager',
+  team_lead: 'team lead',
+  agent: 'agent',
+};
+
+/** The header: product, the role's pages, who is signed in, the live marker and sign out. */
+export function NavBar({ me, section }: { me: Me; section: string }) {
+  const { logout } = useSession();
+  const [busy, setBusy] = useState(false);
+  const signOut = async () => {
+    setBusy(true);
+    try {
+      await logout();
+    } finally {
+      setBusy(false);
+      window.location.hash = '#/login';
+    }
+  };
+  return (
+    <header className="top">
+      <div className="top-row">
+        <a className="brand" href="#/">
+          Covenant
+        </a>
+        <p className="who">
+          {me.user.name} · {ROLE_TEXT[me.user.role] ?? me.user.role} · {me.user.organisation}
+          {me.user.site ? ` · ${me.user.site}` : ''}
+        </p>
+        <DataVersion />
+        <button
+          type="button"
+          className="button-small"
+          onClick={signOut}
+          disabled={busy}
+          data-testid="nav-logout"
+        >
+          Sign out
+        </button>
+      </div>
+      <nav aria-label="Main">
+        <ul className="nav-list">
+          {withRenewalItems(navItems(me.user.role), me.user.role).map((item) => (
+            <li key={item.id}>
+              <a
+                href={item.href}
+                data-testid={`nav-${item.id}`}
+                aria-current={section === item.section ? 'page' : undefined}
+              >
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import { barOption } from '../charts/bar-option';
+import { EChart } from '../components/echart';
+import { ErrorBanner, Loading } from '../components/error-banner';
+import { ResultTable } from '../components/result-table';
+import type { QueryBody } from '../lib/types';
+import { useQuery } from '../lib/use-resource';
+
+interface Props {
+  base: QueryBody;
+  dimension: 'channel' | 'path' | 'workflow' | 'language';
+  title: string;
+  unit: string;
+  target: number | null;
+  label: string;
+}
+
+/** The metric for the period broken down by one dimension (same scope and zone as the headline). */
+export function DimensionBreakdown({ base, dimension, title, unit, target, label }: Props) {
+  const answer = useQuery({ ...base, by: [dimension] });
+  const rows = useMemo(
+    () => (answer.data ?? []).map((r) => ({ label: r.group[dimension] ?? '–', result: r })),
+    [answer.data, dimension],
+  );
+  const option = useMemo(() => barOption(rows, unit, target), [rows, unit, target]);
+  return (
+    <section className="section" aria-labelledby={`by-${dimension}-title`}>
+      <h2 id={`by-${dimension}-title`}>{title}</h2>
+      <ErrorBanner error={answer.error} onRetry={answer.reload} />
+      {answer.loading && <Loading what={title.toLowerCase()} />}
+      {answer.data && (
+        <div className="split">
+          <EChart
+            option={option}
+            label={`${label} ${title.toLowerCase()}`}
+            height={Math.max(160, rows.length * 48)}
+            testId={`chart-by-${dimension}`}
+          />
+          <ResultTable
+            caption={`${label} ${title.toLowerCase()}, ${base.period}`}
+            rowHeader={dimension[0]?.toUpperCase() + dimension.slice(1)}
+            rows={rows.map((r) => ({ key: r.label, ...r }))}
+            target={target}
+            testId={`table-by-${dimension}`}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { MetricLabel } from '../components/metric-label';
+import { Value } from '../components/value';
+import { formatPercent, formatValue } from '../lib/format';
+import type { InvoiceLine, MetricResult, OutcomeTrace } from '../lib/types';
+import { useMetricInfo } from '../state/catalog';
+
+/** The trace's measurement as a MetricResult, so it is shown by the same Value as everywhere else. */
+export const resultOf = (t: OutcomeTrace, unit: string): MetricResult => ({
+  metric: t.metric,
+  group: {},
+  period: t.scope.period,
+  value: t.value,
+  n: t.n,
+  low: t.low,
+  high: t.high,
+  unit,
+  direction: t.direction,
+  matured: t.matured,
+  maturesOn: t.maturesOn,
+  insufficient: t.insufficient,
+  baseline: t.baseline,
+  difference: null,
+  differenceLow: null,
+  differenceHigh: null,
+  p: null,
+});
+
+/** An outcome line's measurement, as every other value is shown. */
+export function TraceValue({ trace }: { trace: OutcomeTrace }) {
+  const unit = useMetricInfo(trace.metric)?.unit ?? 'ratio';
+  return <Value result={resultOf(trace, unit)} compact />;
+}
+
+function OutcomeTraceView({ trace }: { trace: OutcomeTrace }) {
+  const unit = useMetricInfo(trace.metric)?.unit ?? 'ratio';
+  return (
+    <div className="trace">
+      <dl className="facts">
+        <div>
+          <dt>Metric</dt>
+          <dd>
+            <MetricLabel id={trace.metric} />
+          </dd>
+        </div>
+        <div>
+          <dt>Measured</dt>
+          <dd>
+            <Value result={resultOf(trace, unit)} compact />
+          </dd>
+        </div>
+        <div>
+          <dt>Scope</dt>
+          <dd>
+            {trace.scope.vendor}, {trace.scope.workflows?.join(', ') ?? 'all workflows'}, {trace.scope.period}
+          </dd>
+        </div>
+        <div>
+          <dt>Target / baseline</dt>
+          <dd>
+            {formatValue(trace.target, unit)} / {formatValue(trace.baseline, unit)} (attainment{' '}
+            {formatPercent(trace.attainment, 0)}, min sample {trace.minSample})
+          </dd>
+        </div>
+        <div>
+          <dt>Allocation</dt>
+          <dd>
+            {trace.allocation} (portfolio {formatPercent(trace.portfolioWeight, 0)} × outcome{' '}
+            {formatPercent(trace.outcomeWeight, 0)}), pay {formatPercent(trace.pay, 2)}
+          </dd>
+        </div>
+      </dl>
+      {trace.points.length > 0 && (
+        <table className="compact">
+          <caption>Curve points the pay came from</caption>
+          <thead>
+            <tr>
+              <th scope="col">at</th>
+              <th scope="col">pay</th>
+            </tr>
+          </thead>
+          <tbody>
+            {trace.points.map((p) => (
+              <tr key={`${p.at}-${p.pay}`}>
+                <td>{formatValue(p.at, unit)}</td>
+                <td>{formatPercent(p.pay, 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="rule">{trace.rule}</p>
+    </div>
+  );
+}
+
+/** What a line was computed from: the measurement and curve for outcomes, units and rate for the base fee, the limit for caps. */
+export function LineTrace({ line }: { line: InvoiceLine }) {
+  switch (line.kind) {
+    case 'outcome':
+      return <OutcomeTraceView trace={line.trace} />;
+    case 'base_fee':
+      return (
+        <div className="trace">
+          <p>
+            {line.trace.units} {line.trace.unit.replace('_', ' ')} units × rate {line.trace.rate}
+          </p>
+          <p className="rule">{line.trace.rule}</p>
+        </div>
+      );
+    default:
+      return (
+        <div className="trace">
+          <p>
+            Outcome total {line.trace.total}, limit {line.trace.limit}
+          </p>
+          <p className="rule">{line.trace.rule}</p>
+        </div>
+      );
+  }
+}

@@ -1,0 +1,124 @@
+import { ErrorBanner, Loading } from '../components/error-banner';
+import { PeriodPicker } from '../components/period-picker';
+import { SelectField } from '../components/select-field';
+import { contractName, termsOf, useContractDetail, useContracts } from '../lib/contracts';
+import { groupText } from '../lib/format';
+import { type Route, updateQuery } from '../lib/hash-route';
+import { defaultQuarter, startedQuarters, todayIso, yearTerm } from '../lib/periods';
+import { currentContract, isClientRole } from '../lib/roles';
+import { keyMeasurementParams, OPERATIONS_METRICS, splitByScope } from '../lib/scope';
+import { operationsThresholds } from '../lib/thresholds';
+import type { Me, MetricResult, QueryBody } from '../lib/types';
+import { useQueries } from '../lib/use-resource';
+import { useCatalog } from '../state/catalog';
+import { type OperationsRow, OperationsTable } from './operations-table';
+import { OperationsTrend } from './operations-trend';
+
+/** Results grouped into table rows: each site, then its vendor's total. */
+function rowsOf(perSite: MetricResult[], totals: MetricResult[], withTotals: boolean): OperationsRow[] {
+  const rows = new Map<string, OperationsRow>();
+  const add = (key: string, label: string, total: boolean, r: MetricResult) => {
+    const row = rows.get(key) ?? { key, label, total, results: [] };
+    row.results.push(r);
+    rows.set(key, row);
+  };
+  for (const r of perSite) add(`${r.group.vendor ?? ''}/${r.group.site ?? ''}`, groupText(r.group), false, r);
+  if (withTotals)
+    for (const r of totals)
+      add(`${r.group.vendor ?? 'all'}/~total`, `${r.group.vendor ?? 'All'}: all sites`, true, r);
+  return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Adherence, video coaching coverage, QA calibration alpha, backfill and attrition by vendor and site. */
+export function OperationsPage({ route, me }: { route: Route; me: Me }) {
+  const { byId, metrics: catalog } = useCatalog();
+  const client = isClientRole(me.user.role);
+  const contracts = useContracts();
+  const list = contracts.data ?? [];
+  const choice =
+    route.query.get('contract') ?? (client ? 'all' : (currentContract(list, todayIso())?.id ?? 'all'));
+  const contract = list.find((c) => c.id === choice);
+  const detail = useContractDetail(contract?.id ?? null);
+  const terms = termsOf(detail.data);
+  const site = route.query.get('site') ?? (me.user.role === 'team_lead' ? me.user.site : null);
+  const term = contract?.term ?? list[0]?.term ?? yearTerm();
+  const period = route.query.get('period') ?? defaultQuarter(term);
+  const vendor = contract?.vendor ?? (client ? null : me.user.organisation);
+  const ready =
+    catalog.length > 0 &&
+    (contracts.data !== undefined || contracts.error !== undefined) &&
+    (!contract || terms !== undefined);
+  const base: QueryBody = {
+    metrics: [...OPERATIONS_METRICS],
+    period,
+    timezone: terms?.timezone ?? list[0]?.timezone ?? 'UTC',
+    where: { ...(vendor ? { vendor: [vendor] } : {}), ...(site ? { site: [site] } : {}) },
+    by: ['vendor', 'site'],
+    params: { mode: 'video', ...keyMeasurementParams(terms) },
+  };
+  // QA alpha reads interactions: on a contract it is measured on the contract's workflows, as the overview does.
+  const workflows = terms?.workflows ?? null;
+  const perSite = splitByScope(base, workflows, byId);
+  const totals = splitByScope({ ...base, by: vendor ? [] : ['vendor'] }, workflows, byId);
+  const answers = useQueries(ready ? [...perSite, ...totals] : null);
+  const thresholds = operationsThresholds(terms);
+  const units = Object.fromEntries(OPERATIONS_METRICS.map((m) => [m, byId.get(m)?.unit ?? 'ratio']));
+  const siteResults = (answers.data ?? []).slice(0, perSite.length).flat();
+  const totalResults = (answers.data ?? [])
+    .slice(perSite.length)
+    .flat()
+    .map((r) => (vendor ? { ...r, group: { vendor } } : r));
+  const rows = rowsOf(siteResults, totalResults, !site);
+
+  return (
+    <section aria-labelledby="ops-title">
+      <h1 id="ops-title">Remote operations{site ? `: ${site}` : ''}</h1>
+      <div className="toolbar">
+        {list.length > 0 && (
+          <SelectField
+            label="Vendor"
+            value={choice}
+            options={[
+              ...(client ? [{ value: 'all', label: 'All vendors' }] : []),
+              ...list.map((c) => ({
+                value: c.id,
+                label: `${c.vendor} (${c.term.start.slice(0, 4)} contract)`,
+              })),
+            ]}
+            onChange={(value) => updateQuery({ contract: value, period: null })}
+            testId="ops-scope"
+          />
+        )}
+        <PeriodPicker term={term} value={period} onChange={(value) => updateQuery({ period: value })} />
+      </div>
+      <p className="muted">
+        Coaching coverage counts {base.params?.mode ?? 'video'} sessions in {base.params?.cadence ?? '14d'}{' '}
+        windows. Zone {base.timezone}.{workflows ? " QA alpha is measured on the contract's workflows." : ''}
+        {terms ? ` Levels from ${contractName(contract ?? { id: terms.name, displayName: null })}.` : ''}
+      </p>
+      <ErrorBanner
+        error={(client ? contracts.error : undefined) ?? detail.error ?? answers.error}
+        onRetry={answers.reload}
+      />
+      {(!ready || answers.loading) && <Loading what="remote operations" />}
+      {answers.data && (
+        <OperationsTable
+          caption={`Remote operations by site, ${period}`}
+          metrics={OPERATIONS_METRICS}
+          rows={rows}
+          thresholds={thresholds}
+          units={units}
+          labels={Object.fromEntries(OPERATIONS_METRICS.map((m) => [m, byId.get(m)?.label.singular ?? m]))}
+        />
+      )}
+      {ready && (
+        <OperationsTrend
+          bases={perSite}
+          quarters={startedQuarters(term)}
+          metrics={OPERATIONS_METRICS}
+          thresholds={thresholds}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { ErrorBanner, Loading } from '../components/error-banner';
+import { partyOf } from '../lib/roles';
+import type { Me, Proposal } from '../lib/types';
+import { useGet } from '../lib/use-resource';
+import { ProposalCard } from './proposal-card';
+
+const ORDER: Record<string, number> = { open: 0, applied: 1, rejected: 2 };
+
+/** Recalibration proposals, open ones first; approve or reject only for the party whose turn it is. */
+export function ProposalsPage({ me }: { me: Me }) {
+  const proposals = useGet<Proposal[]>('/proposals');
+  const party = partyOf(me.user.role);
+  const list = [...(proposals.data ?? [])].sort(
+    (a, b) => (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9) || b.id.localeCompare(a.id),
+  );
+  return (
+    <section aria-labelledby="proposals-title">
+      <h1 id="proposals-title">Recalibration proposals</h1>
+      <p className="muted">
+        {party
+          ? `You decide as the ${party}. A proposal becomes the next contract version once every party approves; it never applies backwards.`
+          : 'You can read proposals; the client admin and the vendor manager decide them.'}
+      </p>
+      <ErrorBanner error={proposals.error} onRetry={proposals.reload} />
+      {proposals.loading && <Loading what="proposals" />}
+      {proposals.data && list.length === 0 && <p>No proposals.</p>}
+      {list.map((p) => (
+        <ProposalCard key={p.id} proposal={p} party={party} onDecided={proposals.reload} />
+      ))}
+    </section>
+  );
+}

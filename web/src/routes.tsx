@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { ErrorBanner, Loading } from './components/error-banner';
+import { navigate, type Route } from './lib/hash-route';
+import { todayIso } from './lib/periods';
+import { homeOf } from './lib/roles';
+import type { ContractSummary, Me } from './lib/types';
+import { useGet } from './lib/use-resource';
+import { AgentPage } from './pages/agent-page';
+import { AutomationPage } from './pages/automation-page';
+import { ContractsPage } from './pages/contracts-page';
+import { DrilldownPage } from './pages/drilldown-page';
+import { GlossaryPage } from './pages/glossary-page';
+import { OperationsPage } from './pages/operations-page';
+import { OverviewPage } from './pages/overview-page';
+import { ProposalsPage } from './pages/proposals-page';
+import { RenewalPage } from './pages/renewal-page';
+import { RfpPage } from './pages/rfp-page';
+import { RfpResponseForm } from './pages/rfp-response-form';
+import { SettlementPage } from './pages/settlement-page';
+
+/** `#/` and `#/login` once signed in: the role's home page. */
+function Home({ me }: { me: Me }) {
+  const needsContracts = me.user.role === 'vendor_manager';
+  const contracts = useGet<ContractSummary[]>(needsContracts ? '/contracts' : null);
+  const ready = !needsContracts || contracts.data !== undefined || contracts.error !== undefined;
+  useEffect(() => {
+    if (ready) navigate(homeOf(me.user, contracts.data, todayIso()), true);
+  }, [ready, me.user, contracts.data]);
+  return contracts.error ? <ErrorBanner error={contracts.error} /> : <Loading what="your home page" />;
+}
+
+export function Routes({ route, me }: { route: Route; me: Me }) {
+  const [first, second, third] = route.segments;
+  switch (first) {
+    case undefined:
+    case 'login':
+      return <Home me={me} />;
+    case 'contracts':
+      if (second && third === 'settlement') return <SettlementPage route={route} contractId={second} />;
+      if (second) return <OverviewPage route={route} contractId={second} />;
+      return <ContractsPage />;
+    case 'settlement':
+      return <SettlementPage route={route} />;
+    case 'drilldown':
+      return <DrilldownPage route={route} />;
+    case 'operations':
+      return <OperationsPage route={route} me={me} />;
+    case 'automation':
+      return <AutomationPage route={route} />;
+    case 'proposals':
+      return <ProposalsPage me={me} />;
+    case 'glossary':
+      return <GlossaryPage />;
+    case 'agent':
+      return <AgentPage route={route} me={me} />;
+    case 'renewal':
+      return <RenewalPage route={route} />;
+    case 'rfp':
+      return second === 'respond' ? <RfpResponseForm me={me} /> : <RfpPage />;
+    default:
+      return (
+        <section>
+          <h1>Page not found</h1>
+          <p>
+            There is no page at <code>{window.location.hash}</code>. <a href="#/">Go to your home page</a>.
+          </p>
+        </section>
+      );
+  }
+}
