@@ -53,7 +53,7 @@ export function scopeQuery(
   const force = (dim: Dimension, value: string | null) => {
     if (value === null) return;
     const asked = where[dim];
-    if (asked && asked.some((v) => v !== value))
+    if (asked?.some((v) => v !== value))
       throw new Forbidden(`${p.user.email} may not see ${dim} ${asked.join(', ')}`);
     scoped[dim] = [value];
   };
@@ -61,8 +61,7 @@ export function scopeQuery(
   if (p.user.role === 'team_lead' || p.user.role === 'agent') force('site', p.user.site);
   if (p.user.role === 'agent') {
     const asked = where.agent;
-    if (asked && asked.some((v) => v !== p.user.agentId))
-      throw new Forbidden('an agent sees only their own numbers');
+    if (asked?.some((v) => v !== p.user.agentId)) throw new Forbidden('an agent sees only their own numbers');
     if (by.includes('agent')) throw new Forbidden('an agent may not break numbers down by other agents');
   }
   return scoped;

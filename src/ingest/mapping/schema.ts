@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { formatPath } from '../../core/issues.js';
-import { type Reporter, suggest } from '../../core/yaml/reporter.js';
 
 /** The shape of a mapping file; meaning (datasets, columns, expressions) is checked in rules.ts. */
 

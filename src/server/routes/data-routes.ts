@@ -5,7 +5,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { isDatasetName } from '../../core/dataset/types.js';
 import { UserError } from '../../core/issues.js';
-import { raw, sql } from '../../core/sql/fragment.js';
+import { sql } from '../../core/sql/fragment.js';
 import { importFile } from '../../ingest/import-file.js';
 import { ApiError, ImportSummary, Site } from '../api/schemas.js';
 import { principalOf } from '../auth/middleware.js';
