@@ -75,12 +75,13 @@ export async function runQuery(store: Store, options: QueryOptions): Promise<Met
   const results: MetricResult[] = [];
   for (const period of periodWindows(options.period, options.zone)) {
     const measured = await measure(store, requests, scopeOf(period), options.onStatement);
+    // Each bucket of a series matures with its own end: its window, computed once per period.
+    const windows = bucketWindows(period, options.zone, options.grain);
     for (const m of sortMeasured(measured)) {
       const request = requests[m.request];
       if (!request) continue;
       const { info } = request;
-      // A bucket of a series matures with its own end, not the whole period's.
-      const window = bucketWindow(period, options.zone, options.grain, m.group.bucket);
+      const window = m.group.bucket === undefined ? period : (windows.get(m.group.bucket) ?? period);
       const { matured, maturesOn } = maturity(info, request.params, window, options.zone, asOf);
       const insufficient = m.n < options.minN || m.value === null;
       const reference = baselineOf(baseline, m, baselineNumber);
@@ -132,15 +133,16 @@ function checkDimensions(requests: ResolvedRequest[], options: QueryOptions): vo
   }
 }
 
-function bucketWindow(
+function bucketWindows(
   period: PeriodWindow,
   zone: string,
   grain: Grain | undefined,
-  label: string | undefined,
-): PeriodWindow {
-  if (!grain || label === undefined) return period;
-  const bucket = buckets(period, zone, grain).find((b) => b.label === label);
-  return bucket
-    ? { ...period, ...bucket, days: daysBetweenInclusive(bucket.startDate, bucket.endDate) }
-    : period;
+): Map<string, PeriodWindow> {
+  if (!grain) return new Map();
+  return new Map(
+    buckets(period, zone, grain).map((b) => [
+      b.label,
+      { ...period, ...b, days: daysBetweenInclusive(b.startDate, b.endDate) },
+    ]),
+  );
 }

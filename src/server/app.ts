@@ -13,6 +13,7 @@ import { dataRoutes } from './routes/data-routes.js';
 import { metricRoutes } from './routes/metric-routes.js';
 import { proposalRoutes } from './routes/proposal-routes.js';
 import { renewalRoutes } from './routes/renewal-routes.js';
+import { sessionScope } from './session-scope.js';
 
 /** The HTTP app: a small core (log, authenticate, route, map errors) and thin routes. */
 export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
@@ -24,6 +25,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
   });
   app.use('*', requestLog(deps));
   app.use('/api/*', authenticate(deps));
+  app.use('/api/*', sessionScope(deps));
   app.onError(onError(deps));
   app.get('/api/health', (c) => c.json({ ok: true }));
   for (const routes of [authRoutes, metricRoutes, contractRoutes, proposalRoutes, dataRoutes, renewalRoutes])

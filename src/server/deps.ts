@@ -20,7 +20,9 @@ export interface ServerDeps {
   secureCookies: boolean;
 }
 
-export type AppEnv = { Variables: { principal: Principal; requestId: string; csrf: string | null } };
+export type AppEnv = {
+  Variables: { principal: Principal; requestId: string; csrf: string | null; store: Store };
+};
 
 export function serverDeps(store: Store, options: Partial<ServerDeps> & { tenant: string }): ServerDeps {
   return {

@@ -1,108 +1,18 @@
 import type { Issue } from '../issues.js';
-import {
-  type Classification,
-  type ClassificationRules,
-  classify,
-  DEFAULT_CLASSIFICATION_RULES,
-  type Signal,
-} from './classify.js';
-import {
-  type Agreement,
-  agreement,
-  type Normalisation,
-  normaliseScores,
-  type RawScore,
-  type WeightSensitivity,
-  weightedTotals,
-  weightSensitivity,
-} from './score.js';
-import type { EvidenceItem, Rfp, RfpResponse, RfpScores } from './types.js';
+import { DEFAULT_CLASSIFICATION_RULES } from './classify.js';
+import { weightSensitivities } from './evaluate-sensitivity.js';
+import type { EvaluateInput, RfpEvaluation } from './evaluation-types.js';
+import { agreement, normaliseScores, type RawScore, weightedTotals } from './score.js';
+import { vendorEvaluation } from './vendor-evaluation.js';
+
+export type { EvaluateInput, RfpEvaluation, VendorEvaluation } from './evaluation-types.js';
 
 /**
  * The comparison of an RFP's responses (docs/rfp.md): what `covenant rfp score --format
  * json` prints and the comparison page renders. Pure: the parsed files in, and, to check
- * attachments, a function that says whether a response's file exists.
+ * attachments, a function that says whether a response's file exists. The shapes are in
+ * evaluation-types.ts.
  */
-
-export interface VendorEvaluation {
-  vendor: string;
-  displayName: string;
-  file: string;
-  rank: number | null;
-  /** Weighted total of normalised scores, on the RFP's scale. */
-  total: number | null;
-  low: number | null;
-  high: number | null;
-  /** The same weighting of the raw scores (before normalisation), for reference. */
-  rawTotal: number | null;
-  byEvaluator: { evaluator: string; total: number }[];
-  bySection: { section: string; score: number | null; raw: number | null }[];
-  byQuestion: {
-    question: string;
-    score: number | null;
-    raw: { evaluator: string; score: number; note?: string }[];
-  }[];
-  pricing: RfpResponse['pricing'];
-  classification: Classification;
-  classificationLabel: string;
-  classificationReason: string;
-  signals: Signal[];
-  signalCount: number;
-  evidence: (EvidenceItem & { question: string; attached: boolean | null })[];
-  missingEvidence: { question: string; request: string; kind: string }[];
-  unanswered: string[];
-}
-
-export interface RfpEvaluation {
-  kind: 'RFPEvaluation';
-  rfp: {
-    name: string;
-    displayName: string;
-    client: string;
-    currency: string;
-    scale: Rfp['scale'];
-    sections: {
-      id: string;
-      title: string;
-      weight: number;
-      questions: { id: string; title: string; weight: number; globalWeight: number }[];
-    }[];
-  };
-  vendors: VendorEvaluation[];
-  evaluators: { id: string; name?: string; role?: string; file: string }[];
-  normalisation: Normalisation & { description: string };
-  agreement: {
-    raw: Agreement;
-    normalised: Agreement;
-    bySection: ({ section: string } & Agreement)[];
-  };
-  ranking: {
-    order: string[];
-    winner: string | null;
-    runnerUp: string | null;
-    /** Winner's total minus the runner-up's. */
-    margin: number | null;
-    /** Each evaluator's own winner (normalised scores). */
-    evaluatorWinners: { evaluator: string; winner: string | null }[];
-  };
-  sensitivity: {
-    sections: (WeightSensitivity & { title: string })[];
-    questions: (WeightSensitivity & { title: string; section: string })[];
-    /** The weight the winner depends on most: the smallest change that makes another vendor win. */
-    tightest: (WeightSensitivity & { title: string; level: 'section' | 'question' }) | null;
-  };
-  classificationRules: ClassificationRules;
-  issues: Issue[];
-}
-
-export interface EvaluateInput {
-  rfp: Rfp;
-  responses: RfpResponse[];
-  scores: RfpScores[];
-  /** Whether an evidence file of a response exists (null: not checked). */
-  attachmentExists?: (response: RfpResponse, file: string) => boolean | null;
-  classificationRules?: ClassificationRules;
-}
 
 const NORMALISATION_TEXT =
   "z-scores per evaluator over all of the evaluator's scores (population sd), put back on the RFP's scale with the pooled mean and sd of all scores: normalised = pooled mean + pooled sd x (score - evaluator mean) / evaluator sd";
@@ -162,49 +72,7 @@ export function evaluateRfp(input: EvaluateInput): RfpEvaluation {
     .sort((a, b) => b.total - a.total || a.vendor.localeCompare(b.vendor))
     .map((t) => t.vendor);
 
-  // Mean normalised (and raw) score per vendor and question, then per section.
-  const meanScore = (list: RawScore[], vendor: string, question: string) => {
-    const xs = list.filter((s) => s.vendor === vendor && s.question === question).map((s) => s.score);
-    return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
-  };
-  const sectionScore = (list: RawScore[], vendor: string, sectionId: string) => {
-    const section = rfp.sections.find((s) => s.id === sectionId);
-    if (!section) return null;
-    let sum = 0;
-    for (const q of section.questions) {
-      const m = meanScore(list, vendor, q.id);
-      if (m === null) return null;
-      sum += q.weight * m;
-    }
-    return sum;
-  };
-
-  const sectionScores = new Map(
-    vendors.map((v) => [v, new Map(rfp.sections.map((s) => [s.id, sectionScore(normalised, v, s.id) ?? 0]))]),
-  );
-  const questionScores = new Map(
-    vendors.map((v) => [v, new Map(rfp.questions.map((q) => [q.id, meanScore(normalised, v, q.id) ?? 0]))]),
-  );
-  const bySection = hasScores
-    ? weightSensitivity(
-        rfp.sections.map((s) => ({ id: s.id, weight: s.weight })),
-        sectionScores,
-      ).items.map((s) => ({ ...s, title: rfp.sections.find((x) => x.id === s.id)?.title ?? s.id }))
-    : [];
-  const byQuestion = hasScores
-    ? weightSensitivity(
-        rfp.questions.map((q) => ({ id: q.id, weight: q.globalWeight })),
-        questionScores,
-      ).items.map((s) => {
-        const q = rfp.questions.find((x) => x.id === s.id);
-        return { ...s, title: q?.title ?? s.id, section: q?.section ?? '' };
-      })
-    : [];
-  const candidates = [
-    ...bySection.map((s) => ({ ...s, level: 'section' as const })),
-    ...byQuestion.map(({ section: _section, ...s }) => ({ ...s, level: 'question' as const })),
-  ].filter((s) => s.change !== null);
-  const tightest = candidates.sort((a, b) => Math.abs(a.change ?? 0) - Math.abs(b.change ?? 0))[0] ?? null;
+  const sensitivity = weightSensitivities(rfp, vendors, normalised, hasScores);
 
   const evaluatorWinners = normalisation.evaluators.map((e) => {
     const mine = weightedTotals(
@@ -215,66 +83,19 @@ export function evaluateRfp(input: EvaluateInput): RfpEvaluation {
     return { evaluator: e.evaluator, winner: mine[0]?.vendor ?? null };
   });
 
-  const vendorsOut = unique.map((response): VendorEvaluation => {
-    const t = totals.find((x) => x.vendor === response.vendor);
-    const rt = rawTotals.find((x) => x.vendor === response.vendor);
-    const c = classify(response, rules);
-    const answered = new Set(response.answers.map((a) => a.question));
-    return {
-      vendor: response.vendor,
-      displayName: response.displayName,
-      file: response.file,
-      rank: t ? order.indexOf(response.vendor) + 1 : null,
-      total: t?.total ?? null,
-      low: t?.low ?? null,
-      high: t?.high ?? null,
-      rawTotal: rt?.total ?? null,
-      byEvaluator: t?.byEvaluator ?? [],
-      bySection: rfp.sections.map((s) => ({
-        section: s.id,
-        score: hasScores ? sectionScore(normalised, response.vendor, s.id) : null,
-        raw: hasScores ? sectionScore(raw, response.vendor, s.id) : null,
-      })),
-      byQuestion: rfp.questions.map((q) => ({
-        question: q.id,
-        score: meanScore(normalised, response.vendor, q.id),
-        raw: scoreSets.flatMap((set) =>
-          set.scores
-            .filter((s) => s.vendor === response.vendor && s.question === q.id)
-            .map((s) => ({
-              evaluator: set.evaluator.id,
-              score: s.score,
-              ...(s.note ? { note: s.note } : {}),
-            })),
-        ),
-      })),
-      pricing: response.pricing,
-      classification: c.classification,
-      classificationLabel: c.label,
-      classificationReason: c.reason,
-      signals: c.signals,
-      signalCount: c.count,
-      evidence: response.answers.flatMap((a) =>
-        a.evidence.map((e) => ({
-          ...e,
-          question: a.question,
-          attached: e.file && input.attachmentExists ? input.attachmentExists(response, e.file) : null,
-        })),
-      ),
-      missingEvidence: rfp.questions.flatMap((q) =>
-        q.evidence
-          .filter((req) => req.required)
-          .filter(
-            (req) =>
-              !response.answers.some(
-                (a) => a.question === q.id && a.evidence.some((e) => e.request === req.id),
-              ),
-          )
-          .map((req) => ({ question: q.id, request: req.id, kind: req.kind })),
-      ),
-      unanswered: rfp.questions.filter((q) => !answered.has(q.id)).map((q) => q.id),
-    };
-  });
+  const vendorsOut = unique.map((response) =>
+    vendorEvaluation(response, {
+      input,
+      rules,
+      scoreSets,
+      raw,
+      normalised,
+      hasScores,
+      totals,
+      rawTotals,
+      order,
+    }),
+  );
   vendorsOut.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.vendor.localeCompare(b.vendor));
   for (const v of vendorsOut) {
     for (const e of v.evidence) {
@@ -328,7 +149,7 @@ export function evaluateRfp(input: EvaluateInput): RfpEvaluation {
       margin: tw !== undefined && tr !== undefined ? tw - tr : null,
       evaluatorWinners,
     },
-    sensitivity: { sections: bySection, questions: byQuestion, tightest },
+    sensitivity,
     classificationRules: rules,
     issues,
   };

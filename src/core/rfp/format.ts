@@ -1,4 +1,5 @@
-import { documentHtml, esc, intervalBar } from '../renewal/html-kit.js';
+import { documentHtml, esc } from '../renewal/html-kit.js';
+import { intervalBar } from '../renewal/svg-charts.js';
 import type { RfpEvaluation, VendorEvaluation } from './evaluate.js';
 import type { WeightSensitivity } from './score.js';
 

@@ -6,7 +6,7 @@ import { currency, date, durationText, fraction, money } from '../contract/units
  * `metadata`, `spec`): an RFP (sections of weighted questions and the evidence each asks
  * for), a vendor's RFPResponse (pricing, commitments, answers with evidence attachments)
  * and an evaluator's RFPScores (a score per vendor and question). Shapes and units here;
- * meaning across fields and files in parse.ts.
+ * meaning across fields and files in parse-rfp.ts, parse-response.ts and parse-scores.ts.
  */
 
 const text = (what: string) =>

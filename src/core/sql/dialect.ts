@@ -1,5 +1,5 @@
 import type { ColumnType } from '../dataset/types.js';
-import { type Sql, type SqlValue, sql } from './fragment.js';
+import { raw, type Sql, type SqlValue, sql } from './fragment.js';
 
 /**
  * What differs between engines, behind one interface (as Rill does): a base class holds
@@ -46,6 +46,12 @@ export interface Dialect {
   /** A TIMESTAMPTZ expression moved by a number of seconds. */
   addSeconds(expr: Sql, seconds: number): Sql;
   /**
+   * The FROM items `left l JOIN right r` matching rows with equal `keys` whose intervals
+   * [t0, t1) overlap (both relations have columns t0, t1 and the keys): interval overlap,
+   * as the design names it. Each overlapping pair appears once.
+   */
+  overlapJoin(left: Relation, right: Relation, keys: string[]): Sql;
+  /**
    * A JSON expression as comparable text. JSON columns keep the text as written (key order
    * and spacing), and PostgreSQL's `json` type has no equality operator, so comparisons
    * (e.g. an import finding changed rows) compare this text.
@@ -63,6 +69,12 @@ export interface Dialect {
    * one (DuckDB prunes by zone maps, and an index made its loads slower).
    */
   bulkIndex(name: string, table: string, columns: string[]): string[];
+}
+
+/** A relation (a table or CTE name, or a subquery) and the alias it takes in a join. */
+export interface Relation {
+  from: Sql;
+  alias: string;
 }
 
 export interface RowPolicy {
@@ -124,6 +136,14 @@ export abstract class BaseDialect implements Dialect {
 
   jsonText(expr: Sql): Sql {
     return sql`CAST(${expr} AS TEXT)`;
+  }
+
+  /** Equal keys, the overlap a residual test: a hash join on the keys (what DuckDB runs best). */
+  overlapJoin(left: Relation, right: Relation, keys: string[]): Sql {
+    const [l, r] = [left.alias, right.alias];
+    const equal = keys.map((k) => `${r}.${k} = ${l}.${k}`).join(' AND ');
+    return sql`${left.from} ${raw(l)} JOIN ${right.from} ${raw(r)} ON ${raw(equal)}
+          AND ${raw(`${r}.t0 < ${l}.t1 AND ${r}.t1 > ${l}.t0`)}`;
   }
 
   rowSecurity(table: string, policies: RowPolicy[]): string[] {

@@ -1,6 +1,6 @@
 import type { ColumnType } from '../dataset/types.js';
-import { BaseDialect } from './dialect.js';
-import { type Sql, sql } from './fragment.js';
+import { BaseDialect, type Relation } from './dialect.js';
+import { raw, type Sql, sql } from './fragment.js';
 
 export class PostgresDialect extends BaseDialect {
   readonly name = 'postgres' as const;
@@ -20,6 +20,23 @@ export class PostgresDialect extends BaseDialect {
    */
   override epochSeconds(expr: Sql): Sql {
     return sql`date_part('epoch', ${expr})`;
+  }
+
+  /**
+   * PostgreSQL's join on the keys alone tests every pair of one key (69M pairs for one
+   * quarter of adherence at demo scale 2: 4.6 s). Each side is first spread over the UTC
+   * days its interval covers (OFFSET 0 keeps that from being folded into the join), the
+   * join adds the day to the keys, and a pair counts on the day its overlap starts (1.6 s).
+   */
+  override overlapJoin(left: Relation, right: Relation, keys: string[]): Sql {
+    const day = (expr: string) => `(date_trunc('day', ${expr} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')`;
+    const spread = (side: Relation) =>
+      sql`(SELECT x.*, d.overlap_day FROM ${side.from} x CROSS JOIN LATERAL generate_series(${raw(day('x.t0'))},
+          x.t1 - interval '1 microsecond', interval '1 day') AS d(overlap_day) OFFSET 0)`;
+    const [l, r] = [left.alias, right.alias];
+    const equal = [...keys, 'overlap_day'].map((k) => `${r}.${k} = ${l}.${k}`).join(' AND ');
+    return sql`${spread(left)} ${raw(l)} JOIN ${spread(right)} ${raw(r)} ON ${raw(equal)}
+          AND ${raw(`${r}.t0 < ${l}.t1 AND ${r}.t1 > ${l}.t0 AND ${day(`greatest(${l}.t0, ${r}.t0)`)} = ${l}.overlap_day`)}`;
   }
 }
 

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { listVersions, type StoredVersion } from '../../contracts/contract-store.js';
 import { contractOverview } from '../../contracts/overview.js';
 import { computeSettlement } from '../../contracts/settle-contract.js';
@@ -8,7 +9,8 @@ import { ApiError, ContractDetail, ContractSummary, Invoice, Overview } from '..
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
-import { canSeeContract, type Principal } from '../scope.js';
+import { canSeeContract } from '../scope.js';
+import { scopeKey, storeOf } from '../session-scope.js';
 
 const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
@@ -32,16 +34,19 @@ const summary = (v: StoredVersion) => ({
 });
 
 /** Every stored version, parsed once per data version (parsing YAML on each request was the cost of a page). */
-export const storedVersions = (deps: ServerDeps): Promise<StoredVersion[]> =>
-  deps.cache.get(deps.events.version, 'contract-versions', () => listVersions(deps.store, deps.tenant));
+export const storedVersions = (deps: ServerDeps, c: Context<AppEnv>): Promise<StoredVersion[]> =>
+  deps.cache.get(deps.events.version, `contract-versions:${scopeKey(c)}`, () =>
+    listVersions(storeOf(c, deps), deps.tenant),
+  );
 
 /** The latest version of a contract the principal may see; any other answers 404. */
-async function visibleContract(
+export async function visibleContract(
   deps: ServerDeps,
-  principal: Principal,
+  c: Context<AppEnv>,
   contractId: string,
 ): Promise<StoredVersion> {
-  const version = (await storedVersions(deps)).filter((v) => v.contractId === contractId).at(-1);
+  const principal = principalOf(c);
+  const version = (await storedVersions(deps, c)).filter((v) => v.contractId === contractId).at(-1);
   if (!version || !canSeeContract(principal, version.contract))
     throw new NotFound(`no contract ${contractId}`);
   return version;
@@ -49,12 +54,13 @@ async function visibleContract(
 
 async function versionForPeriod(
   deps: ServerDeps,
+  c: Context<AppEnv>,
   latest: StoredVersion,
   text: string,
 ): Promise<StoredVersion> {
   const [window] = periodWindows(text, latest.contract.timezone);
   if (!window) return latest;
-  const versions = (await storedVersions(deps)).filter((v) => v.contractId === latest.contractId);
+  const versions = (await storedVersions(deps, c)).filter((v) => v.contractId === latest.contractId);
   return versionsInForce(versions, window.startDate, window.endDate)[0]?.version ?? latest;
 }
 
@@ -66,7 +72,7 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       responses: { 200: json(z.array(ContractSummary), 'visible contracts') },
     }),
     async (c) => {
-      const latest = new Map((await storedVersions(deps)).map((v) => [v.contractId, v]));
+      const latest = new Map((await storedVersions(deps, c)).map((v) => [v.contractId, v]));
       return c.json(
         [...latest.values()].filter((v) => canSeeContract(principalOf(c), v.contract)).map(summary),
         200,
@@ -82,8 +88,8 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       responses: { 200: json(ContractDetail, 'a contract'), 404: notFound },
     }),
     async (c) => {
-      const latest = await visibleContract(deps, principalOf(c), c.req.valid('param').id);
-      const versions = (await storedVersions(deps)).filter((v) => v.contractId === latest.contractId);
+      const latest = await visibleContract(deps, c, c.req.valid('param').id);
+      const versions = (await storedVersions(deps, c)).filter((v) => v.contractId === latest.contractId);
       return c.json(
         {
           ...summary(latest),
@@ -108,14 +114,14 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       responses: { 200: json(Overview, 'outcomes and projected pay'), 404: notFound },
     }),
     async (c) => {
-      const latest = await visibleContract(deps, principalOf(c), c.req.valid('param').id);
+      const latest = await visibleContract(deps, c, c.req.valid('param').id);
       const { period: text } = c.req.valid('query');
       // The terms in force when the period began: a later version never rewrites a past quarter.
-      const version = await versionForPeriod(deps, latest, text);
+      const version = await versionForPeriod(deps, c, latest, text);
       const overview = await deps.cache.get(
         deps.events.version,
         `overview:${version.contractId}:${version.version}:${text}`,
-        () => contractOverview(deps.store, deps.tenant, version, text, new Date().toISOString()),
+        () => contractOverview(storeOf(c, deps), deps.tenant, version, text, new Date().toISOString()),
       );
       return c.json({ contract: summary(version), ...overview } as never, 200);
     },
@@ -129,12 +135,19 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       responses: { 200: json(Invoice, 'the invoice with its trace'), 404: notFound },
     }),
     async (c) => {
-      const version = await visibleContract(deps, principalOf(c), c.req.valid('param').id);
+      const version = await visibleContract(deps, c, c.req.valid('param').id);
       const { period: text } = c.req.valid('query');
       const computed = await deps.cache.get(
         deps.events.version,
         `settlement:${version.contractId}:${text}`,
-        () => computeSettlement(deps.store, deps.tenant, version.contractId, text, new Date().toISOString()),
+        () =>
+          computeSettlement(
+            storeOf(c, deps),
+            deps.tenant,
+            version.contractId,
+            text,
+            new Date().toISOString(),
+          ),
       );
       return c.json(
         {

@@ -11,6 +11,7 @@ import { ApiError, ImportSummary, Site } from '../api/schemas.js';
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { canImport, Forbidden } from '../scope.js';
+import { storeOf } from '../session-scope.js';
 
 const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
@@ -53,7 +54,7 @@ export function dataRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       responses: { 200: json(z.array(Site), 'sites with their zone') },
     }),
     async (c) => {
-      const rows = await deps.store.query<{ site: string; vendor: string; timezone: string }>(
+      const rows = await storeOf(c, deps).query<{ site: string; vendor: string; timezone: string }>(
         sql`SELECT site, vendor, timezone FROM sites WHERE tenant = ${deps.tenant} ORDER BY site`,
       );
       const user = principalOf(c).user;

@@ -7,6 +7,7 @@ import { ApiError, MetricInfo, MetricResult, QueryRequest } from '../api/schemas
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { Forbidden, scopeQuery } from '../scope.js';
+import { storeOf } from '../session-scope.js';
 
 const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
@@ -48,7 +49,7 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       return JSON.stringify([
         ...(others.length === 0
           ? []
-          : await runQuery(deps.store, {
+          : await runQuery(storeOf(c, deps), {
               ...common,
               metrics: others,
               zone: body.timezone,
@@ -60,7 +61,7 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
               minN: body.minN,
             })),
         ...(body.contract && valueIds.length > 0
-          ? await valueMetrics(deps.store, { ...common, contractId: body.contract, metrics: valueIds })
+          ? await valueMetrics(storeOf(c, deps), { ...common, contractId: body.contract, metrics: valueIds })
           : []),
       ]);
     });

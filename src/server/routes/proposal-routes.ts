@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import {
   decideProposal,
   getProposal,
@@ -10,6 +11,7 @@ import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
 import { canSeeContract, Forbidden, type Principal, partyOf } from '../scope.js';
+import { storeOf } from '../session-scope.js';
 import { storedVersions } from './contract-routes.js';
 
 const json = <T>(schema: T, description: string) => ({
@@ -32,8 +34,9 @@ const shape = (p: StoredProposal) => {
   };
 };
 
-async function visible(deps: ServerDeps, principal: Principal, proposal: StoredProposal): Promise<boolean> {
-  const version = (await storedVersions(deps)).find((v) => v.contractId === proposal.contract);
+async function visible(deps: ServerDeps, c: Context<AppEnv>, proposal: StoredProposal): Promise<boolean> {
+  const principal = principalOf(c);
+  const version = (await storedVersions(deps, c)).find((v) => v.contractId === proposal.contract);
   return version !== undefined && canSeeContract(principal, version.contract);
 }
 
@@ -45,16 +48,16 @@ export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       responses: { 200: json(z.array(Proposal), 'proposals') },
     }),
     async (c) => {
-      const all = await listProposals(deps.store, deps.tenant);
+      const all = await listProposals(storeOf(c, deps), deps.tenant);
       const seen = [];
-      for (const p of all) if (await visible(deps, principalOf(c), p)) seen.push(shape(p));
+      for (const p of all) if (await visible(deps, c, p)) seen.push(shape(p));
       return c.json(seen, 200);
     },
   );
 
-  const one = async (principal: Principal, id: string) => {
+  const one = async (c: Context<AppEnv>, id: string) => {
     const proposal = await getProposal(deps.store, deps.tenant, id).catch(() => null);
-    if (!proposal || !(await visible(deps, principal, proposal))) throw new NotFound(`no proposal ${id}`);
+    if (!proposal || !(await visible(deps, c, proposal))) throw new NotFound(`no proposal ${id}`);
     return proposal;
   };
   const params = z.object({ id: z.string() });
@@ -66,7 +69,7 @@ export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       request: { params },
       responses: { 200: json(Proposal, 'a proposal'), 404: json(ApiError, 'not found') },
     }),
-    async (c) => c.json(shape(await one(principalOf(c), c.req.valid('param').id)), 200),
+    async (c) => c.json(shape(await one(c, c.req.valid('param').id)), 200),
   );
 
   for (const decision of ['approve', 'reject'] as const) {
@@ -81,7 +84,7 @@ export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     });
     app.openapi(route, async (c) => {
       const principal = principalOf(c);
-      const proposal = await one(principal, c.req.valid('param').id);
+      const proposal = await one(c, c.req.valid('param').id);
       const party = partyOf(principal);
       if (!party) throw new Forbidden(`${principal.user.role} does not decide proposals`);
       await decideProposal(deps.store, deps.tenant, proposal.id, party, decision);

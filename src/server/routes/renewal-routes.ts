@@ -28,7 +28,7 @@ import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
 import { canSeeContract, Forbidden, type Principal, partyOf } from '../scope.js';
-import { storedVersions } from './contract-routes.js';
+import { visibleContract } from './contract-routes.js';
 
 /**
  * The renewal scorecard (docs/renewal.md) and the RFP comparison (docs/rfp.md) over HTTP:
@@ -95,18 +95,6 @@ const summaryOf = (s: Submission) => ({
   warnings: s.warnings as unknown as Record<string, unknown>[],
 });
 
-/** The latest version of a contract the principal may see (scope.ts decides); any other answers 404. */
-async function visibleContract(
-  deps: ServerDeps,
-  principal: Principal,
-  contractId: string,
-): Promise<StoredVersion> {
-  const version = (await storedVersions(deps)).filter((v) => v.contractId === contractId).at(-1);
-  if (!version || !canSeeContract(principal, version.contract))
-    throw new NotFound(`no contract ${contractId}`);
-  return version;
-}
-
 export function renewalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   // --- Renewal scorecard -----------------------------------------------------------------
 
@@ -147,7 +135,7 @@ export function renewalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       },
     }),
     async (c) => {
-      const version = await visibleContract(deps, principalOf(c), c.req.valid('param').id);
+      const version = await visibleContract(deps, c, c.req.valid('param').id);
       const card = await scorecard(version, asOfDate(version, c.req.valid('query').asOf));
       return c.json(card as never, 200);
     },
@@ -169,7 +157,7 @@ export function renewalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       },
     }),
     async (c) => {
-      const version = await visibleContract(deps, principalOf(c), c.req.valid('param').id);
+      const version = await visibleContract(deps, c, c.req.valid('param').id);
       const date = asOfDate(version, c.req.valid('query').asOf);
       const card = await scorecard(version, date);
       let pdf: Buffer;

@@ -10,8 +10,8 @@ import { parseContract } from '../../core/contract/parse-contract.js';
 import { REPO_ROOT } from '../../test-support/fixtures.js';
 import type { Store } from '../store.js';
 import { TENANTS } from './conformance-data.js';
-import type { SuiteContext } from './import-conformance.js';
 import { expectSame } from './same-results.js';
+import type { SuiteContext } from './suite-context.js';
 
 const ID = 'northwind-brightpath-2026';
 const SOURCE = readFileSync(resolve(REPO_ROOT, 'contracts/northwind-brightpath-2026.yaml'), 'utf8');

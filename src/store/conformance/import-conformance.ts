@@ -7,14 +7,7 @@ import { importFile } from '../../ingest/import-file.js';
 import { storeStatus } from '../../ingest/store-status.js';
 import { INTERACTION_HEADER, interaction } from '../../test-support/fixtures.js';
 import type { ImportSession, Row, Store } from '../store.js';
-
-export interface SuiteContext {
-  /** The store under test. */
-  store(): Store;
-  /** DuckDB in memory with the same data: the results every store must give. */
-  reference(): Store;
-  dir(): string;
-}
+import type { SuiteContext } from './suite-context.js';
 
 const write = (ctx: SuiteContext, name: string, text: string | Buffer) => {
   const file = join(ctx.dir(), name);

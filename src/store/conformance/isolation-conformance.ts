@@ -3,7 +3,7 @@ import { sql } from '../../core/sql/fragment.js';
 import { storeStatus } from '../../ingest/store-status.js';
 import { runQuery } from '../../query/run-query.js';
 import { TENANTS } from './conformance-data.js';
-import type { SuiteContext } from './import-conformance.js';
+import type { SuiteContext } from './suite-context.js';
 
 export interface IsolationOptions {
   /**

@@ -5,8 +5,8 @@ import type { MetricInfo, MetricResult } from '../../core/metric/types.js';
 import { type QueryOptions, runQuery } from '../../query/run-query.js';
 import type { Store } from '../store.js';
 import { TENANTS } from './conformance-data.js';
-import type { SuiteContext } from './import-conformance.js';
 import { expectSame } from './same-results.js';
+import type { SuiteContext } from './suite-context.js';
 
 const BASE: Omit<QueryOptions, 'metrics' | 'tenant'> = {
   period: '2026-03',

@@ -6,9 +6,10 @@ import { DuckDbStore } from '../duckdb/duckdb-store.js';
 import type { Store } from '../store.js';
 import { loadConformanceData } from './conformance-data.js';
 import { contractConformance } from './contract-conformance.js';
-import { importConformance, type SuiteContext } from './import-conformance.js';
+import { importConformance } from './import-conformance.js';
 import { type IsolationOptions, isolationConformance } from './isolation-conformance.js';
 import { metricConformance } from './metric-conformance.js';
+import type { SuiteContext } from './suite-context.js';
 
 /**
  * The one conformance suite every store runs (duckdb.conformance.test.ts,

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
  * what it is about and a screen reader hears it on focus.
  */
 
-/** Problems by field id (see fieldOf in rfp-response-form.tsx). */
+/** Problems by field id (see fieldOf in rfp-response-build.ts). */
 export type FieldErrors = Map<string, string[]>;
 
 export const domId = (field: string): string => `rfp-f-${field.replace(/[^A-Za-z0-9_-]+/g, '-')}`;

@@ -1,8 +1,8 @@
 import type { RfpSubmissionSummaryT } from '../../../src/server/api/schemas';
 
 /**
- * The RFP comparison as the page reads it: RfpEvaluation of src/core/rfp/evaluate.ts (the
- * JSON of `covenant rfp score --format json`), written out here because that module's
+ * The RFP comparison as the page reads it: RfpEvaluation of src/core/rfp/evaluation-types.ts
+ * (the JSON of `covenant rfp score --format json`), written out here because that module's
  * imports (the statistics behind it) do not belong in the browser's type check. The server
  * adds `unscored` and `submittedAt` to a response submitted through the form, and
  * `submissions` when there are any.

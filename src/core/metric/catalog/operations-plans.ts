@@ -123,8 +123,7 @@ export const adherencePlan: QueryPlan = {
       ),
       matched AS (
         SELECT sc.agent_id, sc.t0, sum(${overlap}) AS seconds
-        FROM sched sc JOIN states st ON st.agent_id = sc.agent_id AND st.kind = sc.kind
-          AND st.t0 < sc.t1 AND st.t1 > sc.t0
+        FROM ${ctx.dialect.overlapJoin({ from: raw('sched'), alias: 'sc' }, { from: raw('states'), alias: 'st' }, ['agent_id', 'kind'])}
         GROUP BY sc.agent_id, sc.t0
       )
       SELECT ${dimsLead(scope, 'sc.')}sum(sc.seconds) AS scheduled_seconds, sum(coalesce(m.seconds, 0)) AS matched_seconds

@@ -1,0 +1,65 @@
+import { z } from '@hono/zod-openapi';
+
+/** The metric engine over HTTP: a query, its results, and the catalogue of metrics. */
+
+export const MetricResult = z
+  .object({
+    metric: z.string(),
+    group: z.record(z.string(), z.string()),
+    period: z.string(),
+    value: z.number().nullable(),
+    n: z.number(),
+    low: z.number().nullable(),
+    high: z.number().nullable(),
+    unit: z.string(),
+    direction: z.string(),
+    matured: z.boolean(),
+    maturesOn: z.string().nullable(),
+    insufficient: z.boolean(),
+    baseline: z.number().nullable(),
+    difference: z.number().nullable(),
+    differenceLow: z.number().nullable(),
+    differenceHigh: z.number().nullable(),
+    p: z.number().nullable(),
+    warnings: z.array(z.string()).optional(),
+  })
+  .openapi('MetricResult');
+
+export const QueryRequest = z
+  .object({
+    metrics: z.array(z.string()).min(1),
+    period: z.string(),
+    timezone: z.string().default('UTC'),
+    where: z.record(z.string(), z.array(z.string())).default({}),
+    by: z.array(z.string()).default([]),
+    grain: z.enum(['day', 'week', 'month']).optional(),
+    params: z.record(z.string(), z.string()).default({}),
+    baseline: z.string().optional(),
+    minN: z.number().int().min(0).default(1),
+    /** For value metrics (cost_per_contact, ...). */
+    contract: z.string().optional(),
+  })
+  .openapi('QueryRequest');
+
+export const MetricInfo = z
+  .object({
+    id: z.string(),
+    family: z.string(),
+    label: z.object({ singular: z.string(), plural: z.string() }),
+    unit: z.string(),
+    direction: z.string(),
+    formula: z.string(),
+    n: z.string(),
+    datasets: z.array(z.string()),
+    params: z.array(
+      z.object({ name: z.string(), kind: z.string(), default: z.unknown(), description: z.string() }),
+    ),
+    interval: z.string(),
+    maturity: z.record(z.string(), z.string()),
+    needsContract: z.boolean().optional(),
+  })
+  .openapi('MetricInfo');
+
+export type MetricResultT = z.infer<typeof MetricResult>;
+export type QueryRequestT = z.infer<typeof QueryRequest>;
+export type MetricInfoT = z.infer<typeof MetricInfo>;

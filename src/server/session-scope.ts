@@ -1,0 +1,32 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Store } from '../store/store.js';
+import type { AppEnv, ServerDeps } from './deps.js';
+
+/** Requests that must not hold a database session open: the event stream and uploads. */
+const UNSCOPED = ['/api/events', '/api/imports/'];
+
+/**
+ * Reads run in a database session scoped to the caller's organisation: on PostgreSQL the
+ * row-level security policies then hide other vendors' rows even if a route forgot a
+ * filter; on DuckDB the session is the store (the routes' filters are the isolation).
+ */
+export function sessionScope(deps: ServerDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = c.get('principal');
+    if (!principal || UNSCOPED.some((path) => c.req.path.startsWith(path))) return next();
+    const vendor = principal.user.kind === 'vendor' ? principal.user.organisation : undefined;
+    await deps.store.withSession({ tenant: deps.tenant, ...(vendor ? { vendor } : {}) }, async (session) => {
+      c.set('store', session);
+      await next();
+    });
+  };
+}
+
+/** The caller's scoped store (the server's store outside a session). */
+export const storeOf = (c: Context<AppEnv>, deps: ServerDeps): Store => c.get('store') ?? deps.store;
+
+/** A cache key prefix for results read through a scoped session. */
+export const scopeKey = (c: Context<AppEnv>) => {
+  const user = c.get('principal')?.user;
+  return user?.kind === 'vendor' ? `vendor:${user.organisation}` : 'client';
+};

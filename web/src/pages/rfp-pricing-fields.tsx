@@ -1,0 +1,125 @@
+import type { Dispatch, SetStateAction } from 'react';
+import { ChoiceField, type FieldErrors, FieldRow, TextField } from './rfp-form-fields';
+import { COMMITMENTS, type PricingDraft, type Questions } from './rfp-response-draft';
+
+/** The form's first part: the name on the response, its date, the pricing and the commitments. */
+export function PricingFields({
+  rfp,
+  vendor,
+  errors,
+  displayName,
+  setDisplayName,
+  submitted,
+  setSubmitted,
+  pricing,
+  setPricing,
+  commitments,
+  setCommitments,
+}: {
+  rfp: Questions;
+  vendor: string;
+  errors: FieldErrors;
+  displayName: string;
+  setDisplayName: (value: string) => void;
+  submitted: string;
+  setSubmitted: (value: string) => void;
+  pricing: PricingDraft;
+  setPricing: Dispatch<SetStateAction<PricingDraft>>;
+  commitments: Record<string, string>;
+  setCommitments: Dispatch<SetStateAction<Record<string, string>>>;
+}) {
+  return (
+    <fieldset className="card">
+      <legend>
+        <h2>Pricing and commitments</h2>
+      </legend>
+      <FieldRow>
+        <TextField
+          field="displayName"
+          label="Name on the response"
+          errors={errors}
+          value={displayName}
+          onChange={setDisplayName}
+          placeholder={vendor}
+        />
+        <TextField
+          field="submitted"
+          label="Submitted on"
+          type="date"
+          errors={errors}
+          value={submitted}
+          onChange={setSubmitted}
+        />
+        <ChoiceField
+          field="pricing.model"
+          label="Pricing model"
+          errors={errors}
+          value={pricing.model}
+          options={rfp.pricingModels.map((m) => ({ value: m, label: m.replaceAll('_', ' ') }))}
+          onChange={(model) => setPricing((p) => ({ ...p, model }))}
+        />
+        <ChoiceField
+          field="pricing.unit"
+          label="Priced per"
+          errors={errors}
+          value={pricing.unit}
+          options={[
+            { value: '', label: '(not stated)' },
+            ...rfp.pricingUnits.map((u) => ({ value: u, label: u.replaceAll('_', ' ') })),
+          ]}
+          onChange={(unit) => setPricing((p) => ({ ...p, unit }))}
+        />
+        <TextField
+          field="pricing.rate"
+          label={`Rate (${rfp.currency})`}
+          hint="a decimal, e.g. 4.35"
+          inputMode="decimal"
+          errors={errors}
+          value={pricing.rate}
+          onChange={(rate) => setPricing((p) => ({ ...p, rate }))}
+        />
+        <TextField
+          field="pricing.atRisk"
+          label="Fee at risk on outcomes (%)"
+          hint="e.g. 15"
+          inputMode="decimal"
+          errors={errors}
+          value={pricing.atRisk}
+          onChange={(atRisk) => setPricing((p) => ({ ...p, atRisk }))}
+        />
+        <TextField
+          field="pricing.bonusCap"
+          label="Bonus cap (%)"
+          hint="e.g. 5"
+          inputMode="decimal"
+          errors={errors}
+          value={pricing.bonusCap}
+          onChange={(bonusCap) => setPricing((p) => ({ ...p, bonusCap }))}
+        />
+        {COMMITMENTS.map((f) => (
+          <TextField
+            key={f.id}
+            field={`commitments.${f.id}`}
+            label={f.label}
+            hint={f.hint}
+            inputMode={f.kind === 'text' ? 'text' : 'decimal'}
+            errors={errors}
+            value={commitments[f.id] ?? ''}
+            onChange={(v) => setCommitments((c) => ({ ...c, [f.id]: v }))}
+          />
+        ))}
+        <ChoiceField
+          field="commitments.coachingMode"
+          label="Coaching mode"
+          errors={errors}
+          value={commitments.coachingMode ?? ''}
+          options={[
+            { value: '', label: '(not stated)' },
+            ...rfp.coachingModes.map((m) => ({ value: m, label: m.replaceAll('_', ' ') })),
+          ]}
+          onChange={(v) => setCommitments((c) => ({ ...c, coachingMode: v }))}
+        />
+      </FieldRow>
+    </fieldset>
+  );
+}
