@@ -10,7 +10,7 @@ import { ApiError, Proposal } from '../api/schemas.js';
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
-import { canSeeContract, Forbidden, type Principal, partyOf } from '../scope.js';
+import { canSeeContract, Forbidden, partyOf } from '../scope.js';
 import { storeOf } from '../session-scope.js';
 import { storedVersions } from './contract-routes.js';
 

@@ -26,8 +26,7 @@ import {
 } from '../api/schemas.js';
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
-import { NotFound } from '../errors.js';
-import { canSeeContract, Forbidden, type Principal, partyOf } from '../scope.js';
+import { Forbidden, type Principal, partyOf } from '../scope.js';
 import { visibleContract } from './contract-routes.js';
 
 /**
