@@ -13,6 +13,7 @@ import { dataRoutes } from './routes/data-routes.js';
 import { metricRoutes } from './routes/metric-routes.js';
 import { proposalRoutes } from './routes/proposal-routes.js';
 import { renewalRoutes } from './routes/renewal-routes.js';
+import { rfpRoutes } from './routes/rfp-routes.js';
 import { sessionScope } from './session-scope.js';
 
 /** The HTTP app: a small core (log, authenticate, route, map errors) and thin routes. */
@@ -28,7 +29,15 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', sessionScope(deps));
   app.onError(onError(deps));
   app.get('/api/health', (c) => c.json({ ok: true }));
-  for (const routes of [authRoutes, metricRoutes, contractRoutes, proposalRoutes, dataRoutes, renewalRoutes])
+  for (const routes of [
+    authRoutes,
+    metricRoutes,
+    contractRoutes,
+    proposalRoutes,
+    dataRoutes,
+    renewalRoutes,
+    rfpRoutes,
+  ])
     routes(app, deps);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Covenant API', version: '1' } });
   app.get('/api/docs', (c) => c.html(API_DOCS_HTML));
