@@ -9,93 +9,16 @@ import { DuckDbExecutor } from '../duckdb/duckdb-store.js';
 import { ALL_MIGRATIONS, migrate } from '../migrations/migrate.js';
 import type { Executor, ImportSession, Row, SessionScope, Store } from '../store.js';
 import { StoreError } from '../store.js';
+import { analyzeChanged, failure, inTransaction, PgExecutor, release } from './pg-executor.js';
+import { PostgresSession } from './postgres-session.js';
 import { copyStagedTable } from './stage-copy.js';
-import { toPostgres, typeParsers } from './values.js';
+import { typeParsers } from './values.js';
 
 /** The settings row-level security reads (migration 3): set per transaction, bound. */
 export const TENANT_SETTING = 'covenant.tenant';
 export const VENDOR_SETTING = 'covenant.vendor';
 /** Serialises migrations of concurrent processes (pg_advisory_lock key). */
 const MIGRATION_LOCK = 7_305_512_026;
-
-type Queryable = pg.Pool | pg.PoolClient;
-
-function failure(error: unknown): StoreError {
-  const e = error as Error & { code?: string; detail?: string };
-  const detail = e.detail ? ` (${e.detail})` : '';
-  return new StoreError(`PostgreSQL: ${e.message}${detail}`, { cause: error });
-}
-
-/** Executes SQL on a pool or one client; knows nothing of what the SQL means. */
-class PgExecutor implements Executor {
-  constructor(readonly db: Queryable) {}
-
-  async query<T = Row>(statement: Sql): Promise<T[]> {
-    const { text, params } = postgresDialect.render(statement);
-    try {
-      const result = await this.db.query({ text, values: toPostgres(params) });
-      // A multi-statement text without parameters answers one result per statement.
-      const last = Array.isArray(result) ? (result.at(-1) as pg.QueryResult) : result;
-      return (last?.rows ?? []) as T[];
-    } catch (error) {
-      throw failure(error);
-    }
-  }
-
-  async run(statement: Sql): Promise<void> {
-    await this.query(statement);
-  }
-}
-
-/** A connection that failed to roll back is closed, not returned to the pool. */
-const broken = new WeakSet<pg.PoolClient>();
-
-async function inTransaction<T>(client: pg.PoolClient, fn: () => Promise<T>): Promise<T> {
-  await client.query('BEGIN');
-  try {
-    const result = await fn();
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => broken.add(client));
-    throw error;
-  }
-}
-
-const release = (client: pg.PoolClient) => client.release(broken.has(client));
-
-let savepoints = 0;
-
-/** A nested transaction on a client already in one: a savepoint, released or rolled back. */
-async function inSavepoint<T>(client: pg.PoolClient, fn: () => Promise<T>): Promise<T> {
-  savepoints += 1;
-  const name = `covenant_sp_${savepoints}`;
-  await client.query(`SAVEPOINT ${name}`);
-  try {
-    const result = await fn();
-    await client.query(`RELEASE SAVEPOINT ${name}`);
-    return result;
-  } catch (error) {
-    await client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
-    throw error;
-  }
-}
-
-/**
- * Fresh statistics for the tables a bulk write changed much (a tenth of their rows, or
- * any table never analysed), inside the write's transaction: the first queries after an
- * import otherwise plan on missing statistics (measured: a first dashboard load of 191 s
- * against 1.3 s once autovacuum had analysed). ANALYZE samples, so it costs well under a
- * second whatever the size; tables the session's role does not own are skipped.
- */
-async function analyzeChanged(client: pg.PoolClient): Promise<void> {
-  const { rows } = await client.query<{ table: string }>(`
-    SELECT s.relname AS table FROM pg_stat_xact_user_tables s JOIN pg_class c ON c.oid = s.relid
-    WHERE s.schemaname = current_schema() AND pg_has_role(c.relowner, 'USAGE')
-      AND s.n_tup_ins + s.n_tup_upd + s.n_tup_del > 0
-      AND (c.reltuples <= 0 OR s.n_tup_ins + s.n_tup_upd + s.n_tup_del >= greatest(100, 0.1 * c.reltuples))`);
-  for (const { table } of rows) await client.query(`ANALYZE ${postgresDialect.quoteIdent(table)}`);
-}
 
 /** `postgres://user:secret@host/db` -> `postgres://user@host/db`: safe to print. */
 export function safeLocation(url: string): string {
@@ -310,45 +233,4 @@ export class PostgresStore implements Store {
     this.scratch ??= mkdtempSync(join(tmpdir(), 'covenant-pg-stage-'));
     return this.scratch;
   }
-}
-
-/**
- * A session's view of the store: every statement on the session's one connection and
- * transaction; a nested transaction (and an import's write) is a savepoint of it.
- */
-class PostgresSession implements Store {
-  readonly dialect = postgresDialect;
-  readonly location: string;
-  private readonly executor: PgExecutor;
-
-  constructor(
-    private readonly store: PostgresStore,
-    private readonly client: pg.PoolClient,
-  ) {
-    this.location = store.location;
-    this.executor = new PgExecutor(client);
-  }
-
-  query<T = Row>(statement: Sql): Promise<T[]> {
-    return this.executor.query<T>(statement);
-  }
-
-  run(statement: Sql): Promise<void> {
-    return this.executor.run(statement);
-  }
-
-  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
-    return inSavepoint(this.client, () => fn(this.executor));
-  }
-
-  importSession<T>(fn: (session: ImportSession) => Promise<T>): Promise<T> {
-    return this.store.stagedImport(fn, (write) => inSavepoint(this.client, () => write(this.client)));
-  }
-
-  withSession<T>(_scope: SessionScope, _fn: (session: Store) => Promise<T>): Promise<T> {
-    return Promise.reject(new StoreError('a session cannot open another session'));
-  }
-
-  /** The session ends with its transaction; closing it closes nothing. */
-  async close(): Promise<void> {}
 }
