@@ -9,7 +9,8 @@ export function barOption(
   target?: number | null,
 ): EChartsOption {
   return {
-    grid: { left: 8, right: 24, top: 16, bottom: 24, containLabel: true },
+    // Room above for the target's label and at the right for the value labels ("100.0%").
+    grid: { left: 8, right: 56, top: 32, bottom: 24, containLabel: true },
     tooltip: {
       trigger: 'item',
       confine: true,
@@ -49,7 +50,8 @@ export function barOption(
                 label: {
                   formatter: `target ${formatValue(target, unit)}`,
                   color: '#1a1a1a',
-                  position: 'end',
+                  // The category axis is inverted, so the line's start is its top, clear of the x-axis labels.
+                  position: 'start',
                 },
                 data: [{ xAxis: chartNumber(target, unit) ?? 0 }],
               },
