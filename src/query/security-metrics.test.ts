@@ -1,46 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetName } from '../core/dataset/types.js';
-import type { MetricResult } from '../core/metric/types.js';
-import { importFile } from '../ingest/import-file.js';
 import type { Store } from '../store/store.js';
-import { memoryStore, tempDir, writeText } from '../test-support/fixtures.js';
 import { SECURITY_DATA } from '../test-support/metric-data.js';
-import { type QueryOptions, runQuery } from './run-query.js';
+import { marchQueries, storeWith } from '../test-support/metric-store.js';
+import type { QueryOptions } from './run-query.js';
 
 /** SECURITY_DATA: March 2026 in Europe/Lisbon (see src/test-support/metric-data.ts). */
 
-const dir = tempDir();
-
 let store: Store;
 beforeAll(async () => {
-  store = await memoryStore();
-  for (const [dataset, lines] of Object.entries(SECURITY_DATA)) {
-    const file = writeText(dir, `${dataset}.csv`, `${lines.join('\n')}\n`);
-    const summary = await importFile(store, dataset as DatasetName, file, { tenant: 'default' });
-    expect(summary.rejected, dataset).toBe(0);
-  }
+  store = await storeWith(SECURITY_DATA);
 });
 
-const BASE: QueryOptions = {
-  metrics: [],
-  tenant: 'default',
-  period: '2026-03',
-  zone: 'Europe/Lisbon',
-  where: { vendor: ['brightpath'] },
-  by: [],
-  params: {},
-  minN: 1,
-  asOf: '2026-12-01T00:00:00Z',
-};
-
-const query = (metric: string, options: Partial<QueryOptions> = {}) =>
-  runQuery(store, { ...BASE, metrics: [metric], ...options });
-
-async function one(metric: string, options: Partial<QueryOptions> = {}): Promise<MetricResult> {
-  const results = await query(metric, options);
-  expect(results).toHaveLength(1);
-  return results[0] as MetricResult;
-}
+const { query, one } = marchQueries(() => store);
 
 const byKey = async (metric: string, by: 'site' | 'agent', options: Partial<QueryOptions> = {}) =>
   Object.fromEntries(
