@@ -1,23 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../core/issues.js';
 import { sql } from '../../core/sql/fragment.js';
 import { importFile } from '../../ingest/import-file.js';
 import { storeStatus } from '../../ingest/store-status.js';
 import { INTERACTION_HEADER, interaction } from '../../test-support/fixtures.js';
-import type { ImportSession, Row, Store } from '../store.js';
+import { failingAfterWrite, rowsOf, write } from './import-fixtures.js';
 import type { SuiteContext } from './suite-context.js';
-
-const write = (ctx: SuiteContext, name: string, text: string | Buffer) => {
-  const file = join(ctx.dir(), name);
-  writeFileSync(file, text);
-  return file;
-};
-
-/** A query with one `$TENANT`, bound. */
-const rowsOf = (store: Store, text: string, tenant: string): Promise<Row[]> =>
-  store.query({ text: text.replace('$TENANT', '?'), params: [tenant] });
 
 /** The import seam on every store: validation, rejects, idempotency, replace, all or nothing. */
 export function importConformance(ctx: SuiteContext): void {
@@ -290,23 +278,5 @@ export function importConformance(ctx: SuiteContext): void {
         { tenant: 'imp-south', batch_id: 1 },
       ]);
     });
-  });
-}
-
-/** The store, except that every import's write fails after its load SQL has run, inside the transaction. */
-export function failingAfterWrite(store: Store): Store {
-  return Object.assign(Object.create(store) as Store, {
-    importSession: <T>(fn: (session: ImportSession) => Promise<T>) =>
-      store.importSession((session) =>
-        fn({
-          ...session,
-          progress: () => session.progress(),
-          write: (tables, load) =>
-            session.write(tables, async (target, names) => {
-              await load(target, names);
-              throw new Error('simulated failure after the load');
-            }),
-        }),
-      ),
   });
 }

@@ -7,7 +7,7 @@ import { importFile } from '../../ingest/import-file.js';
 import { runQuery } from '../../query/run-query.js';
 import { interactionsCsv, MARCH } from '../../query/test-data.js';
 import { INTERACTION_HEADER, interaction, tempDir } from '../../test-support/fixtures.js';
-import { failingAfterWrite } from '../conformance/import-conformance.js';
+import { failingAfterWrite } from '../conformance/import-fixtures.js';
 import { DuckDbStore } from '../duckdb/duckdb-store.js';
 import type { Store } from '../store.js';
 import type { PostgresStore } from './postgres-store.js';
