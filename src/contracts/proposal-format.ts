@@ -12,6 +12,7 @@ import {
   type TriggerResult,
   type UnitRateProposal,
 } from '../core/recalibration/index.js';
+import { textTable as table } from '../core/text-table.js';
 import type { DecisionReport, Proposal } from './proposal-store.js';
 
 /**
@@ -20,19 +21,11 @@ import type { DecisionReport, Proposal } from './proposal-store.js';
  * tables (the CLI's table style); JSON is the proposal as stored.
  */
 
-/** A plain aligned text table; numbers right-aligned (as src/cli/table.ts). */
-export function textTable(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const numeric = headers.map(
-    (_, i) => rows.length > 0 && rows.every((r) => /^[-+±]?[\d.,]*(%|pp| s)?$/.test(r[i] ?? '')),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
+/** Numbers, percentages, points and seconds are right-aligned in these tables. */
+const MEASURE = /^[-+±]?[\d.,]*(%|pp| s)?$/;
+
+export const textTable = (headers: string[], rows: string[][]): string =>
+  table(headers, rows, { numeric: MEASURE });
 
 const value = (x: number | null, basis: string) =>
   x === null ? '-' : basis === 'contacts per day' || Math.abs(x) >= 10 ? fixed(x, 2) : fixed(x, 4);

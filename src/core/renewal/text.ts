@@ -1,3 +1,4 @@
+import { textTableLines } from '../text-table.js';
 import {
   formatChange,
   formatCount,
@@ -121,9 +122,4 @@ export function renderScorecardText(card: Scorecard): string {
   return `${lines.join('\n')}\n`;
 }
 
-function table(head: string[], rows: string[][]): string[] {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    `  ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd();
-  return [line(head), ...rows.map(line)];
-}
+const table = (head: string[], rows: string[][]): string[] => textTableLines(head, rows, { compact: true });

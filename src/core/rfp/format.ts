@@ -1,5 +1,6 @@
 import { documentHtml, esc } from '../renewal/html-kit.js';
 import { intervalBar } from '../renewal/svg-charts.js';
+import { textTableLines } from '../text-table.js';
 import type { RfpEvaluation, VendorEvaluation } from './evaluate.js';
 import type { WeightSensitivity } from './score.js';
 
@@ -18,11 +19,7 @@ export function sensitivityText(s: WeightSensitivity): string {
     : `${pp(s.change)} (to ${pct(s.newWeight)}) and ${s.newWinner} ties, then wins`;
 }
 
-function table(head: string[], rows: string[][]): string[] {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd();
-  return [line(head), ...rows.map(line)];
-}
+const table = (head: string[], rows: string[][]): string[] => textTableLines(head, rows, { compact: true });
 
 export function renderRfpTable(e: RfpEvaluation): string {
   const evaluators = e.evaluators.map((x) => x.id);
