@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { metricInfo, readsInteractions } from '../core/metric/catalog.js';
 import { raw } from '../core/sql/fragment.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { importFile } from '../ingest/import-file.js';
-import { runQuery } from '../query/run-query.js';
 import type { Store } from '../store/store.js';
 import { memoryStore, tempDir, writeText } from '../test-support/fixtures.js';
 import { oracleTotal } from '../test-support/settlement-oracle.js';
 import { getVersion } from './contract-store.js';
+import { measureOutcomes } from './measure-outcomes.js';
 import { settleContract } from './settle-contract.js';
 
 /**
@@ -40,33 +39,13 @@ async function expectedTotal(id: string, period: string, from: string, to: strin
       AND started_at >= timezone('Europe/Lisbon', TIMESTAMP '${from} 00:00:00')
       AND started_at < timezone('Europe/Lisbon', TIMESTAMP '${to} 00:00:00')`),
   );
-  const outcomes = [];
-  for (const portfolio of contract.portfolios) {
-    for (const outcome of portfolio.outcomes) {
-      const info = metricInfo(outcome.metric);
-      const where =
-        info && readsInteractions(info)
-          ? { vendor: [contract.vendor], workflow: portfolio.workflows }
-          : { vendor: [contract.vendor] };
-      const [r] = await runQuery(store, {
-        metrics: [outcome.metric],
-        tenant: TENANT,
-        period,
-        zone: contract.timezone,
-        where,
-        by: [],
-        params: outcome.params,
-        minN: 1,
-        asOf,
-      });
-      outcomes.push({
-        portfolio: portfolio.id,
-        metric: outcome.metric,
-        value: r?.value ?? null,
-        n: r?.n ?? 0,
-      });
-    }
-  }
+  // The engine's values of each outcome (measured as settlement measures them); the money is the oracle's.
+  const outcomes = (await measureOutcomes(store, TENANT, contract, period, asOf)).map((m) => ({
+    portfolio: m.portfolio,
+    metric: m.metric,
+    value: m.result.value,
+    n: m.result.n,
+  }));
   return { total: oracleTotal(contract, units?.n ?? 0, outcomes), outcomes, contract };
 }
 
