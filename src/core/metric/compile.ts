@@ -85,14 +85,7 @@ function compileAggregates(
   const statement = sql`SELECT ${groupSelect(scope)}${join(columns)} FROM (${contactsSource(ctx)}) c${groupBy(scope)}`;
   return {
     statement,
-    decode(row) {
-      const group = groupOf(row, ctx);
-      return items.map(({ index }) => {
-        const stats: Record<string, unknown> = {};
-        for (const name of names.filter((n) => n.index === index)) stats[name.stat] = row[name.column];
-        return { request: index, group, stats };
-      });
-    },
+    decode: decodeStats(ctx, items, names),
   };
 }
 
@@ -125,4 +118,20 @@ function compileQuery(
       decode: (row) => [{ request: index, group: groupOf(row, ctx, bucket.label), stats: row }],
     };
   });
+}
+
+/** Splits one row of a merged statement back into each request's statistics (columns m<i>_<stat>). */
+export function decodeStats(
+  ctx: PlanContext,
+  items: readonly { index: number }[],
+  names: readonly { index: number; stat: string; column: string }[],
+): CompiledQuery['decode'] {
+  return (row) => {
+    const group = groupOf(row, ctx);
+    return items.map(({ index }) => {
+      const stats: Record<string, unknown> = {};
+      for (const name of names.filter((n) => n.index === index)) stats[name.stat] = row[name.column];
+      return { request: index, group, stats };
+    });
+  };
 }

@@ -4,7 +4,7 @@ import { buckets } from '../time/buckets.js';
 import { instantMs, toInstant } from '../time/zone.js';
 import { bucketExpression } from './bucket-sql.js';
 import type { CompiledQuery, MetricRequest } from './compile.js';
-import { groupOf } from './compile.js';
+import { decodeStats } from './compile.js';
 import { CONTACT_FLAGS, contactFilters, contactsSource, groupBy, groupSelect } from './contacts-source.js';
 import type { AdditivePart, AggregatePlan, PlanContext } from './plan-types.js';
 import type { Scope } from './scope.js';
@@ -261,13 +261,6 @@ export function compileRollup(items: Item[], scope: Scope, dialect: Dialect): Co
   const statement = sql`SELECT ${groupSelect(scope)}${join(columns)} FROM (${union}) r${groupBy(scope)}`;
   return {
     statement,
-    decode(row) {
-      const group = groupOf(row, ctx);
-      return items.map(({ index }) => {
-        const stats: Record<string, unknown> = {};
-        for (const name of names.filter((n) => n.index === index)) stats[name.stat] = row[name.column];
-        return { request: index, group, stats };
-      });
-    },
+    decode: decodeStats(ctx, items, names),
   };
 }
