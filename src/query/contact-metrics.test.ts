@@ -3,6 +3,7 @@ import type { MetricResult } from '../core/metric/types.js';
 import { importFile } from '../ingest/import-file.js';
 import type { Store } from '../store/store.js';
 import { memoryStore, tempDir, writeText } from '../test-support/fixtures.js';
+import { MARCH_QUERY } from '../test-support/metric-store.js';
 import { runQuery } from './run-query.js';
 import { CUSTOMERS, interactionsCsv, MARCH } from './test-data.js';
 
@@ -18,18 +19,7 @@ beforeAll(async () => {
 });
 
 const query = (metrics: string[], extra: Partial<Parameters<typeof runQuery>[1]> = {}) =>
-  runQuery(store, {
-    metrics,
-    tenant: 'default',
-    period: '2026-03',
-    zone: 'Europe/Lisbon',
-    where: { vendor: ['brightpath'] },
-    by: [],
-    params: {},
-    minN: 1,
-    asOf: '2026-12-01T00:00:00Z',
-    ...extra,
-  });
+  runQuery(store, { ...MARCH_QUERY, metrics, ...extra });
 
 const one = (results: MetricResult[], metric: string) =>
   results.find((r) => r.metric === metric) as MetricResult;
