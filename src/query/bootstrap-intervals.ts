@@ -2,7 +2,7 @@ import { groupOf } from '../core/metric/compile.js';
 import { contactsSource, groupBy, groupSelect } from '../core/metric/contacts-source.js';
 import type { PlanContext } from '../core/metric/plan-types.js';
 import type { Scope } from '../core/metric/scope.js';
-import { raw, sql } from '../core/sql/fragment.js';
+import { sql } from '../core/sql/fragment.js';
 import {
   bootstrapWeighted,
   meanSample,
@@ -34,7 +34,7 @@ export async function bootstrapIntervals(
     const statement =
       plan.kind === 'aggregate' && plan.histogram
         ? sql`SELECT ${groupSelect(scope)}${plan.histogram.value} AS v, count(*) AS w FROM (${contactsSource(ctx)}) c
-            WHERE ${plan.histogram.where} AND ${plan.histogram.value} IS NOT NULL${groupBy(scope)}${raw(scope.by.length > 0 || scope.grain ? ', v' : ' GROUP BY v')}`
+            WHERE ${plan.histogram.where} AND ${plan.histogram.value} IS NOT NULL${groupBy(scope, ['v'])}`
         : plan.kind === 'query' && plan.histogram
           ? plan.histogram.query(ctx)
           : null;

@@ -42,13 +42,16 @@ export function groupColumns(by: readonly Dimension[], alias = ''): Sql[] {
   return by.map((dim) => raw(`${alias}${CONTACT_COLUMN[dim]} AS ${dim}`));
 }
 
-/** The GROUP BY list: dimensions, then the bucket when a grain is asked. */
-export function groupBy(scope: Scope): Sql {
-  const names = [...scope.by, ...(scope.grain ? ['bucket'] : [])];
+/** The group's column names: dimensions, then the bucket when a grain is asked. */
+const groupNames = (scope: Scope) => [...scope.by, ...(scope.grain ? ['bucket'] : [])];
+
+/** ` GROUP BY` the group's columns and any `also` (e.g. a histogram's value), or nothing. */
+export function groupBy(scope: Scope, also: readonly string[] = []): Sql {
+  const names = [...groupNames(scope), ...also];
   return names.length === 0 ? sql`` : sql` GROUP BY ${raw(names.join(', '))}`;
 }
 
 export function groupSelect(scope: Scope): Sql {
-  const names = [...scope.by, ...(scope.grain ? ['bucket'] : [])];
+  const names = groupNames(scope);
   return names.length === 0 ? sql`` : sql`${raw(names.join(', '))}, `;
 }
