@@ -62,6 +62,8 @@ describe('covenant query', () => {
         'differenceLow',
         'differenceHigh',
         'p',
+        'params',
+        'zone',
       ].sort(),
     );
     expect(rows.find((r) => r.metric === 'contacts')).toMatchObject({ value: 12, baseline: 2, group: {} });

@@ -1,16 +1,15 @@
 import type { Command } from 'commander';
-import { VALUE_METRIC_IDS, valueMetrics } from '../contracts/value-metrics.js';
+import { answerQuery, CLI_FIELDS } from '../contracts/answer-query.js';
 import { UserError } from '../core/issues.js';
 import { DIMENSIONS, type Dimension, type Grain, isDimension } from '../core/metric/scope.js';
 import type { Sql } from '../core/sql/fragment.js';
-import { runQuery } from '../query/run-query.js';
-import { checkTimezone, type StoreOptions, withStore, withStoreOptions } from './context.js';
+import { type StoreOptions, withStore, withStoreOptions } from './context.js';
 import { explainText } from './explain.js';
 import { formatResults } from './format-results.js';
 
 interface Options extends StoreOptions {
   period: string;
-  timezone: string;
+  timezone?: string;
   where: string[];
   by?: string;
   grain?: string;
@@ -33,7 +32,10 @@ export function registerQuery(program: Command): void {
       '--period <period>',
       '2026-Q1, 2026-03, 2026, 2026-01-01..2026-03-31, or a range 2026-Q1..2026-Q4',
     )
-    .option('--timezone <zone>', 'zone whose local midnights bound the period', 'UTC')
+    .option(
+      '--timezone <zone>',
+      "zone whose local midnights bound the period (default UTC, or the contract's)",
+    )
     .option(
       '--where <key=value>',
       `filter on ${DIMENSIONS.join(', ')} (repeatable; a,b for several values)`,
@@ -47,7 +49,10 @@ export function registerQuery(program: Command): void {
     .option('--min-n <n>', 'values with n below this are marked insufficient', '1')
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--explain', 'print each definition and the SQL that ran')
-    .option('--contract <id>', 'the contract whose invoices value metrics (cost_per_contact, ...) read')
+    .option(
+      '--contract <id>',
+      "measure with this contract's parameters and time zone, as its pages do (value metrics need it)",
+    )
     .option('--as-of <instant>', 'judge maturity and deadlines as of this instant (default now)')
     .action(async (metrics: string, options: Options) => {
       const statements: Sql[] = [];
@@ -55,43 +60,32 @@ export function registerQuery(program: Command): void {
         .split(',')
         .map((m) => m.trim())
         .filter(Boolean);
-      const valueIds = options.contract ? ids.filter((id) => VALUE_METRIC_IDS.includes(id)) : [];
-      const otherIds = ids.filter((id) => !valueIds.includes(id));
       await withStore(options, async (store) => {
-        const asOf = options.asOf ?? new Date().toISOString();
-        const values =
-          options.contract && valueIds.length > 0
-            ? await valueMetrics(store, {
-                tenant: options.tenant,
-                contractId: options.contract,
-                period: options.period,
-                metrics: valueIds,
-                asOf,
-              })
-            : [];
-        const results =
-          otherIds.length === 0
-            ? []
-            : await runQuery(store, {
-                metrics: otherIds,
-                asOf,
-                tenant: options.tenant,
-                period: options.period,
-                zone: checkTimezone(options.timezone) ?? 'UTC',
-                where: parseWhere(options.where),
-                by: parseBy(options.by),
-                grain: parseGrain(options.grain),
-                params: parsePairs(options.param, '--param'),
-                baseline: options.baseline,
-                minN: Number(options.minN),
-                onStatement: options.explain ? (s) => statements.push(s) : undefined,
-              });
-        if (options.explain) process.stdout.write(explainText(metrics.split(','), statements, store.dialect));
-        process.stdout.write(formatResults([...results, ...values], options.format));
+        const answer = await answerQuery(
+          store,
+          options.tenant,
+          {
+            metrics: ids,
+            period: options.period,
+            timezone: options.timezone,
+            where: parseWhere(options.where),
+            by: parseBy(options.by),
+            grain: parseGrain(options.grain),
+            params: parsePairs(options.param, '--param'),
+            baseline: options.baseline,
+            minN: Number(options.minN),
+            contract: options.contract,
+            asOf: options.asOf,
+          },
+          CLI_FIELDS,
+          options.explain ? (s) => statements.push(s) : undefined,
+        );
+        for (const warning of answer.warnings) process.stderr.write(`warning: ${warning}\n`);
+        if (options.explain) process.stdout.write(explainText(ids, statements, store.dialect));
+        process.stdout.write(formatResults(answer.results, options.format));
       });
     });
 }
-
 function parsePairs(pairs: string[], option: string): Record<string, string> {
   return Object.fromEntries(
     pairs.map((pair) => {

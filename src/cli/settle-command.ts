@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { settleContract } from '../contracts/settle-contract.js';
+import { contractWindow, settleContract } from '../contracts/settle-contract.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
 import { formatSettlement } from './format-settlement.js';
 
@@ -20,7 +20,8 @@ export function registerSettle(program: Command): void {
     .option('--as-of <instant>', 'judge maturity as of this instant (default now)')
     .action(async (contract: string, options: Options) => {
       await withStore(options, async (store) => {
-        const report = await settleContract(store, options.tenant, contract, options.period, options.asOf);
+        const window = await contractWindow(store, options.tenant, contract, options.period, '--period');
+        const report = await settleContract(store, options.tenant, contract, window, options.asOf);
         process.stdout.write(formatSettlement(report, options.format));
       });
     });

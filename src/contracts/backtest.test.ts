@@ -4,6 +4,7 @@ import { Money } from '../core/money/money.js';
 import { loadDemo } from '../demo/load-demo.js';
 import type { Store } from '../store/store.js';
 import { memoryStore, REPO_ROOT } from '../test-support/fixtures.js';
+import { windowIn } from '../test-support/text-query.js';
 import { backtest } from './backtest.js';
 import { formatBacktest } from './backtest-format.js';
 import { readContractFile, storeVersion } from './contract-store.js';
@@ -18,7 +19,7 @@ let store: Store;
 
 beforeAll(async () => {
   store = await memoryStore();
-  await loadDemo(store, { scale: 0.05, seed: 1, tenant: TENANT });
+  await loadDemo(store, { scale: 0.05, seed: 1, tenant: TENANT, decisions: false });
   // The demo stores its three contracts (the 2027 terms too, in force from 2027); applying again adds nothing.
   const input = await readContractFile(file('northwind-brightpath-2026.yaml'));
   await store.transaction((tx) => storeVersion(tx, TENANT, { ...input, origin: 'test' }));
@@ -37,7 +38,13 @@ describe('backtest', () => {
     const eur = (amount: string) => Money.parse(amount, 'EUR');
     for (const p of report.periods) {
       // The in-force side is exactly what `covenant settle` gives for the stored contract.
-      const settled = await computeSettlement(store, TENANT, 'northwind-brightpath-2026', p.period, AS_OF);
+      const settled = await computeSettlement(
+        store,
+        TENANT,
+        'northwind-brightpath-2026',
+        windowIn(p.period),
+        AS_OF,
+      );
       expect(p.inForce.total).toBe(settled.invoice.total);
       expect(p.inForce.versions).toEqual([1]);
       expect(p.difference).toBe(eur(p.proposed.total).minus(eur(p.inForce.total)).toFixed());

@@ -3,7 +3,7 @@ import { UserError } from '../core/issues.js';
 import { Money } from '../core/money/money.js';
 import type { CombinedInvoice } from '../core/settlement/true-up.js';
 import type { Settlement } from '../core/settlement/types.js';
-import { periodWindows } from '../query/run-query.js';
+import { parseWindows } from '../core/time/period-window.js';
 import type { Store } from '../store/store.js';
 import { listVersions, readContractFile } from './contract-store.js';
 import { computeSettlement, settleTerms } from './settle-contract.js';
@@ -125,20 +125,20 @@ export async function backtest(
   options: BacktestOptions,
 ): Promise<BacktestReport> {
   const { contract: proposed } = await readContractFile(file);
-  const windows = periodWindows(options.periods, proposed.timezone);
+  const windows = parseWindows(options.periods, proposed.timezone, '--periods');
   const against = await contractInForce(store, tenant, proposed, windows, options.against);
   const asOf = options.asOf ?? new Date().toISOString();
   const { currency } = proposed;
   const money = (amount: string) => Money.parse(amount, currency);
   const periods: BacktestPeriod[] = [];
   for (const window of windows) {
-    const inForce = await computeSettlement(store, tenant, against, window.label, asOf);
+    const inForce = await computeSettlement(store, tenant, against, window, asOf);
     if (inForce.invoice.currency !== currency) {
       throw new UserError(
         `${against} is settled in ${inForce.invoice.currency}, the proposed terms in ${currency}`,
       );
     }
-    const settled = await settleTerms(store, tenant, proposed, window.label, undefined, asOf);
+    const settled = await settleTerms(store, tenant, proposed, window, undefined, asOf);
     const [a, b] = [linesById(inForce.invoice), linesById(settled)];
     const ids = [...new Set([...a.keys(), ...b.keys()])];
     const lines = ids.map((id) => {

@@ -5,6 +5,7 @@ import { importFile } from '../ingest/import-file.js';
 import type { Store } from '../store/store.js';
 import { memoryStore, tempDir, writeText } from '../test-support/fixtures.js';
 import { oracleTotal } from '../test-support/settlement-oracle.js';
+import { windowIn } from '../test-support/text-query.js';
 import { getVersion } from './contract-store.js';
 import { measureOutcomes } from './measure-outcomes.js';
 import { settleContract } from './settle-contract.js';
@@ -27,7 +28,7 @@ let store: Store;
 
 beforeAll(async () => {
   store = await memoryStore();
-  await loadDemo(store, { scale: 0.05, seed: 1, tenant: TENANT });
+  await loadDemo(store, { scale: 0.05, seed: 1, tenant: TENANT, decisions: false });
 });
 
 async function expectedTotal(id: string, period: string, from: string, to: string, asOf: string) {
@@ -40,7 +41,7 @@ async function expectedTotal(id: string, period: string, from: string, to: strin
       AND started_at < timezone('Europe/Lisbon', TIMESTAMP '${to} 00:00:00')`),
   );
   // The engine's values of each outcome (measured as settlement measures them); the money is the oracle's.
-  const outcomes = (await measureOutcomes(store, TENANT, contract, period, asOf)).map((m) => ({
+  const outcomes = (await measureOutcomes(store, TENANT, contract, windowIn(period), asOf)).map((m) => ({
     portfolio: m.portfolio,
     metric: m.metric,
     value: m.result.value,
@@ -53,11 +54,11 @@ describe('settling the demo contracts for each quarter of 2026', () => {
   for (const id of ['northwind-brightpath-2026', 'northwind-coastline-2026']) {
     for (const [period, from, to] of QUARTERS) {
       it(`${id} ${period} matches the independent calculation to the cent`, async () => {
-        const report = await settleContract(store, TENANT, id, period, FINAL);
+        const report = await settleContract(store, TENANT, id, windowIn(period), FINAL);
         const expected = await expectedTotal(id, period, from, to, FINAL);
         expect(report.kind).toBe('final');
         expect(report.invoice.total).toBe(expected.total);
-        const again = await settleContract(store, TENANT, id, period, FINAL);
+        const again = await settleContract(store, TENANT, id, windowIn(period), FINAL);
         expect(again).toMatchObject({ reproduced: true, settlementId: report.settlementId });
       });
     }
@@ -66,7 +67,8 @@ describe('settling the demo contracts for each quarter of 2026', () => {
   it('covers a step curve, insufficient data, and caps', async () => {
     const all = [];
     for (const id of ['northwind-brightpath-2026', 'northwind-coastline-2026']) {
-      for (const [period] of QUARTERS) all.push(await settleContract(store, TENANT, id, period, FINAL));
+      for (const [period] of QUARTERS)
+        all.push(await settleContract(store, TENANT, id, windowIn(period), FINAL));
     }
     const lines = all.flatMap((r) => r.parts.flatMap((p) => p.lines));
     expect(lines.some((l) => l.kind === 'outcome' && l.trace.rule.includes('step'))).toBe(true);
@@ -79,7 +81,7 @@ describe('settling the demo contracts for each quarter of 2026', () => {
       store,
       TENANT,
       'northwind-brightpath-2026',
-      '2026-Q3',
+      windowIn('2026-Q3'),
       '2026-10-05T00:00:00Z',
     );
     expect(provisional.kind).toBe('provisional');
@@ -106,7 +108,13 @@ describe('settling the demo contracts for each quarter of 2026', () => {
     await importFile(store, 'customers', writeText(tempDir(), 'churn.csv', csv.join('\n')), {
       tenant: TENANT,
     });
-    const final = await settleContract(store, TENANT, 'northwind-brightpath-2026', '2026-Q3', FINAL);
+    const final = await settleContract(
+      store,
+      TENANT,
+      'northwind-brightpath-2026',
+      windowIn('2026-Q3'),
+      FINAL,
+    );
     expect(final.kind).toBe('final');
     const expected = await expectedTotal(
       'northwind-brightpath-2026',

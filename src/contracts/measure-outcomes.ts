@@ -1,40 +1,47 @@
+import { outcomeScope, scopeFilters } from '../core/contract/outcome-scope.js';
 import type { Contract } from '../core/contract/types.js';
-import { metricInfo, readsInteractions } from '../core/metric/catalog.js';
+import { UserError } from '../core/issues.js';
+import { metricInfo } from '../core/metric/catalog.js';
+import type { PeriodWindow } from '../core/metric/scope.js';
 import type { MetricResult } from '../core/metric/types.js';
 import type { OutcomeMeasurement } from '../core/settlement/types.js';
+import { parseWindow } from '../core/time/period-window.js';
 import { runQuery } from '../query/run-query.js';
 import type { Store } from '../store/store.js';
 
 /**
- * Each outcome measured by the metric engine on its scope: interactions of the vendor on
- * the portfolio's workflows, or the vendor alone for metrics that do not read
- * interactions, with the outcome's parameters, over one settlement part.
+ * Each outcome measured by the metric engine on its scope (core/contract/outcome-scope.ts)
+ * with the outcome's parameters, in the contract's zone, over one settlement part.
  */
 export async function measureOutcomes(
   store: Store,
   tenant: string,
   contract: Contract,
-  period: string,
+  window: PeriodWindow,
   asOf: string,
 ): Promise<OutcomeMeasurement[]> {
   const measurements: OutcomeMeasurement[] = [];
   for (const portfolio of contract.portfolios) {
     for (const outcome of portfolio.outcomes) {
       const info = metricInfo(outcome.metric);
-      const where =
-        info && readsInteractions(info)
-          ? { vendor: [contract.vendor], workflow: portfolio.workflows }
-          : { vendor: [contract.vendor] };
+      if (!info) throw new UserError(`${contract.name}: unknown metric ${outcome.metric}`);
       const baseline =
-        'period' in outcome.baseline ? outcome.baseline.period : String(outcome.baseline.value);
+        'period' in outcome.baseline
+          ? parseWindow(
+              outcome.baseline.period,
+              contract.timezone,
+              `${portfolio.id}.${outcome.metric}.baseline`,
+            )
+          : outcome.baseline.value;
       const [result] = await runQuery(store, {
         metrics: [outcome.metric],
         tenant,
-        period,
+        periods: [window],
         zone: contract.timezone,
-        where,
+        where: scopeFilters(outcomeScope(info, contract.vendor, portfolio.workflows)),
         by: [],
-        params: outcome.params,
+        params: {},
+        metricParams: { [outcome.metric]: outcome.params },
         baseline,
         minN: portfolio.minSample,
         asOf,

@@ -1,26 +1,30 @@
-import { metricInfo, readsInteractions } from '../core/metric/catalog.js';
+import { outcomeScope, scopeFilters } from '../core/contract/outcome-scope.js';
+import { targetMet } from '../core/contract/payout.js';
+import { metricInfo } from '../core/metric/catalog.js';
+import type { PeriodWindow } from '../core/metric/scope.js';
 import type { MetricResult } from '../core/metric/types.js';
 import { settle } from '../core/settlement/settle.js';
 import type { OutcomeLine } from '../core/settlement/types.js';
-import { periodWindows, runQuery } from '../query/run-query.js';
+import { runQuery } from '../query/run-query.js';
 import type { Store } from '../store/store.js';
 import { baseUnits } from './base-units.js';
 import type { StoredVersion } from './contract-store.js';
 import { measureOutcomes } from './measure-outcomes.js';
 
-export type OutcomeState = 'met' | 'improving' | 'off_track' | 'insufficient';
+export type OutcomeState = 'met' | 'missed' | 'insufficient';
 
-/**
- * Where an outcome stands: at or past its target (in the metric's direction), moved from
- * its baseline in the better direction with p < 0.05, or neither. Attainment is for
- * display only: with a measured baseline on the far side of the target it can mislead.
- */
-export function outcomeState(line: OutcomeLine, result: MetricResult): OutcomeState {
+/** Status is the value against the target in the outcome's direction (contract-format.md), never attainment. */
+export function outcomeState(line: OutcomeLine): OutcomeState {
   const t = line.trace;
   if (t.insufficient || t.value === null) return 'insufficient';
-  if (t.direction === 'higher' ? t.value >= t.target : t.value <= t.target) return 'met';
-  const better = t.direction === 'higher' ? (result.difference ?? 0) > 0 : (result.difference ?? 0) < 0;
-  return better && result.p !== null && result.p < 0.05 ? 'improving' : 'off_track';
+  return targetMet(t.value, t.target, t.direction) ? 'met' : 'missed';
+}
+
+/** Moved from its baseline in the better direction with p < 0.05 (the evidence rule). */
+export function improving(line: OutcomeLine, result: MetricResult): boolean {
+  const d = result.difference ?? 0;
+  const better = line.trace.direction === 'higher' ? d > 0 : d < 0;
+  return better && result.p !== null && result.p < 0.05;
 }
 
 /**
@@ -32,13 +36,11 @@ export async function contractOverview(
   store: Store,
   tenant: string,
   version: StoredVersion,
-  periodText: string,
+  window: PeriodWindow,
   asOf: string,
 ) {
   const contract = version.contract;
-  const [window] = periodWindows(periodText, contract.timezone);
-  if (!window) throw new Error(`no period ${periodText}`);
-  const measurements = await measureOutcomes(store, tenant, contract, window.label, asOf);
+  const measurements = await measureOutcomes(store, tenant, contract, window, asOf);
   const settlement = settle({
     contract,
     period: window.label,
@@ -63,7 +65,8 @@ export async function contractOverview(
       target: line.trace.target,
       baseline: line.trace.baseline,
       attainment: line.trace.attainment,
-      status: outcomeState(line, result),
+      status: outcomeState(line),
+      improving: improving(line, result),
       projectedPay: line.amount,
       payFraction: line.trace.pay,
     };
@@ -71,18 +74,16 @@ export async function contractOverview(
   const keyMeasurements = [];
   for (const key of contract.keyMeasurements) {
     const info = metricInfo(key.metric);
-    const where =
-      info && readsInteractions(info)
-        ? { vendor: [contract.vendor], workflow: contract.workflows }
-        : { vendor: [contract.vendor] };
+    const where = info ? scopeFilters(outcomeScope(info, contract.vendor, contract.workflows)) : {};
     const [result] = await runQuery(store, {
       metrics: [key.metric],
       tenant,
-      period: window.label,
+      periods: [window],
       zone: contract.timezone,
       where,
       by: [],
-      params: key.params,
+      params: {},
+      metricParams: { [key.metric]: key.params },
       minN: 1,
       asOf,
     });

@@ -32,7 +32,7 @@ export async function triggerMeasures(
   const metrics = [...measures].filter((m) => m !== 'channel_mix');
   const common = {
     tenant,
-    period: window.label,
+    periods: [window],
     zone: contract.timezone,
     where: contractScope(contract),
     params: {},
@@ -68,7 +68,7 @@ export async function segmentStats(
   const common = {
     metrics: [outcome.metric],
     tenant,
-    period: window.label,
+    periods: [window],
     zone: contract.timezone,
     where: { vendor: [contract.vendor], workflow: portfolio.workflows },
     params: outcome.params,

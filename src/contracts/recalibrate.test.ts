@@ -6,6 +6,7 @@ import { sql } from '../core/sql/fragment.js';
 import { loadDemo } from '../demo/load-demo.js';
 import type { Store } from '../store/store.js';
 import { memoryStore, REPO_ROOT } from '../test-support/fixtures.js';
+import { windowIn } from '../test-support/text-query.js';
 import { listVersions, storeVersion } from './contract-store.js';
 import { decideProposal, getProposal, listProposals } from './proposal-store.js';
 import { recalibrate } from './recalibrate.js';
@@ -33,7 +34,7 @@ async function apply(source: string): Promise<void> {
 
 beforeAll(async () => {
   store = await memoryStore();
-  await loadDemo(store, { scale: 0.05, seed: 1, tenant: TENANT });
+  await loadDemo(store, { scale: 0.05, seed: 1, tenant: TENANT, decisions: false });
   await apply(SOURCE); // the demo stores it too: then this adds nothing
 });
 afterAll(() => store?.close());
@@ -139,11 +140,11 @@ describe('recalibration on the demo', () => {
   });
 
   it('settles 2026-Q4 on version 2 alone and 2026-Q3 on version 1: never retroactively', async () => {
-    const q4 = await computeSettlement(store, TENANT, ID, '2026-Q4', '2027-02-01T00:00:00Z');
+    const q4 = await computeSettlement(store, TENANT, ID, windowIn('2026-Q4'), '2027-02-01T00:00:00Z');
     expect(q4.parts.map((p) => [p.version, p.part])).toEqual([[2, undefined]]);
     const rate = (await listVersions(store, TENANT, ID))[1]?.contract.pricing.base.rate;
     expect(q4.parts[0]?.lines[0]?.label).toContain(`x ${rate}`);
-    const q3 = await computeSettlement(store, TENANT, ID, '2026-Q3', '2027-02-01T00:00:00Z');
+    const q3 = await computeSettlement(store, TENANT, ID, windowIn('2026-Q3'), '2027-02-01T00:00:00Z');
     expect(q3.parts.map((p) => p.version)).toEqual([1]);
   });
 
@@ -166,7 +167,7 @@ describe('recalibration on the demo', () => {
     });
     expect((await getProposal(store, TENANT, id)).effectiveFrom).toBe('2026-11-15');
 
-    const q4 = await computeSettlement(store, TENANT, split, '2026-Q4', '2027-02-01T00:00:00Z');
+    const q4 = await computeSettlement(store, TENANT, split, windowIn('2026-Q4'), '2027-02-01T00:00:00Z');
     expect(q4.parts.map((p) => [p.version, p.part])).toEqual([
       [1, { from: '2026-10-01', to: '2026-11-14' }],
       [2, { from: '2026-11-15', to: '2026-12-31' }],

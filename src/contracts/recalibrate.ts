@@ -19,8 +19,8 @@ import {
   type UnitRateProposal,
 } from '../core/recalibration/index.js';
 import { addDays, isDate } from '../core/time/calendar.js';
+import { parseWindows } from '../core/time/period-window.js';
 import { instantMs } from '../core/time/zone.js';
-import { periodWindows } from '../query/run-query.js';
 import type { Store } from '../store/store.js';
 import { getVersion, type StoredVersion } from './contract-store.js';
 import {
@@ -63,7 +63,7 @@ export interface RecalibrationReport {
 }
 
 const singleWindow = (text: string, zone: string, what: string): PeriodWindow => {
-  const [window, ...more] = periodWindows(text, zone);
+  const [window, ...more] = parseWindows(text, zone, what);
   if (!window || more.length > 0) throw new UserError(`${what} is one period, not ${text}`);
   return window;
 };

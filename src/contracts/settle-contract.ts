@@ -1,9 +1,11 @@
 import type { Contract } from '../core/contract/types.js';
 import { UserError } from '../core/issues.js';
+import type { PeriodWindow } from '../core/metric/scope.js';
 import { settle } from '../core/settlement/settle.js';
+import { settlementPeriodProblem } from '../core/settlement/settlement-period.js';
 import { type CombinedInvoice, combineParts, type TrueUp, trueUp } from '../core/settlement/true-up.js';
 import type { InvoiceLike, Settlement } from '../core/settlement/types.js';
-import { periodWindows } from '../query/run-query.js';
+import { parseWindow, windowOf } from '../core/time/period-window.js';
 import type { Store } from '../store/store.js';
 import { baseUnits } from './base-units.js';
 import { listVersions } from './contract-store.js';
@@ -33,19 +35,41 @@ export async function settleTerms(
   store: Store,
   tenant: string,
   contract: Contract,
-  periodLabel: string,
+  period: PeriodWindow,
   part: { from: string; to: string } | undefined,
   asOf: string,
 ): Promise<Settlement> {
-  const [window] = periodWindows(part ? `${part.from}..${part.to}` : periodLabel, contract.timezone);
-  if (!window) throw new UserError(`not a period: ${periodLabel}`);
+  const window = part ? windowOf(daysOf(part), contract.timezone) : period;
   return settle({
     contract,
-    period: periodLabel,
+    period: period.label,
     ...(part ? { part } : {}),
     baseUnits: await baseUnits(store, tenant, contract, window.startDate, window.endDate),
-    measurements: await measureOutcomes(store, tenant, contract, window.label, asOf),
+    measurements: await measureOutcomes(store, tenant, contract, window, asOf),
   });
+}
+
+const daysOf = (part: { from: string; to: string }) =>
+  ({
+    kind: 'days',
+    label: `${part.from}..${part.to}`,
+    startDate: part.from,
+    endDate: part.to,
+    days: 0,
+  }) as const;
+
+/** A period text from the edge (`--period`, `period`) as a window in the contract's zone. */
+export async function contractWindow(
+  store: Store,
+  tenant: string,
+  contractId: string,
+  text: string,
+  field: string,
+): Promise<PeriodWindow> {
+  const versions = await listVersions(store, tenant, contractId);
+  const latest = versions.at(-1);
+  if (!latest) throw new UserError(`no contract ${contractId} (covenant contract apply FILE stores one)`);
+  return parseWindow(text, latest.contract.timezone, field);
 }
 
 /**
@@ -56,16 +80,12 @@ export async function settleContract(
   store: Store,
   tenant: string,
   contractId: string,
-  periodText: string,
+  window: PeriodWindow,
   asOf = new Date().toISOString(),
 ): Promise<SettlementReport> {
-  const { period, kind, invoice, parts } = await computeSettlement(
-    store,
-    tenant,
-    contractId,
-    periodText,
-    asOf,
-  );
+  const { period, kind, invoice, parts } = await computeSettlement(store, tenant, contractId, window, asOf, {
+    strict: true,
+  });
   const saved = await saveSettlement(store, tenant, {
     contractId,
     period,
@@ -94,8 +114,9 @@ export async function computeSettlement(
   store: Store,
   tenant: string,
   contractId: string,
-  periodText: string,
+  period: PeriodWindow,
   asOf: string,
+  options: { strict?: boolean } = {},
 ): Promise<{
   period: string;
   kind: 'provisional' | 'final';
@@ -105,23 +126,19 @@ export async function computeSettlement(
   const versions = await listVersions(store, tenant, contractId);
   if (versions.length === 0)
     throw new UserError(`no contract ${contractId} (covenant contract apply FILE stores one)`);
-  const zone = versions.at(-1)?.contract.timezone ?? 'UTC';
-  const [period, ...more] = periodWindows(periodText, zone);
-  if (!period || more.length > 0) throw new UserError(`settle takes one period, not ${periodText}`);
   const inForce = versionsInForce(versions, period.startDate, period.endDate);
-  if (inForce.length === 0) throw new UserError(`no version of ${contractId} is in force in ${period.label}`);
+  // Stored settlements are only of the contract's own periods; a value metric's or an
+  // overview's period-to-date invoice may be of any period the versions cover.
+  const problem = settlementPeriodProblem(
+    period,
+    inForce.map((p) => ({ contract: p.version.contract, from: p.from, to: p.to })),
+  );
+  if (problem && (options.strict || inForce.length === 0)) throw new UserError(problem);
   const split = inForce.length > 1;
   const parts: Settlement[] = [];
   for (const { version, from, to } of inForce) {
     parts.push(
-      await settleTerms(
-        store,
-        tenant,
-        version.contract,
-        period.label,
-        split ? { from, to } : undefined,
-        asOf,
-      ),
+      await settleTerms(store, tenant, version.contract, period, split ? { from, to } : undefined, asOf),
     );
   }
   const invoice: Settlement | CombinedInvoice = split ? combineParts(parts) : (parts[0] as Settlement);

@@ -2,48 +2,58 @@ import type { Contract } from '../core/contract/types.js';
 import { UserError } from '../core/issues.js';
 import { metricInfo } from '../core/metric/catalog.js';
 import { contactsSource } from '../core/metric/contacts-source.js';
+import type { PeriodWindow, Scope } from '../core/metric/scope.js';
 import type { MetricResult } from '../core/metric/types.js';
 import { Dec } from '../core/money/money.js';
 import { sql } from '../core/sql/fragment.js';
-import { periodWindows, runQuery } from '../query/run-query.js';
+import { parseWindow } from '../core/time/period-window.js';
+import { runQuery } from '../query/run-query.js';
 import type { Store } from '../store/store.js';
 import { getVersion } from './contract-store.js';
 import { computeSettlement } from './settle-contract.js';
 
-export const VALUE_METRIC_IDS = ['cost_per_contact', 'cost_per_resolved_contact', 'value_per_contact'];
+export const VALUE_METRIC_IDS = [
+  'cost_per_contact',
+  'cost_per_contact_all',
+  'cost_per_resolved_contact',
+  'value_per_contact',
+];
 
 /**
  * Value metrics (metrics.md, Value) join a contract's invoice to its outcomes, on the
  * contract's scope (vendor and the portfolios' workflows) in the contract's zone:
- * cost per contact and per resolved contact, and value per contact = (revenue + retention
+ * cost per handled (human-path) contact, per contact of any path, per resolved handled
+ * contact, and value per contact = (revenue + retention
  * uplift value) / contacts, where the uplift is (retention_90d − its baseline) × customers
  * × mean monthly_value × 12, from the contract's retention outcome (none: no uplift).
  */
 export async function valueMetrics(
   store: Store,
-  options: { tenant: string; contractId: string; period: string; metrics: string[]; asOf: string },
+  options: { tenant: string; contractId: string; periods: PeriodWindow[]; metrics: string[]; asOf: string },
 ): Promise<MetricResult[]> {
   const { contract } = await getVersion(store, options.tenant, options.contractId);
   const results: MetricResult[] = [];
-  for (const window of periodWindows(options.period, contract.timezone)) {
+  for (const window of options.periods) {
     const settlement = await computeSettlement(
       store,
       options.tenant,
       options.contractId,
-      window.label,
+      window,
       options.asOf,
     );
     const total = new Dec(settlement.invoice.total);
-    const scope = await scopeCounts(store, options.tenant, contract, window.label, options.asOf);
+    const scope = await scopeCounts(store, options.tenant, contract, window, options.asOf);
     for (const id of options.metrics) {
       const info = metricInfo(id);
       if (!info || !VALUE_METRIC_IDS.includes(id)) throw new UserError(`${id} is not a value metric`);
       const { value, n } =
         id === 'cost_per_contact'
-          ? ratio(total, scope.contacts)
-          : id === 'cost_per_resolved_contact'
-            ? ratio(total, scope.resolved)
-            : ratio(scope.revenue.plus(scope.uplift), scope.contacts);
+          ? ratio(total, scope.handled)
+          : id === 'cost_per_contact_all'
+            ? ratio(total, scope.contacts)
+            : id === 'cost_per_resolved_contact'
+              ? ratio(total, scope.resolved)
+              : ratio(scope.revenue.plus(scope.uplift), scope.contacts);
       results.push({
         metric: id,
         group: {},
@@ -66,6 +76,8 @@ export async function valueMetrics(
         differenceLow: null,
         differenceHigh: null,
         p: null,
+        params: {},
+        zone: contract.timezone,
       });
     }
   }
@@ -77,9 +89,15 @@ const ratio = (numerator: InstanceType<typeof Dec>, n: number) => ({
   n,
 });
 
-async function scopeCounts(store: Store, tenant: string, contract: Contract, period: string, asOf: string) {
+async function scopeCounts(
+  store: Store,
+  tenant: string,
+  contract: Contract,
+  period: PeriodWindow,
+  asOf: string,
+) {
   const where = { vendor: [contract.vendor], workflow: contract.workflows };
-  const base = { tenant, period, zone: contract.timezone, by: [], minN: 1, asOf };
+  const base = { tenant, periods: [period], zone: contract.timezone, by: [], minN: 1, asOf };
   const [contacts, resolution, revenue] = await runQuery(store, {
     ...base,
     metrics: ['contacts', 'resolution_rate', 'revenue_per_contact'],
@@ -91,7 +109,10 @@ async function scopeCounts(store: Store, tenant: string, contract: Contract, per
   const portfolio = contract.portfolios.find((p) => p.outcomes.some((o) => o.metric === 'retention_90d'));
   const outcome = portfolio?.outcomes.find((o) => o.metric === 'retention_90d');
   if (portfolio && outcome) {
-    const baseline = 'period' in outcome.baseline ? outcome.baseline.period : String(outcome.baseline.value);
+    const baseline =
+      'period' in outcome.baseline
+        ? parseWindow(outcome.baseline.period, contract.timezone, 'baseline')
+        : outcome.baseline.value;
     const [retention] = await runQuery(store, {
       ...base,
       metrics: ['retention_90d'],
@@ -106,6 +127,7 @@ async function scopeCounts(store: Store, tenant: string, contract: Contract, per
   }
   return {
     contacts: n,
+    handled: await handledHumanContacts(store, contract, period, where, tenant),
     resolved: Math.round((resolution?.value ?? 0) * (resolution?.n ?? 0)),
     revenue: new Dec(revenue?.value ?? 0).times(n),
     uplift,
@@ -117,25 +139,42 @@ async function meanMonthlyValue(
   tenant: string,
   contract: Contract,
   workflows: string[],
-  period: string,
+  period: PeriodWindow,
 ) {
-  const [window] = periodWindows(period, contract.timezone);
-  if (!window) return 0;
-  const ctx = {
-    scope: {
-      tenant,
-      period: window,
-      zone: contract.timezone,
-      filters: { vendor: [contract.vendor], workflow: workflows },
-      by: [],
-      asOf: '',
-    },
-    params: {},
-    dialect: store.dialect,
-  };
+  const ctx = sourceContext(store, tenant, contract, period, {
+    vendor: [contract.vendor],
+    workflow: workflows,
+  });
   const [row] = await store.query<{
     mean: number | null;
   }>(sql`SELECT avg(c.monthly_value) AS mean FROM customers c
     WHERE c.tenant = ${tenant} AND c.customer_id IN (SELECT customer_id FROM (${contactsSource(ctx)}) s WHERE handled)`);
   return Number(row?.mean ?? 0);
+}
+
+const sourceContext = (
+  store: Store,
+  tenant: string,
+  contract: Contract,
+  period: PeriodWindow,
+  filters: Scope['filters'],
+) => ({
+  scope: { tenant, period, zone: contract.timezone, filters, by: [], asOf: '' },
+  params: {},
+  dialect: store.dialect,
+});
+
+/** Contacts the vendor's people handled: not abandoned, path human or bot_to_human (metrics.md, cost_per_contact). */
+async function handledHumanContacts(
+  store: Store,
+  contract: Contract,
+  period: PeriodWindow,
+  filters: Scope['filters'],
+  tenant: string,
+): Promise<number> {
+  const ctx = sourceContext(store, tenant, contract, period, filters);
+  const [row] = await store.query<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (${contactsSource(ctx)}) s WHERE handled AND human_path`,
+  );
+  return Number(row?.n ?? 0);
 }

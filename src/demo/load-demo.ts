@@ -7,6 +7,7 @@ import { isDatasetName } from '../core/dataset/types.js';
 import { importFile } from '../ingest/import-file.js';
 import type { ImportSummary } from '../ingest/import-types.js';
 import type { Store } from '../store/store.js';
+import { playDemoDecisions } from './demo-decisions.js';
 import { generateDemo } from './generate-demo.js';
 
 /** The demo's contracts (demo-scenario.md), shipped in contracts/ at the package root. */
@@ -18,6 +19,8 @@ export interface LoadDemoOptions {
   seed: number;
   tenant: string;
   onImported?: (summary: ImportSummary) => void;
+  /** Play the parties' Q3 recalibration decisions of the story (default true; tests of recalibration itself start without). */
+  decisions?: boolean;
 }
 
 /**
@@ -40,6 +43,7 @@ export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<
       const input = await readContractFile(join(CONTRACTS_DIR, `${name}.yaml`));
       await store.transaction((tx) => storeVersion(tx, options.tenant, { ...input, origin: 'demo' }));
     }
+    if (options.decisions ?? true) await playDemoDecisions(store, options.tenant);
     return summaries;
   } finally {
     await rm(dir, { recursive: true, force: true });

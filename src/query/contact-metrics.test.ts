@@ -4,6 +4,7 @@ import { importFile } from '../ingest/import-file.js';
 import type { Store } from '../store/store.js';
 import { memoryStore, tempDir, writeText } from '../test-support/fixtures.js';
 import { MARCH_QUERY } from '../test-support/metric-store.js';
+import { type TextQuery, withWindows } from '../test-support/text-query.js';
 import { runQuery } from './run-query.js';
 import { CUSTOMERS, interactionsCsv, MARCH } from './test-data.js';
 
@@ -18,8 +19,8 @@ beforeAll(async () => {
   await importFile(store, 'customers', writeText(dir, 'customers.csv', CUSTOMERS), { tenant: 'default' });
 });
 
-const query = (metrics: string[], extra: Partial<Parameters<typeof runQuery>[1]> = {}) =>
-  runQuery(store, { ...MARCH_QUERY, metrics, ...extra });
+const query = (metrics: string[], extra: Partial<TextQuery> = {}) =>
+  runQuery(store, withWindows({ ...MARCH_QUERY, metrics, ...extra }));
 
 const one = (results: MetricResult[], metric: string) =>
   results.find((r) => r.metric === metric) as MetricResult;

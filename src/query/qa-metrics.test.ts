@@ -3,6 +3,7 @@ import { importFile } from '../ingest/import-file.js';
 import type { Store } from '../store/store.js';
 import { memoryStore, tempDir, writeText } from '../test-support/fixtures.js';
 import { qaReviewsCsv, qaUnitsCsv } from '../test-support/metric-data.js';
+import { withWindows } from '../test-support/text-query.js';
 import { runQuery } from './run-query.js';
 
 const dir = tempDir();
@@ -16,17 +17,20 @@ beforeAll(async () => {
 });
 
 const query = (metrics: string[], by: ('site' | 'vendor')[] = []) =>
-  runQuery(store, {
-    metrics,
-    tenant: 'default',
-    period: '2026-03',
-    zone: 'Europe/Lisbon',
-    where: {},
-    by,
-    params: {},
-    minN: 1,
-    asOf: '2026-12-01T00:00:00Z',
-  });
+  runQuery(
+    store,
+    withWindows({
+      metrics,
+      tenant: 'default',
+      period: '2026-03',
+      zone: 'Europe/Lisbon',
+      where: {},
+      by,
+      params: {},
+      minN: 1,
+      asOf: '2026-12-01T00:00:00Z',
+    }),
+  );
 
 describe('quality assurance', () => {
   it("reproduces Krippendorff's published interval alpha of 0.849 in SQL, latest review per coder", async () => {

@@ -10,7 +10,11 @@ export interface ResolvedRequest extends MetricRequest {
 }
 
 /** Metric ids and `key=value` parameters -> plans with their parameters, or a UserError naming what is wrong. */
-export function resolveRequests(ids: string[], params: Record<string, unknown>): ResolvedRequest[] {
+export function resolveRequests(
+  ids: string[],
+  params: Record<string, unknown>,
+  metricParams: Record<string, Record<string, unknown>> = {},
+): ResolvedRequest[] {
   return ids.map((id) => {
     const info = metricInfo(id);
     if (!info) {
@@ -27,9 +31,12 @@ export function resolveRequests(ids: string[], params: Record<string, unknown>):
       );
     }
     // A parameter applies to every asked metric that has it; one no asked metric has is an error.
-    const own = Object.fromEntries(
-      Object.entries(params).filter(([name]) => info.params.some((p) => p.name === name)),
-    );
+    const own = {
+      ...metricParams[id],
+      ...Object.fromEntries(
+        Object.entries(params).filter(([name]) => info.params.some((p) => p.name === name)),
+      ),
+    };
     const resolved = resolveParams(info, own);
     if (!resolved.ok) throw new UserError(`bad parameters for ${id}`, resolved.issues);
     return { metric: id, info, plan, params: resolved.value };

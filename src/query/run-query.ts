@@ -10,10 +10,8 @@ import {
 } from '../core/metric/scope.js';
 import type { MetricResult } from '../core/metric/types.js';
 import type { Sql } from '../core/sql/fragment.js';
-import { periodBounds } from '../core/time/boundaries.js';
 import { buckets } from '../core/time/buckets.js';
 import { daysBetweenInclusive } from '../core/time/calendar.js';
-import { parsePeriods } from '../core/time/period.js';
 import type { Store } from '../store/store.js';
 import { compareWithBaseline } from './compare-baseline.js';
 import { checkParamsUsed, type ResolvedRequest, resolveRequests } from './resolve-requests.js';
@@ -22,15 +20,18 @@ import { groupKey, type Measured, measure } from './run-metrics.js';
 export interface QueryOptions {
   metrics: string[];
   tenant: string;
-  /** Period text as contract-format.md writes it; a range gives one result set per period. */
-  period: string;
+  /** The periods, parsed at the edge (core/time/period-window.ts): one result set per period. */
+  periods: PeriodWindow[];
   zone: string;
   where: Partial<Record<Dimension, string[]>>;
   by: Dimension[];
   grain?: Grain;
+  /** Parameters by name: each applies to every asked metric that has it. */
   params: Record<string, unknown>;
+  /** Parameters of one metric (a contract's), under `params`' explicit ones. */
+  metricParams?: Record<string, Record<string, unknown>>;
   /** A period measured from data, or a written number. */
-  baseline?: string;
+  baseline?: PeriodWindow | number;
   minN: number;
   /** Instant the data is judged as of (default now). */
   asOf?: string;
@@ -38,16 +39,10 @@ export interface QueryOptions {
   onStatement?: (statement: Sql) => void;
 }
 
-export function periodWindows(text: string, zone: string): PeriodWindow[] {
-  const parsed = parsePeriods(text);
-  if (!parsed.ok) throw new UserError(`--period ${text}: not a period`, parsed.issues);
-  return parsed.value.map((period) => ({ ...period, ...periodBounds(period, zone) }));
-}
-
 /** `covenant query`: every metric, per period and group, with n, interval, maturity and the baseline comparison. */
 export async function runQuery(store: Store, options: QueryOptions): Promise<MetricResult[]> {
   checkParamsUsed(options.metrics, options.params);
-  const requests = resolveRequests(options.metrics, options.params);
+  const requests = resolveRequests(options.metrics, options.params, options.metricParams);
   checkDimensions(requests, options);
   const asOf = options.asOf ?? new Date().toISOString();
   const scopeOf = (period: PeriodWindow, grain = options.grain): Scope => ({
@@ -59,21 +54,14 @@ export async function runQuery(store: Store, options: QueryOptions): Promise<Met
     grain,
     asOf,
   });
-  const baselineNumber =
-    options.baseline !== undefined && /^-?\d+(\.\d+)?$/.test(options.baseline)
-      ? Number(options.baseline)
-      : null;
-  const baselinePeriod =
-    options.baseline !== undefined && baselineNumber === null
-      ? periodWindows(options.baseline, options.zone)
+  const baselineNumber = typeof options.baseline === 'number' ? options.baseline : null;
+  const baseline =
+    typeof options.baseline === 'object'
+      ? await measure(store, requests, scopeOf(options.baseline, undefined), options.onStatement)
       : [];
-  if (baselinePeriod.length > 1) throw new UserError('--baseline takes one period (or a number)');
-  const baseline = baselinePeriod[0]
-    ? await measure(store, requests, scopeOf(baselinePeriod[0], undefined), options.onStatement)
-    : [];
 
   const results: MetricResult[] = [];
-  for (const period of periodWindows(options.period, options.zone)) {
+  for (const period of options.periods) {
     const measured = await measure(store, requests, scopeOf(period), options.onStatement);
     // Each bucket of a series matures with its own end: its window, computed once per period.
     const windows = bucketWindows(period, options.zone, options.grain);
@@ -99,6 +87,8 @@ export async function runQuery(store: Store, options: QueryOptions): Promise<Met
         maturesOn,
         insufficient,
         ...compareWithBaseline(info, m, reference),
+        params: request.params,
+        zone: options.zone,
         ...(m.warnings.length > 0 ? { warnings: m.warnings } : {}),
       });
     }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store.js';
 import { SECURITY_DATA } from '../test-support/metric-data.js';
 import { marchQueries, storeWith } from '../test-support/metric-store.js';
-import type { QueryOptions } from './run-query.js';
+import type { TextQuery } from '../test-support/text-query.js';
 
 /** SECURITY_DATA: March 2026 in Europe/Lisbon (see src/test-support/metric-data.ts). */
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 const { query, one } = marchQueries(() => store);
 
-const byKey = async (metric: string, by: 'site' | 'agent', options: Partial<QueryOptions> = {}) =>
+const byKey = async (metric: string, by: 'site' | 'agent', options: Partial<TextQuery> = {}) =>
   Object.fromEntries(
     (await query(metric, { by: [by], ...options })).map((r) => [r.group[by], { value: r.value, n: r.n }]),
   );

@@ -3,7 +3,7 @@ import { valueMetrics } from '../contracts/value-metrics.js';
 import { moneyPeriod, relativeChange } from '../core/renewal/model.js';
 import type { MoneyPeriod, TermPeriod, ValuePeriod } from '../core/renewal/types.js';
 import type { Settlement } from '../core/settlement/types.js';
-import type { Ctx } from './scorecard-context.js';
+import { type Ctx, windowIn } from './scorecard-context.js';
 
 /** The scorecard's money: the invoice of each settlement period (computed, not stored), then cost and value per contact by quarter. */
 
@@ -16,7 +16,13 @@ export interface SettledPeriod {
 export async function settle(ctx: Ctx, contractId: string, periods: TermPeriod[]): Promise<SettledPeriod[]> {
   const out: SettledPeriod[] = [];
   for (const p of periods) {
-    const { kind, parts } = await computeSettlement(ctx.store, ctx.tenant, contractId, p.period, ctx.asOf);
+    const { kind, parts } = await computeSettlement(
+      ctx.store,
+      ctx.tenant,
+      contractId,
+      windowIn(ctx, p.period),
+      ctx.asOf,
+    );
     out.push({ period: p.period, parts, money: moneyPeriod(p, kind, parts) });
   }
   return out;
@@ -28,7 +34,7 @@ export async function value(ctx: Ctx, contractId: string, quarters: TermPeriod[]
     const results = await valueMetrics(ctx.store, {
       tenant: ctx.tenant,
       contractId,
-      period: q.period,
+      periods: [windowIn(ctx, q.period)],
       metrics: ['cost_per_contact', 'value_per_contact'],
       asOf: ctx.asOf,
     });

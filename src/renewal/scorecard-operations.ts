@@ -10,7 +10,8 @@ import type {
   TermPeriod,
 } from '../core/renewal/types.js';
 import { daysBetweenInclusive } from '../core/time/calendar.js';
-import { periodWindows, runQuery } from '../query/run-query.js';
+import { parseWindows } from '../core/time/period-window.js';
+import { runQuery } from '../query/run-query.js';
 import { type Ctx, contractScope } from './scorecard-context.js';
 
 /** The scorecard's remote operations and security: each key measurement (and attrition) by quarter, and attrition by site. */
@@ -31,7 +32,7 @@ async function measureSeries(
     runQuery(ctx.store, {
       metrics: [metric],
       tenant: ctx.tenant,
-      period,
+      periods: parseWindows(period, ctx.contract.timezone, 'period'),
       zone: ctx.contract.timezone,
       where,
       by: by ? [by] : [],
@@ -43,7 +44,7 @@ async function measureSeries(
   if (whole.length > 1) {
     const results = await run(`${whole[0]?.period}..${whole.at(-1)?.period}`);
     const labels = new Set(
-      periodWindows(`${whole[0]?.period}..${whole.at(-1)?.period}`, ctx.contract.timezone).map(
+      parseWindows(`${whole[0]?.period}..${whole.at(-1)?.period}`, ctx.contract.timezone, 'period').map(
         (w) => w.label,
       ),
     );

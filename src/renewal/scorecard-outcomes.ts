@@ -3,7 +3,7 @@ import { metricInfo } from '../core/metric/catalog.js';
 import type { MetricResult } from '../core/metric/types.js';
 import { attainment, evidenceOf, outcomeMoney, targetBeyondBaseline } from '../core/renewal/model.js';
 import type { OutcomePeriodValue, OutcomeRow, TermPeriod } from '../core/renewal/types.js';
-import { type Ctx, contractScope } from './scorecard-context.js';
+import { type Ctx, contractScope, windowIn } from './scorecard-context.js';
 import type { SettledPeriod } from './scorecard-money.js';
 
 /** The scorecard's outcomes: each outcome of each portfolio over the term so far and by quarter, with the money its lines paid. */
@@ -15,7 +15,7 @@ export async function outcomes(
   settlements: SettledPeriod[],
 ): Promise<OutcomeRow[]> {
   const { store, tenant, contract, asOf, settings } = ctx;
-  const measure = (p: TermPeriod) => measureOutcomes(store, tenant, contract, p.period, asOf);
+  const measure = (p: TermPeriod) => measureOutcomes(store, tenant, contract, windowIn(ctx, p.period), asOf);
   const overTerm = await measure(term);
   const byQuarter: Awaited<ReturnType<typeof measure>>[] = [];
   for (const q of quarters) byQuarter.push(await measure(q));
@@ -49,7 +49,12 @@ export async function outcomes(
           r?.insufficient ?? true,
           settings.significance,
         ),
-        attainment: attainment(r?.value ?? null, r?.baseline ?? baselineValue, outcome.target),
+        attainment: attainment(
+          r?.value ?? null,
+          r?.baseline ?? baselineValue,
+          outcome.target,
+          outcome.direction,
+        ),
       });
       const key = `${portfolio.id}/${outcome.metric}`;
       rows.push({

@@ -3,7 +3,7 @@ import { listProposals } from '../contracts/proposal-store.js';
 import { triggerMeasures } from '../contracts/recalibrate-data.js';
 import { evaluateTriggers, type PeriodMeasures } from '../core/recalibration/index.js';
 import type { RecalibrationSummary, TermPeriod } from '../core/renewal/types.js';
-import { periodWindows } from '../query/run-query.js';
+import { parseWindows } from '../core/time/period-window.js';
 import type { Ctx } from './scorecard-context.js';
 
 /** The scorecard's recalibrations: the contract's versions, the proposals with their decisions, the triggers by quarter. */
@@ -18,9 +18,9 @@ export async function recalibrations(
   const terms = ctx.contract.recalibration;
   const triggers: RecalibrationSummary['triggers'] = [];
   if (terms && terms.triggers.length > 0) {
-    const [reference] = periodWindows(terms.reference, ctx.contract.timezone);
+    const [reference] = parseWindows(terms.reference, ctx.contract.timezone, 'recalibration.reference');
     const measures = async (label: string): Promise<PeriodMeasures | null> => {
-      const [window] = periodWindows(label, ctx.contract.timezone);
+      const [window] = parseWindows(label, ctx.contract.timezone, 'period');
       return window ? triggerMeasures(ctx.store, ctx.tenant, ctx.contract, window, ctx.asOf) : null;
     };
     const base = reference ? await measures(reference.label) : null;

@@ -19,6 +19,7 @@ import { loadDemo } from '../demo/load-demo.js';
 import { runQuery } from '../query/run-query.js';
 import type { Store } from '../store/store.js';
 import { memoryStore } from '../test-support/fixtures.js';
+import { windowIn, withWindows } from '../test-support/text-query.js';
 import { launchBrowser } from './pdf.js';
 import { buildScorecard } from './scorecard.js';
 
@@ -34,7 +35,7 @@ let coastline: Scorecard;
 
 beforeAll(async () => {
   store = await memoryStore();
-  await loadDemo(store, { scale: 0.05, seed: 1, tenant: TENANT });
+  await loadDemo(store, { scale: 0.05, seed: 1, tenant: TENANT, decisions: false });
   brightpath = await buildScorecard(store, TENANT, BRIGHTPATH, { asOf: AS_OF });
   coastline = await buildScorecard(store, TENANT, COASTLINE, { asOf: AS_OF });
 }, 120_000);
@@ -46,18 +47,21 @@ async function recompute(card: Scorecard, fact: Fact): Promise<{ value: number; 
     const where: Record<string, string[]> = { vendor: [fact.scope.vendor] };
     if (fact.scope.workflows) where.workflow = fact.scope.workflows;
     if (fact.scope.site) where.site = [fact.scope.site];
-    const [result] = await runQuery(store, {
-      metrics: [fact.metric],
-      tenant: TENANT,
-      period: fact.period,
-      zone: card.contract.timezone,
-      where,
-      by: [],
-      params: fact.params ?? {},
-      ...(fact.baseline ? { baseline: fact.baseline } : {}),
-      minN: 1,
-      asOf,
-    });
+    const [result] = await runQuery(
+      store,
+      withWindows({
+        metrics: [fact.metric],
+        tenant: TENANT,
+        period: fact.period,
+        zone: card.contract.timezone,
+        where,
+        by: [],
+        params: fact.params ?? {},
+        ...(fact.baseline ? { baseline: fact.baseline } : {}),
+        minN: 1,
+        asOf,
+      }),
+    );
     const value = result?.value ?? Number.NaN;
     return {
       value,
@@ -68,7 +72,7 @@ async function recompute(card: Scorecard, fact: Fact): Promise<{ value: number; 
     const [result] = await valueMetrics(store, {
       tenant: TENANT,
       contractId: card.contract.id,
-      period: fact.period,
+      periods: [windowIn(fact.period)],
       metrics: [fact.metric],
       asOf,
     });
@@ -79,7 +83,7 @@ async function recompute(card: Scorecard, fact: Fact): Promise<{ value: number; 
   let withheld = new Dec(0);
   let atRisk = new Dec(0);
   for (const p of card.money.periods) {
-    const { parts } = await computeSettlement(store, TENANT, card.contract.id, p.period, asOf);
+    const { parts } = await computeSettlement(store, TENANT, card.contract.id, windowIn(p.period), asOf);
     for (const part of parts) {
       atRisk = atRisk.plus(part.atRisk);
       for (const line of part.lines) if (line.kind !== 'base_fee') withheld = withheld.minus(line.amount);

@@ -15,7 +15,7 @@ const logs: string[] = [];
 
 beforeAll(async () => {
   store = await memoryStore();
-  await loadDemo(store, { scale: 0.02, seed: 3, tenant: 'default' });
+  await loadDemo(store, { scale: 0.02, seed: 3, tenant: 'default', decisions: false });
   await createDemoUsers(store, 'default');
   const log = (level: string, message: string, fields?: Record<string, unknown>) =>
     void logs.push(JSON.stringify({ level, message, ...fields }));

@@ -29,7 +29,7 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   store = await memoryStore();
-  await loadDemo(store, { scale: 0.05, seed: 1, tenant: 'northwind' });
+  await loadDemo(store, { scale: 0.05, seed: 1, tenant: 'northwind', decisions: false });
   await createDemoUsers(store, 'northwind');
   app = createApp(serverDeps(store, { tenant: 'northwind', log: silentLogger }));
 }, 120_000);

@@ -23,10 +23,17 @@ const isClient = (p: Principal) => p.user.kind === 'client';
 
 /**
  * A contract a principal may see (others answer 404, so their existence is not disclosed):
- * the client's users all of them, a vendor manager their vendor's. Team leads and agents
- * see their site's and their own numbers, not a whole vendor's invoice or terms.
+ * the client's users all of them, a vendor's users their vendor's, so a team lead's and an
+ * agent's pages measure the contract's outcomes (within their site, see scopeQuery).
  */
 export const canSeeContract = (p: Principal, contract: Pick<Contract, 'vendor'>) =>
+  isClient(p) || contract.vendor === p.user.organisation;
+
+/**
+ * A contract's money (invoices, projected pay, proposals, renewal): the client's users and
+ * the vendor's manager. Team leads and agents see outcomes, not the vendor's invoice.
+ */
+export const canSeeContractMoney = (p: Principal, contract: Pick<Contract, 'vendor'>) =>
   isClient(p) || (p.user.role === 'vendor_manager' && contract.vendor === p.user.organisation);
 
 /** The party a principal decides for on proposals, or null. */

@@ -2,12 +2,13 @@ import { expect } from 'vitest';
 import type { DatasetName } from '../core/dataset/types.js';
 import type { MetricResult } from '../core/metric/types.js';
 import { importFile } from '../ingest/import-file.js';
-import { type QueryOptions, runQuery } from '../query/run-query.js';
+import { runQuery } from '../query/run-query.js';
 import type { Store } from '../store/store.js';
 import { memoryStore, tempDir, writeText } from './fixtures.js';
+import { type TextQuery, withWindows } from './text-query.js';
 
 /** March 2026 in Europe/Lisbon, brightpath, judged long after: the hand-worked tests' scope. */
-export const MARCH_QUERY: QueryOptions = {
+export const MARCH_QUERY: TextQuery = {
   metrics: [],
   tenant: 'default',
   period: '2026-03',
@@ -33,9 +34,9 @@ export async function storeWith(data: Partial<Record<DatasetName, string[]>>): P
 
 /** `query` runs one metric in the March scope; `one` expects exactly one result. */
 export function marchQueries(store: () => Store) {
-  const query = (metric: string, options: Partial<QueryOptions> = {}) =>
-    runQuery(store(), { ...MARCH_QUERY, metrics: [metric], ...options });
-  const one = async (metric: string, options: Partial<QueryOptions> = {}): Promise<MetricResult> => {
+  const query = (metric: string, options: Partial<TextQuery> = {}) =>
+    runQuery(store(), withWindows({ ...MARCH_QUERY, metrics: [metric], ...options }));
+  const one = async (metric: string, options: Partial<TextQuery> = {}): Promise<MetricResult> => {
     const results = await query(metric, options);
     expect(results).toHaveLength(1);
     return results[0] as MetricResult;

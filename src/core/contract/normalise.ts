@@ -49,6 +49,7 @@ export function normalise(parsed: ParsedContract): Contract {
     ...optional('security', spec.security && security(spec.security)),
     workflows,
     keyMeasurements: keyMeasurements(spec, sections),
+    paramDefaults: sections,
   };
 }
 

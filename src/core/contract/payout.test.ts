@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attainment, evaluatePayout, shiftCurve } from './payout.js';
+import { attainment, evaluatePayout, shiftCurve, targetMet } from './payout.js';
 import type { PayoutCurve } from './types.js';
 
 const csat: PayoutCurve = {
@@ -87,12 +87,21 @@ describe('evaluatePayout', () => {
 
 describe('attainment and shifting', () => {
   it('measures the way from baseline to target', () => {
-    expect(attainment(0.85, 0.78, 0.85)).toBe(1);
-    expect(attainment(0.78, 0.78, 0.85)).toBe(0);
-    expect(attainment(0.815, 0.78, 0.85)).toBe(0.5);
-    expect(attainment(0.028, 0.031, 0.025)).toBe(0.5);
-    expect(attainment(0.76, 0.78, 0.85)).toBeCloseTo(-0.285714, 6);
-    expect(attainment(0.8, 0.8, 0.8)).toBeNull();
+    expect(attainment(0.85, 0.78, 0.85, 'higher')).toBe(1);
+    expect(attainment(0.78, 0.78, 0.85, 'higher')).toBe(0);
+    expect(attainment(0.815, 0.78, 0.85, 'higher')).toBe(0.5);
+    expect(attainment(0.028, 0.031, 0.025, 'lower')).toBe(0.5);
+    expect(attainment(0.76, 0.78, 0.85, 'higher')).toBeCloseTo(-0.285714, 6);
+    expect(attainment(0.8, 0.8, 0.8, 'higher')).toBeNull();
+  });
+
+  it('shows no attainment for a hold target (equal to or worse than the baseline)', () => {
+    // BrightPath's FCR: baseline 0.725 measured, target 0.72: met at 0.779, no -974%.
+    expect(attainment(0.779, 0.725, 0.72, 'higher')).toBeNull();
+    expect(targetMet(0.779, 0.72, 'higher')).toBe(true);
+    expect(attainment(0.03, 0.025, 0.028, 'lower')).toBeNull();
+    expect(targetMet(0.03, 0.028, 'lower')).toBe(false);
+    expect(targetMet(0.028, 0.028, 'lower')).toBe(true);
   });
 
   it('shifts a whole curve with its target, exactly', () => {

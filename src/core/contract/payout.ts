@@ -97,13 +97,25 @@ export function evaluatePayout(
 
 /**
  * How far the value has gone from baseline to target: (value - baseline) / (target - baseline),
- * so 1 = target met, 0 = baseline held, negative = worse than baseline. Null when they are equal.
+ * so 1 = target met, 0 = baseline held, negative = worse than baseline. Defined only when the
+ * target is better than the baseline in the outcome's direction (contract-format.md); a
+ * "hold" target (equal or worse) has none: the outcome shows met or missed instead.
  */
-export function attainment(value: number, baseline: number, target: number): number | null {
+export function attainment(
+  value: number,
+  baseline: number,
+  target: number,
+  direction: 'higher' | 'lower',
+): number | null {
   const span = toDecimal(target).minus(toDecimal(baseline));
-  if (span.isZero()) return null;
+  const better = direction === 'higher' ? span.isPositive() : span.isNegative();
+  if (span.isZero() || !better) return null;
   return toDecimal(value).minus(toDecimal(baseline)).div(span).toNumber();
 }
+
+/** Met or missed: the value against the target in the outcome's direction (never attainment). */
+export const targetMet = (value: number, target: number, direction: 'higher' | 'lower'): boolean =>
+  direction === 'higher' ? value >= target : value <= target;
 
 /** The curve moved along the value axis by `by` (a mix-adjusted target moves its whole curve with it). */
 export function shiftCurve(curve: PayoutCurve, by: number): PayoutCurve {

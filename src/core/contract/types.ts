@@ -144,4 +144,6 @@ export interface Contract {
   /** The contract's scope: the union of the portfolios' workflows, in order of first mention. */
   workflows: string[];
   keyMeasurements: KeyMeasurement[];
+  /** Parameter defaults that remoteOperations and security set, by metric (coaching mode, countries...). */
+  paramDefaults: Record<string, Record<string, ParamValue>>;
 }

@@ -13,9 +13,9 @@ const byId = new Map(METRIC_CATALOG.map((metric) => [metric.id, metric]));
 
 export const metricInfo = (id: string): MetricInfo | undefined => byId.get(id);
 
-/** Metrics whose scope is interactions (vendor + workflows); the rest are scoped to the vendor only. */
-export const readsInteractions = (info: MetricInfo): boolean =>
-  info.family === 'contact' ||
-  info.family === 'qa' ||
-  info.id === 'max_site_share' ||
-  info.family === 'value';
+/**
+ * Metrics whose scope is interactions (vendor + workflows): the metric's own info says so
+ * by the datasets it reads. The rest are scoped to the vendor (and site, agent) only.
+ */
+export const readsInteractions = (info: Pick<MetricInfo, 'datasets'>): boolean =>
+  info.datasets.includes('interactions');

@@ -1,3 +1,5 @@
+import type { ParamValue } from './plan-types.js';
+
 /** The metric catalog as data: what every page, the CLI, the API and settlement read. */
 
 export type Unit = 'share' | 'seconds' | 'count' | 'days' | 'money' | 'ratio' | 'mean_score';
@@ -61,6 +63,10 @@ export interface MetricResult {
   differenceLow: number | null;
   differenceHigh: number | null;
   p: number | null;
+  /** The parameters the value was measured with (a contract's, or the catalog defaults). */
+  params?: Record<string, ParamValue>;
+  /** The zone whose local midnights bound the period. */
+  zone?: string;
   /** Data-quality notes (e.g. customers missing from the customers dataset). */
   warnings?: string[];
 }

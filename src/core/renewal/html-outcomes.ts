@@ -47,7 +47,7 @@ function outcomeCells(o: OutcomeRow, currency: string): string {
     formatInterval(t.low, t.high, o.unit, o.metric),
   )}</span><br><span class="small muted">n = ${esc(formatCount(t.n))}</span></td>
 <td class="num">${esc(formatDifference(t.difference, o.unit, o.metric))}<br><span class="small">${esc(formatP(t.p))}</span><br>${tag(ev.text, ev.tone)}</td>
-<td class="num">${esc(formatPercent(t.attainment))}${o.targetBeyondBaseline ? '' : '†'}</td>
+<td class="num">${o.targetBeyondBaseline ? esc(formatPercent(t.attainment)) : 'hold†'}</td>
 <td>${spark}</td>
 <td class="num"><span class="${net.isNegative() ? 'neg' : ''}">${esc(formatMoney(o.money.net, currency))}</span></td>
 </tr>`;
@@ -83,7 +83,7 @@ export function outcomesSection(card: Scorecard): string {
 </table>
 <p class="small">Attainment = (value − baseline) / (target − baseline): 100% is the target met.${
     card.outcomes.some((o) => !o.targetBeyondBaseline)
-      ? ' † The target is not better than the baseline, so attainment reads backwards (above 100% can be a value worse than the target).'
+      ? ' † A hold target: the target is not better than the baseline, so no attainment is shown; the status compares the value with the target.'
       : ''
   } A quarter's p compares that quarter with the baseline.${
     quarters.some((q) => !q.complete) ? ' * = to date.' : ''

@@ -58,9 +58,10 @@ describe('evidence and attainment', () => {
   });
 
   it('computes attainment as settlement does, and flags a target that is not beyond the baseline', () => {
-    expect(attainment(0.84, 0.78, 0.85)).toBeCloseTo(6 / 7, 12);
-    expect(attainment(0.025, 0.031, 0.025)).toBeCloseTo(1, 12);
-    expect(attainment(null, 0.78, 0.85)).toBeNull();
+    expect(attainment(0.84, 0.78, 0.85, 'higher')).toBeCloseTo(6 / 7, 12);
+    expect(attainment(0.025, 0.031, 0.025, 'lower')).toBeCloseTo(1, 12);
+    expect(attainment(null, 0.78, 0.85, 'higher')).toBeNull();
+    expect(attainment(0.74, 0.734, 0.71, 'higher')).toBeNull();
     expect(targetBeyondBaseline('higher', 0.734, 0.71)).toBe(false);
     expect(targetBeyondBaseline('lower', 0.031, 0.025)).toBe(true);
   });

@@ -66,9 +66,14 @@ export function evidenceOf(
 }
 
 /** contract-format.md: (value - baseline) / (target - baseline); 1 = the target met (as settlement traces it). */
-export function attainment(value: number | null, baseline: number | null, target: number): number | null {
+export function attainment(
+  value: number | null,
+  baseline: number | null,
+  target: number,
+  direction: 'higher' | 'lower',
+): number | null {
   if (value === null || baseline === null) return null;
-  return contractAttainment(value, baseline, target);
+  return contractAttainment(value, baseline, target, direction);
 }
 
 /** False when the target is not on the better side of the baseline: attainment then reads backwards. */

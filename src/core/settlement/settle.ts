@@ -1,6 +1,7 @@
+import { outcomeScope } from '../contract/outcome-scope.js';
 import { attainment, evaluatePayout, percent } from '../contract/payout.js';
 import type { Contract, Outcome, Portfolio } from '../contract/types.js';
-import { metricInfo, readsInteractions } from '../metric/catalog.js';
+import { metricInfo } from '../metric/catalog.js';
 import { Money, toDecimal } from '../money/money.js';
 import type {
   BaseFeeLine,
@@ -21,13 +22,17 @@ export function settle(input: SettlementInput): Settlement {
   const { contract, period, part } = input;
   const { currency } = contract;
   const { rounding, atRisk, bonusCap, base } = contract.pricing;
-  const scope = (portfolio?: Portfolio, vendorOnly = false): LineScope => ({
-    vendor: contract.vendor,
-    ...(portfolio ? { portfolio: portfolio.id } : {}),
-    workflows: vendorOnly ? null : portfolio ? portfolio.workflows : contract.workflows,
-    period,
-    ...(part ? { part } : {}),
-  });
+  const scope = (portfolio?: Portfolio, metric?: string): LineScope => {
+    const info = metric ? metricInfo(metric) : undefined;
+    const workflows = portfolio ? portfolio.workflows : contract.workflows;
+    return {
+      vendor: contract.vendor,
+      ...(portfolio ? { portfolio: portfolio.id } : {}),
+      workflows: info ? outcomeScope(info, contract.vendor, workflows).workflows : workflows,
+      period,
+      ...(part ? { part } : {}),
+    };
+  };
 
   const units = toDecimal(input.baseUnits);
   if (units.lessThan(0)) throw new RangeError(`baseUnits cannot be negative: ${input.baseUnits}`);
@@ -52,9 +57,14 @@ export function settle(input: SettlementInput): Settlement {
   const outcomeLines: OutcomeLine[] = contract.portfolios.flatMap((portfolio) =>
     portfolio.outcomes.map((outcome) => {
       const result = measurementOf(input, portfolio, outcome);
-      const info = metricInfo(outcome.metric);
-      const vendorOnly = info !== undefined && !readsInteractions(info);
-      return outcomeLine(contract, portfolio, outcome, result, atRiskAmount, scope(portfolio, vendorOnly));
+      return outcomeLine(
+        contract,
+        portfolio,
+        outcome,
+        result,
+        atRiskAmount,
+        scope(portfolio, outcome.metric),
+      );
     }),
   );
 
@@ -191,7 +201,7 @@ function outcomeLine(
       attainment:
         result.value === null || baseline === null
           ? null
-          : attainment(result.value, baseline, outcome.target),
+          : attainment(result.value, baseline, outcome.target, outcome.direction),
       rule,
     },
   };

@@ -38,8 +38,10 @@ export const OutcomeStatus = z
     target: z.number(),
     baseline: z.number().nullable(),
     attainment: z.number().nullable(),
-    /** met, on_track (moved but not at target), off_track, insufficient. */
-    status: z.enum(['met', 'improving', 'off_track', 'insufficient']),
+    /** The value against the target in the outcome's direction: met, missed, or insufficient data. */
+    status: z.enum(['met', 'missed', 'insufficient']),
+    /** Moved from the baseline in the better direction with p < 0.05. */
+    improving: z.boolean(),
     /** The pay the period-to-date value would earn, as an invoice amount string. */
     projectedPay: z.string(),
     payFraction: z.number(),

@@ -21,22 +21,33 @@ export const MetricResult = z
     differenceLow: z.number().nullable(),
     differenceHigh: z.number().nullable(),
     p: z.number().nullable(),
+    params: z.record(z.string(), z.unknown()).optional(),
+    zone: z.string().optional(),
     warnings: z.array(z.string()).optional(),
   })
   .openapi('MetricResult');
+
+export const QueryAnswer = z
+  .object({
+    results: z.array(MetricResult),
+    /** Why nothing was found, when nothing was: a filter value with no data (and the nearest one), a period with no data. */
+    warnings: z.array(z.string()),
+  })
+  .openapi('QueryAnswer');
 
 export const QueryRequest = z
   .object({
     metrics: z.array(z.string()).min(1),
     period: z.string(),
-    timezone: z.string().default('UTC'),
+    /** Default UTC, or the contract's zone when `contract` is given. */
+    timezone: z.string().optional(),
     where: z.record(z.string(), z.array(z.string())).default({}),
     by: z.array(z.string()).default([]),
     grain: z.enum(['day', 'week', 'month']).optional(),
     params: z.record(z.string(), z.string()).default({}),
     baseline: z.string().optional(),
     minN: z.number().int().min(0).default(1),
-    /** For value metrics (cost_per_contact, ...). */
+    /** Measure with this contract's parameters and zone, as its pages do; value metrics need it. */
     contract: z.string().optional(),
   })
   .openapi('QueryRequest');
@@ -57,9 +68,12 @@ export const MetricInfo = z
     interval: z.string(),
     maturity: z.record(z.string(), z.string()),
     needsContract: z.boolean().optional(),
+    /** Scoped through interactions (vendor + workflows, channel, path...), else by vendor, site and agent only. */
+    readsInteractions: z.boolean(),
   })
   .openapi('MetricInfo');
 
 export type MetricResultT = z.infer<typeof MetricResult>;
 export type QueryRequestT = z.infer<typeof QueryRequest>;
+export type QueryAnswerT = z.infer<typeof QueryAnswer>;
 export type MetricInfoT = z.infer<typeof MetricInfo>;

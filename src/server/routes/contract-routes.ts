@@ -4,12 +4,13 @@ import { listVersions, type StoredVersion } from '../../contracts/contract-store
 import { contractOverview } from '../../contracts/overview.js';
 import { computeSettlement } from '../../contracts/settle-contract.js';
 import { versionsInForce } from '../../contracts/versions-in-force.js';
-import { periodWindows } from '../../query/run-query.js';
+import type { PeriodWindow } from '../../core/metric/scope.js';
+import { parseWindow } from '../../core/time/period-window.js';
 import { ApiError, ContractDetail, ContractSummary, Invoice, Overview } from '../api/schemas.js';
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
-import { canSeeContract } from '../scope.js';
+import { canSeeContract, canSeeContractMoney } from '../scope.js';
 import { scopeKey, storeOf } from '../session-scope.js';
 
 const json = <T>(schema: T, description: string) => ({
@@ -39,27 +40,34 @@ export const storedVersions = (deps: ServerDeps, c: Context<AppEnv>): Promise<St
     listVersions(storeOf(c, deps), deps.tenant),
   );
 
-/** The latest version of a contract the principal may see; any other answers 404. */
+/**
+ * The latest version of a contract the principal may see; any other answers 404. `terms`:
+ * its outcomes and targets (every user of its vendor); `money` (the default): its invoices,
+ * projected pay, proposals and renewal (client users and the vendor's manager).
+ */
 export async function visibleContract(
   deps: ServerDeps,
   c: Context<AppEnv>,
   contractId: string,
+  need: 'terms' | 'money' = 'money',
 ): Promise<StoredVersion> {
   const principal = principalOf(c);
   const version = (await storedVersions(deps, c)).filter((v) => v.contractId === contractId).at(-1);
-  if (!version || !canSeeContract(principal, version.contract))
-    throw new NotFound(`no contract ${contractId}`);
+  const allowed = need === 'terms' ? canSeeContract : canSeeContractMoney;
+  if (!version || !allowed(principal, version.contract)) throw new NotFound(`no contract ${contractId}`);
   return version;
 }
+
+/** The `period` query parameter as a window in the contract's zone (400 naming `period` otherwise). */
+const windowOf = (version: StoredVersion, text: string): PeriodWindow =>
+  parseWindow(text, version.contract.timezone, 'period');
 
 async function versionForPeriod(
   deps: ServerDeps,
   c: Context<AppEnv>,
   latest: StoredVersion,
-  text: string,
+  window: PeriodWindow,
 ): Promise<StoredVersion> {
-  const [window] = periodWindows(text, latest.contract.timezone);
-  if (!window) return latest;
   const versions = (await storedVersions(deps, c)).filter((v) => v.contractId === latest.contractId);
   return versionsInForce(versions, window.startDate, window.endDate)[0]?.version ?? latest;
 }
@@ -88,7 +96,7 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       responses: { 200: json(ContractDetail, 'a contract'), 404: notFound },
     }),
     async (c) => {
-      const latest = await visibleContract(deps, c, c.req.valid('param').id);
+      const latest = await visibleContract(deps, c, c.req.valid('param').id, 'terms');
       const versions = (await storedVersions(deps, c)).filter((v) => v.contractId === latest.contractId);
       return c.json(
         {
@@ -115,13 +123,14 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     }),
     async (c) => {
       const latest = await visibleContract(deps, c, c.req.valid('param').id);
-      const { period: text } = c.req.valid('query');
+      const window = windowOf(latest, c.req.valid('query').period);
       // The terms in force when the period began: a later version never rewrites a past quarter.
-      const version = await versionForPeriod(deps, c, latest, text);
+      const version = await versionForPeriod(deps, c, latest, window);
+      // Keyed by the caller's scope too: a result computed in one party's session never serves another.
       const overview = await deps.cache.get(
         deps.events.version,
-        `overview:${version.contractId}:${version.version}:${text}`,
-        () => contractOverview(storeOf(c, deps), deps.tenant, version, text, new Date().toISOString()),
+        `overview:${scopeKey(c)}:${version.contractId}:${version.version}:${window.label}`,
+        () => contractOverview(storeOf(c, deps), deps.tenant, version, window, new Date().toISOString()),
       );
       return c.json({ contract: summary(version), ...overview } as never, 200);
     },
@@ -136,16 +145,16 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     }),
     async (c) => {
       const version = await visibleContract(deps, c, c.req.valid('param').id);
-      const { period: text } = c.req.valid('query');
+      const window = windowOf(version, c.req.valid('query').period);
       const computed = await deps.cache.get(
         deps.events.version,
-        `settlement:${version.contractId}:${text}`,
+        `settlement:${scopeKey(c)}:${version.contractId}:${window.label}`,
         () =>
           computeSettlement(
             storeOf(c, deps),
             deps.tenant,
             version.contractId,
-            text,
+            window,
             new Date().toISOString(),
           ),
       );

@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { VALUE_METRIC_IDS, valueMetrics } from '../../contracts/value-metrics.js';
-import { METRIC_CATALOG } from '../../core/metric/catalog.js';
-import type { Dimension } from '../../core/metric/scope.js';
-import { runQuery } from '../../query/run-query.js';
-import { ApiError, MetricInfo, MetricResult, QueryRequest } from '../api/schemas.js';
+import { API_FIELDS, answerQuery } from '../../contracts/answer-query.js';
+import { VALUE_METRIC_IDS } from '../../contracts/value-metrics.js';
+import { METRIC_CATALOG, readsInteractions } from '../../core/metric/catalog.js';
+import type { Dimension, Grain } from '../../core/metric/scope.js';
+import { ApiError, MetricInfo, QueryAnswer, QueryRequest } from '../api/schemas.js';
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { Forbidden, scopeQuery } from '../scope.js';
@@ -21,7 +21,8 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       path: '/api/metrics',
       responses: { 200: json(z.array(MetricInfo), 'the metric catalog') },
     }),
-    (c) => c.json(METRIC_CATALOG as never, 200),
+    (c) =>
+      c.json(METRIC_CATALOG.map((m) => ({ ...m, readsInteractions: readsInteractions(m) })) as never, 200),
   );
 
   const query = createRoute({
@@ -29,7 +30,10 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     path: '/api/query',
     request: { body: { content: { 'application/json': { schema: QueryRequest } }, required: true } },
     responses: {
-      200: json(z.array(MetricResult), 'one result per metric, period and group'),
+      200: json(
+        QueryAnswer,
+        'one result per metric, period and group, and why nothing was found when nothing was',
+      ),
       400: json(ApiError, 'bad request'),
     },
   });
@@ -37,34 +41,20 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     const body = c.req.valid('json');
     const principal = principalOf(c);
     const where = scopeQuery(principal, body.where as Partial<Record<Dimension, string[]>>, body.by);
+    if (body.metrics.some((m) => VALUE_METRIC_IDS.includes(m)) && principal.user.kind !== 'client')
+      throw new Forbidden('value metrics are the client’s');
     const key = JSON.stringify({ body, where });
     // Cached as the JSON text: a series of a quarter is large, and serialising it was most of a request.
-    const text = await deps.cache.get(deps.events.version, `query:${key}`, async () => {
-      const valueIds = body.contract ? body.metrics.filter((m) => VALUE_METRIC_IDS.includes(m)) : [];
-      if (valueIds.length > 0 && principal.user.kind !== 'client')
-        throw new Forbidden('value metrics are the client’s');
-      const others = body.metrics.filter((m) => !valueIds.includes(m));
-      const asOf = new Date().toISOString();
-      const common = { tenant: deps.tenant, period: body.period, asOf };
-      return JSON.stringify([
-        ...(others.length === 0
-          ? []
-          : await runQuery(storeOf(c, deps), {
-              ...common,
-              metrics: others,
-              zone: body.timezone,
-              where,
-              by: body.by as Dimension[],
-              grain: body.grain,
-              params: body.params,
-              baseline: body.baseline,
-              minN: body.minN,
-            })),
-        ...(body.contract && valueIds.length > 0
-          ? await valueMetrics(storeOf(c, deps), { ...common, contractId: body.contract, metrics: valueIds })
-          : []),
-      ]);
-    });
+    const text = await deps.cache.get(deps.events.version, `query:${key}`, async () =>
+      JSON.stringify(
+        await answerQuery(
+          storeOf(c, deps),
+          deps.tenant,
+          { ...body, where, by: body.by as Dimension[], grain: body.grain as Grain | undefined },
+          API_FIELDS,
+        ),
+      ),
+    );
     return c.newResponse(text, 200, { 'content-type': 'application/json' }) as never;
   });
 }

@@ -10,7 +10,7 @@ import { ApiError, Proposal } from '../api/schemas.js';
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
-import { canSeeContract, Forbidden, partyOf } from '../scope.js';
+import { canSeeContractMoney, Forbidden, partyOf } from '../scope.js';
 import { storeOf } from '../session-scope.js';
 import { storedVersions } from './contract-routes.js';
 
@@ -37,7 +37,7 @@ const shape = (p: StoredProposal) => {
 async function visible(deps: ServerDeps, c: Context<AppEnv>, proposal: StoredProposal): Promise<boolean> {
   const principal = principalOf(c);
   const version = (await storedVersions(deps, c)).find((v) => v.contractId === proposal.contract);
-  return version !== undefined && canSeeContract(principal, version.contract);
+  return version !== undefined && canSeeContractMoney(principal, version.contract);
 }
 
 export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {

@@ -8,6 +8,7 @@ import { settleContract } from '../../contracts/settle-contract.js';
 import { valueMetrics } from '../../contracts/value-metrics.js';
 import { parseContract } from '../../core/contract/parse-contract.js';
 import { REPO_ROOT } from '../../test-support/fixtures.js';
+import { windowIn } from '../../test-support/text-query.js';
 import type { Store } from '../store.js';
 import { TENANTS } from './conformance-data.js';
 import { expectSame } from './same-results.js';
@@ -45,7 +46,9 @@ export function contractConformance(ctx: SuiteContext): void {
     });
 
     it('settles 2026-Q1 on the data: the same invoice, stored once, reproduced on a re-run', async () => {
-      const [report, reference] = await both((store) => settleContract(store, tenant, ID, '2026-Q1', AS_OF));
+      const [report, reference] = await both((store) =>
+        settleContract(store, tenant, ID, windowIn('2026-Q1'), AS_OF),
+      );
       expect(report).toMatchObject({
         settlementId: `${ID}/2026-Q1/final/1`,
         kind: 'final',
@@ -53,7 +56,7 @@ export function contractConformance(ctx: SuiteContext): void {
       });
       expect(report?.invoice.total).toMatch(/^-?\d+\.\d{2}$/);
       expectSame(report, reference);
-      const again = await settleContract(ctx.store(), tenant, ID, '2026-Q1', AS_OF);
+      const again = await settleContract(ctx.store(), tenant, ID, windowIn('2026-Q1'), AS_OF);
       expect(again).toMatchObject({ settlementId: report?.settlementId, reproduced: true });
       expect(again.invoice).toEqual(report?.invoice);
     });
@@ -63,7 +66,7 @@ export function contractConformance(ctx: SuiteContext): void {
         valueMetrics(store, {
           tenant,
           contractId: ID,
-          period: '2026-Q1',
+          periods: [windowIn('2026-Q1')],
           metrics: ['cost_per_contact', 'cost_per_resolved_contact', 'value_per_contact'],
           asOf: AS_OF,
         }),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from '../../core/sql/fragment.js';
 import { storeStatus } from '../../ingest/store-status.js';
 import { runQuery } from '../../query/run-query.js';
+import { withWindows } from '../../test-support/text-query.js';
 import { TENANTS } from './conformance-data.js';
 import type { SuiteContext } from './suite-context.js';
 
@@ -22,17 +23,20 @@ export function isolationConformance(ctx: SuiteContext, options: IsolationOption
   describe('isolation', () => {
     it("keeps one tenant's rows out of another tenant's queries and status", async () => {
       const contacts = (tenant: string) =>
-        runQuery(ctx.store(), {
-          metrics: ['contacts'],
-          tenant,
-          period: '2026-03',
-          zone: 'Europe/Lisbon',
-          where: {},
-          by: [],
-          params: {},
-          minN: 1,
-          asOf: '2026-12-01T00:00:00Z',
-        });
+        runQuery(
+          ctx.store(),
+          withWindows({
+            metrics: ['contacts'],
+            tenant,
+            period: '2026-03',
+            zone: 'Europe/Lisbon',
+            where: {},
+            by: [],
+            params: {},
+            minN: 1,
+            asOf: '2026-12-01T00:00:00Z',
+          }),
+        );
       expect((await contacts(TENANTS.contacts))[0]).toMatchObject({ value: 12, n: 12 });
       expect((await contacts(TENANTS.qa))[0]).toMatchObject({ value: 12 });
       expect((await contacts('nobody'))[0]).toMatchObject({ value: 0, n: 0 });
@@ -61,17 +65,20 @@ export function isolationConformance(ctx: SuiteContext, options: IsolationOption
       );
       // April in Lisbon: brightpath's i15 (31 March 23:30Z) and coastline's i07.
       const april = await store.withSession(session, (s) =>
-        runQuery(s, {
-          metrics: ['contacts'],
-          tenant: TENANTS.contacts,
-          period: '2026-04',
-          zone: 'Europe/Lisbon',
-          where: {},
-          by: ['vendor'],
-          params: {},
-          minN: 1,
-          asOf: '2026-12-01T00:00:00Z',
-        }),
+        runQuery(
+          s,
+          withWindows({
+            metrics: ['contacts'],
+            tenant: TENANTS.contacts,
+            period: '2026-04',
+            zone: 'Europe/Lisbon',
+            where: {},
+            by: ['vendor'],
+            params: {},
+            minN: 1,
+            asOf: '2026-12-01T00:00:00Z',
+          }),
+        ),
       );
       const customers = await store.withSession(session, (s) =>
         distinct(s.query(sql`SELECT customer_id FROM customers ORDER BY customer_id`), 'customer_id'),

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { METRIC_CATALOG } from '../../core/metric/catalog.js';
 import { METRIC_PLANS } from '../../core/metric/plans.js';
 import type { MetricInfo, MetricResult } from '../../core/metric/types.js';
-import { type QueryOptions, runQuery } from '../../query/run-query.js';
+import { runQuery } from '../../query/run-query.js';
+import { type TextQuery, withWindows } from '../../test-support/text-query.js';
 import type { Store } from '../store.js';
 import { TENANTS } from './conformance-data.js';
 import { expectSame } from './same-results.js';
 import type { SuiteContext } from './suite-context.js';
 
-const BASE: Omit<QueryOptions, 'metrics' | 'tenant'> = {
+const BASE: Omit<TextQuery, 'metrics' | 'tenant'> = {
   period: '2026-03',
   zone: 'Europe/Lisbon',
   where: {},
@@ -30,7 +31,7 @@ function tenantOf(info: MetricInfo): string {
 export const ENGINE_METRICS = METRIC_CATALOG.filter((m) => METRIC_PLANS[m.id]);
 
 /** The scopes every metric is asked in: whole, against a baseline period; by site; a weekly series of one vendor. */
-const SCOPES: Record<string, Partial<QueryOptions>> = {
+const SCOPES: Record<string, Partial<TextQuery>> = {
   whole: { baseline: '2026-02' },
   bySite: { by: ['site'], where: { vendor: ['brightpath'] } },
   weekly: { grain: 'week', where: { vendor: ['brightpath'] } },
@@ -47,9 +48,9 @@ const VARIANTS: { metric: string; params: Record<string, unknown> }[] = [
 
 /** Every metric through the store's dialect, on the same data: the hand-worked values, then every result recorded. */
 export function metricConformance(ctx: SuiteContext): void {
-  const query = (tenant: string, metrics: string[], extra: Partial<QueryOptions> = {}) =>
-    runQuery(ctx.store(), { ...BASE, tenant, metrics, ...extra });
-  const value = async (tenant: string, metric: string, extra: Partial<QueryOptions> = {}) => {
+  const query = (tenant: string, metrics: string[], extra: Partial<TextQuery> = {}) =>
+    runQuery(ctx.store(), withWindows({ ...BASE, tenant, metrics, ...extra }));
+  const value = async (tenant: string, metric: string, extra: Partial<TextQuery> = {}) => {
     const results = await query(tenant, [metric], extra);
     expect(results).toHaveLength(1);
     return results[0] as MetricResult;
@@ -57,7 +58,7 @@ export function metricConformance(ctx: SuiteContext): void {
 
   describe('metrics: the values worked out by hand in the metric tests', () => {
     it('contact outcomes of the March contacts (contact-metrics.test.ts)', async () => {
-      const contacts = (metrics: string[], extra: Partial<QueryOptions> = {}) =>
+      const contacts = (metrics: string[], extra: Partial<TextQuery> = {}) =>
         query(TENANTS.contacts, metrics, { where: { vendor: ['brightpath'] }, ...extra });
       const r = await contacts([
         'contacts',
@@ -118,7 +119,7 @@ export function metricConformance(ctx: SuiteContext): void {
     });
 
     it('remote operations (operations-metrics.test.ts)', async () => {
-      const ops = (metric: string, extra: Partial<QueryOptions> = {}) =>
+      const ops = (metric: string, extra: Partial<TextQuery> = {}) =>
         value(TENANTS.operations, metric, { where: { vendor: ['brightpath'] }, ...extra });
       expect((await ops('adherence')).value).toBeCloseTo(705 / 870, 12);
       expect((await ops('conformance')).value).toBeCloseTo(670 / 720, 12);
@@ -135,7 +136,7 @@ export function metricConformance(ctx: SuiteContext): void {
     });
 
     it('security (security-metrics.test.ts)', async () => {
-      const sec = (metric: string, extra: Partial<QueryOptions> = {}) =>
+      const sec = (metric: string, extra: Partial<TextQuery> = {}) =>
         value(TENANTS.security, metric, { where: { vendor: ['brightpath'] }, ...extra });
       expect(await sec('access_compliance')).toMatchObject({ value: 3 / 5, n: 5 });
       expect(await sec('access_compliance', { params: { allowedCountries: 'PT,PH' } })).toMatchObject({
@@ -153,8 +154,8 @@ export function metricConformance(ctx: SuiteContext): void {
   describe('metrics: every metric, the same results as the reference store', () => {
     it(`all ${ENGINE_METRICS.length} engine metrics in three scopes, and parameter variants`, async () => {
       const everything = async (store: Store) => {
-        const ask = (tenant: string, metrics: string[], extra: Partial<QueryOptions>) =>
-          runQuery(store, { ...BASE, tenant, metrics, ...extra });
+        const ask = (tenant: string, metrics: string[], extra: Partial<TextQuery>) =>
+          runQuery(store, withWindows({ ...BASE, tenant, metrics, ...extra }));
         const results: Record<string, MetricResult[]> = {};
         for (const info of ENGINE_METRICS) {
           for (const [name, scope] of Object.entries(SCOPES)) {

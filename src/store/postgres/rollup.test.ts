@@ -7,6 +7,7 @@ import { importFile } from '../../ingest/import-file.js';
 import { runQuery } from '../../query/run-query.js';
 import { interactionsCsv, MARCH } from '../../query/test-data.js';
 import { INTERACTION_HEADER, interaction, tempDir } from '../../test-support/fixtures.js';
+import { withWindows } from '../../test-support/text-query.js';
 import { failingAfterWrite } from '../conformance/import-fixtures.js';
 import { DuckDbStore } from '../duckdb/duckdb-store.js';
 import type { Store } from '../store.js';
@@ -51,18 +52,21 @@ async function rollupAndRecompute(db: Store = store) {
 }
 
 const contacts = (db: Store, grain?: 'day' | 'month') =>
-  runQuery(db, {
-    metrics: ['contacts', 'csat', 'aht', 'service_level'],
-    tenant,
-    period: '2026-03',
-    zone: 'Europe/Lisbon',
-    where: {},
-    by: [],
-    ...(grain ? { grain } : {}),
-    params: {},
-    minN: 1,
-    asOf: '2026-12-01T00:00:00Z',
-  });
+  runQuery(
+    db,
+    withWindows({
+      metrics: ['contacts', 'csat', 'aht', 'service_level'],
+      tenant,
+      period: '2026-03',
+      zone: 'Europe/Lisbon',
+      where: {},
+      by: [],
+      ...(grain ? { grain } : {}),
+      params: {},
+      minN: 1,
+      asOf: '2026-12-01T00:00:00Z',
+    }),
+  );
 
 describe('the daily rollup (PostgreSQL)', () => {
   it('is filled by an import and read by queries, with the answers of the contacts themselves', async () => {

@@ -4,8 +4,7 @@ type Status = OutcomeStatus['status'] | 'not_met' | 'provisional' | 'final' | 'n
 
 const TEXT: Record<Status, { label: string; mark: string; tone: string }> = {
   met: { label: 'Met', mark: '✓', tone: 'good' },
-  improving: { label: 'Improving', mark: '↗', tone: 'info' },
-  off_track: { label: 'Off track', mark: '✗', tone: 'bad' },
+  missed: { label: 'Missed', mark: '✗', tone: 'bad' },
   insufficient: { label: 'Insufficient data', mark: '?', tone: 'neutral' },
   not_met: { label: 'Not met', mark: '✗', tone: 'bad' },
   no_data: { label: 'No data', mark: '–', tone: 'neutral' },

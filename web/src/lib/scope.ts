@@ -1,11 +1,10 @@
-import { paramsText } from './contracts';
 import type { Contract, MetricInfo, Portfolio, QueryBody } from './types';
 
 /**
  * The scopes pages query with. An outcome is always measured the way the overview and
- * settlement measure it: the contract's vendor, the portfolio's workflows, the contract's
- * zone, the outcome's parameters and the portfolio's minimum sample. The same scope then
- * gives the same number on every page.
+ * settlement measure it: the contract's vendor, the portfolio's workflows (for metrics the
+ * server's catalog says read interactions), and `contract`, so the server applies the
+ * contract's zone and the outcome's parameters exactly as `covenant query --contract` does.
  */
 export function outcomeQuery(
   terms: Contract,
@@ -14,30 +13,17 @@ export function outcomeQuery(
   period: string,
   info: MetricInfo | undefined,
 ): QueryBody {
-  const outcome = portfolio.outcomes.find((o) => o.metric === metric);
-  const interactions = !info || readsInteractions(info);
+  const interactions = info?.readsInteractions ?? true;
   return {
     metrics: [metric],
     period,
-    timezone: terms.timezone,
+    contract: terms.name,
     where: interactions
       ? { vendor: [terms.vendor], workflow: [...portfolio.workflows] }
       : { vendor: [terms.vendor] },
-    params: outcome ? paramsText(outcome.params) : {},
     minN: portfolio.minSample,
   };
 }
-
-/**
- * Whether a metric is scoped through interactions (so by workflow, channel, path), as the
- * server's catalog says (src/core/metric/catalog.ts readsInteractions); the others (remote
- * operations, security) are scoped by vendor, site and agent only.
- */
-export const readsInteractions = (info: Pick<MetricInfo, 'family' | 'id'>): boolean =>
-  info.family === 'contact' ||
-  info.family === 'qa' ||
-  info.id === 'max_site_share' ||
-  info.family === 'value';
 
 /**
  * One body per scope kind, as the overview measures key measurements: metrics that read
@@ -49,10 +35,7 @@ export function splitByScope(
   workflows: readonly string[] | null,
   catalog: Map<string, MetricInfo>,
 ): QueryBody[] {
-  const reads = body.metrics.filter((m) => {
-    const info = catalog.get(m);
-    return info ? readsInteractions(info) : false;
-  });
+  const reads = body.metrics.filter((m) => catalog.get(m)?.readsInteractions ?? false);
   const others = body.metrics.filter((m) => !reads.includes(m));
   const params = body.params ?? {};
   const out: QueryBody[] = [];
@@ -64,13 +47,6 @@ export function splitByScope(
       params: paramsFor(reads, params, catalog),
       where: workflows ? { ...body.where, workflow: [...workflows] } : body.where,
     });
-  return out;
-}
-
-/** Parameters of the contract's key measurements (coaching mode and cadence, backfill days, access rules). */
-export function keyMeasurementParams(terms: Contract | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of terms?.keyMeasurements ?? []) Object.assign(out, paramsText(key.params));
   return out;
 }
 

@@ -17,6 +17,7 @@ export type {
   MetricResultT as MetricResult,
   OverviewT as Overview,
   ProposalT as Proposal,
+  QueryAnswerT as QueryAnswer,
   QueryRequestT as QueryRequest,
   UserT as User,
 } from '../../../src/server/api/schemas';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLive } from '../state/live';
 import { apiGet, apiPost } from './api';
-import type { MetricResult, QueryBody } from './types';
+import type { MetricResult, QueryAnswer, QueryBody } from './types';
 
 export interface Resource<T> {
   data: T | undefined;
@@ -65,14 +65,15 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
 export const useGet = <T>(path: string | null): Resource<T> =>
   useResource<T>(path, (signal) => apiGet<T>(path ?? '', signal));
 
-/** POST /api/query: the same engine and JSON as `covenant query`. */
+/** POST /api/query: the same engine and JSON as `covenant query` (its results; warnings explain empty ones). */
+const ask = async (body: QueryBody | null, signal: AbortSignal): Promise<MetricResult[]> =>
+  (await apiPost<QueryAnswer>('/query', body, signal)).results;
+
 export const useQuery = (body: QueryBody | null): Resource<MetricResult[]> =>
-  useResource(body ? JSON.stringify(body) : null, (signal) =>
-    apiPost<MetricResult[]>('/query', body, signal),
-  );
+  useResource(body ? JSON.stringify(body) : null, (signal) => ask(body, signal));
 
 /** Several queries answered together (one key, one loading state). */
 export const useQueries = (bodies: QueryBody[] | null): Resource<MetricResult[][]> =>
   useResource(bodies ? JSON.stringify(bodies) : null, (signal) =>
-    Promise.all(bodies?.map((body) => apiPost<MetricResult[]>('/query', body, signal)) ?? []),
+    Promise.all(bodies?.map((body) => ask(body, signal)) ?? []),
   );

@@ -6,7 +6,7 @@ import { formatValue } from '../lib/format';
 import type { Route } from '../lib/hash-route';
 import { defaultQuarter, todayIso } from '../lib/periods';
 import { currentContract } from '../lib/roles';
-import { outcomeQuery, outcomeTarget, readsInteractions } from '../lib/scope';
+import { outcomeQuery, outcomeTarget } from '../lib/scope';
 import { useQuery } from '../lib/use-resource';
 import { useCatalog } from '../state/catalog';
 import { DimensionBreakdown } from './dimension-breakdown';
@@ -32,7 +32,7 @@ export function DrilldownPage({ route }: { route: Route }) {
   const info = byId.get(metric);
   const base = terms && portfolio && period ? outcomeQuery(terms, portfolio, metric, period, info) : null;
   const headline = useQuery(base);
-  const sliceable = !info || readsInteractions(info);
+  const sliceable = info?.readsInteractions ?? true;
   const unit = headline.data?.[0]?.unit ?? info?.unit ?? 'ratio';
   const target = outcomeTarget(portfolio, metric);
   const label = info?.label.singular ?? metric;

@@ -6,7 +6,7 @@ import { groupText } from '../lib/format';
 import { type Route, updateQuery } from '../lib/hash-route';
 import { defaultQuarter, startedQuarters, todayIso, yearTerm } from '../lib/periods';
 import { currentContract, isClientRole } from '../lib/roles';
-import { keyMeasurementParams, OPERATIONS_METRICS, splitByScope } from '../lib/scope';
+import { OPERATIONS_METRICS, splitByScope } from '../lib/scope';
 import { operationsThresholds } from '../lib/thresholds';
 import type { Me, MetricResult, QueryBody } from '../lib/types';
 import { useQueries } from '../lib/use-resource';
@@ -51,10 +51,11 @@ export function OperationsPage({ route, me }: { route: Route; me: Me }) {
   const base: QueryBody = {
     metrics: [...OPERATIONS_METRICS],
     period,
-    timezone: terms?.timezone ?? list[0]?.timezone ?? 'UTC',
+    // A contract's page measures with its parameters and zone (server-side, as `covenant query
+    // --contract` does); all vendors together with the catalog's defaults, in UTC.
+    ...(contract ? { contract: contract.id } : {}),
     where: { ...(vendor ? { vendor: [vendor] } : {}), ...(site ? { site: [site] } : {}) },
     by: ['vendor', 'site'],
-    params: { mode: 'video', ...keyMeasurementParams(terms) },
   };
   // QA alpha reads interactions: on a contract it is measured on the contract's workflows, as the overview does.
   const workflows = terms?.workflows ?? null;
@@ -69,6 +70,7 @@ export function OperationsPage({ route, me }: { route: Route; me: Me }) {
     .flat()
     .map((r) => (vendor ? { ...r, group: { vendor } } : r));
   const rows = rowsOf(siteResults, totalResults, !site);
+  const coaching = siteResults.find((r) => r.metric === 'coaching_coverage');
 
   return (
     <section aria-labelledby="ops-title">
@@ -92,8 +94,10 @@ export function OperationsPage({ route, me }: { route: Route; me: Me }) {
         <PeriodPicker term={term} value={period} onChange={(value) => updateQuery({ period: value })} />
       </div>
       <p className="muted">
-        Coaching coverage counts {base.params?.mode ?? 'video'} sessions in {base.params?.cadence ?? '14d'}{' '}
-        windows. Zone {base.timezone}.{workflows ? " QA alpha is measured on the contract's workflows." : ''}
+        {coaching?.params
+          ? `Coaching coverage counts ${coaching.params.mode === 'any' ? 'sessions of any mode' : `${String(coaching.params.mode)} sessions`} in ${String(coaching.params.cadence)} windows. `
+          : ''}
+        Zone {siteResults[0]?.zone ?? terms?.timezone ?? 'UTC'}.{workflows ? " QA alpha is measured on the contract's workflows." : ''}
         {terms ? ` Levels from ${contractName(contract ?? { id: terms.name, displayName: null })}.` : ''}
       </p>
       <ErrorBanner

@@ -23,6 +23,11 @@ export function OutcomeTile({ outcome, contractId, period, currency }: Props) {
           <MetricLabel id={metric} label={outcome.label} />
         </h3>
         <StatusBadge status={outcome.status} testId={`status-${portfolio}-${metric}`} />
+        {outcome.status === 'missed' && outcome.improving && (
+          <span className="muted" title="moved from the baseline in the better direction, p < 0.05">
+            ↗ improving
+          </span>
+        )}
       </header>
       <div className="tile-value">
         <Value result={outcome.result} />
@@ -39,7 +44,11 @@ export function OutcomeTile({ outcome, contractId, period, currency }: Props) {
         </div>
         <div>
           <dt>Attainment</dt>
-          <dd title="share of the way from baseline to target">{formatPercent(outcome.attainment, 0)}</dd>
+          {outcome.attainment === null && outcome.result.value !== null ? (
+            <dd title="the target is not better than the baseline: met or missed against the target">hold target</dd>
+          ) : (
+            <dd title="share of the way from baseline to target">{formatPercent(outcome.attainment, 0)}</dd>
+          )}
         </div>
         <div>
           <dt>Projected pay</dt>

@@ -132,8 +132,7 @@ export function OutcomesSection({ card }: { card: Scorecard }) {
                 </td>
                 <td data-label="Attainment">
                   <span className="num">
-                    {formatPercent(o.term.attainment)}
-                    {o.targetBeyondBaseline ? '' : ' †'}
+                    {o.targetBeyondBaseline ? formatPercent(o.term.attainment) : 'hold †'}
                   </span>
                   <span className="th-note">target {formatValue(o.target, o.unit, o.metric)}</span>
                 </td>
@@ -149,7 +148,7 @@ export function OutcomesSection({ card }: { card: Scorecard }) {
         </table>
       </div>
       {anyBackwards && (
-        <p className="muted">† the target is not better than the baseline, so attainment reads backwards.</p>
+        <p className="muted">† a hold target (not better than the baseline): no attainment; the status compares the value with the target.</p>
       )}
       <details>
         <summary>The quarters, outcome by outcome</summary>
