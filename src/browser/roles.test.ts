@@ -1,5 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { answerQuery, CLI_FIELDS } from '../contracts/answer-query.js';
+import { listVersions } from '../contracts/contract-store.js';
+import { metricInfo, readsInteractions } from '../core/metric/catalog.js';
+import type { MetricResult } from '../core/metric/types.js';
 import {
   BRIGHTPATH,
   BRIGHTPATH_2027,
@@ -15,6 +19,7 @@ import {
   pageFetch,
   screenshot,
   settled,
+  TENANT,
   USERS,
 } from './test-support/harness.js';
 
@@ -239,5 +244,95 @@ describe.each(['desktop', 'phone'] as const)('every page at %s width', (size) =>
       await screenshot(page, name, size);
     }
     expect(wide, 'pages that scroll sideways').toEqual([]);
+  });
+});
+
+describe('every role’s every page shows what the role may see', () => {
+  /** A page with content: something the page marks as its own (a table, a tile, a value), and no error. */
+  const content = (page: Page) =>
+    page.evaluate(() => ({
+      marked: document.querySelectorAll('#main [data-testid]:not([data-testid="error-banner"])').length,
+      errors: document.querySelectorAll('#main [data-testid="error-banner"]').length,
+      text: (document.querySelector('#main')?.textContent ?? '').trim().length,
+    }));
+
+  it.each(Object.keys(USERS) as (keyof typeof USERS)[])(
+    '%s: every page in the nav has content',
+    async (who) => {
+      const page = await tabAs(USERS[who]);
+      const empty: string[] = [];
+      for (const nav of await navIds(page)) {
+        await byTestId(page, nav).click();
+        await settled(page);
+        const seen = await content(page);
+        if (seen.marked === 0 || seen.errors > 0 || seen.text < 40)
+          empty.push(`${nav}: ${JSON.stringify(seen)}`);
+      }
+      expect(empty, `pages of ${who} with an empty main area`).toEqual([]);
+    },
+  );
+
+  it('the team lead sees the drill-down of their contract’s outcomes', async () => {
+    const page = await tabAs(USERS.lead);
+    await byTestId(page, 'nav-drilldown').click();
+    await byTestId(page, 'drill-headline').waitFor();
+    await settled(page);
+    expect(
+      await page.locator('[data-testid="drill-headline"] [data-testid="value"]').count(),
+    ).toBeGreaterThan(0);
+    expect((await pageFetch(page, 'GET', '/api/contracts')).body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: BRIGHTPATH })]),
+    );
+    // Outcomes, not the vendor's money: the invoice stays the manager's.
+    expect(
+      (await pageFetch(page, 'GET', `/api/contracts/${BRIGHTPATH}/settlement?period=${PERIOD}`)).status,
+    ).toBe(404);
+  });
+});
+
+describe('one number, whoever asks: the dashboard shows what `covenant query --contract` gives', () => {
+  it('every tile of the remote operations page equals the CLI’s answer for the same scope', async () => {
+    const page = await tabAs(USERS.brightpath);
+    await goTo(page, `#/operations?contract=${BRIGHTPATH}&period=${PERIOD}`);
+    await byTestId(page, 'operations-table').waitFor();
+    await settled(page);
+    const tiles = await page
+      .locator('[data-testid^="operations-row-"] [data-testid="value"]')
+      .evaluateAll((nodes) =>
+        nodes.map((n) => ({
+          row: n.closest('tr')?.getAttribute('data-testid')?.replace('operations-row-', '') ?? '',
+          metric: n.getAttribute('data-metric') ?? '',
+          value: n.getAttribute('data-value') ?? '',
+          n: n.getAttribute('data-n') ?? '',
+        })),
+      );
+    expect(tiles.length).toBeGreaterThan(6);
+    const { store } = suite.world;
+    const [terms] = (await listVersions(store, TENANT)).filter((v) => v.contractId === BRIGHTPATH).slice(-1);
+    const expected: typeof tiles = [];
+    for (const metric of new Set(tiles.map((t) => t.metric))) {
+      const info = metricInfo(metric);
+      const where = {
+        vendor: ['brightpath'],
+        ...(info && readsInteractions(info) ? { workflow: terms?.contract.workflows ?? [] } : {}),
+      };
+      const ask = { metrics: [metric], period: PERIOD, where, params: {}, minN: 1, contract: BRIGHTPATH };
+      const [bySite, total] = await Promise.all([
+        answerQuery(store, TENANT, { ...ask, by: ['vendor', 'site'] }, CLI_FIELDS),
+        answerQuery(store, TENANT, { ...ask, by: [] }, CLI_FIELDS),
+      ]);
+      const tile = (row: string, r: MetricResult) => ({
+        row,
+        metric,
+        value: String(r.value ?? ''),
+        n: String(r.n),
+      });
+      for (const r of bySite.results) expected.push(tile(`${r.group.vendor}/${r.group.site}`, r));
+      for (const r of total.results) expected.push(tile('brightpath/~total', r));
+    }
+    const key = (t: (typeof tiles)[number]) => `${t.row}|${t.metric}`;
+    const sort = (list: typeof tiles) => [...list].sort((a, b) => key(a).localeCompare(key(b)));
+    expect(sort(tiles)).toEqual(sort(expected.filter((e) => tiles.some((t) => key(t) === key(e)))));
+    expect(new Set(tiles.map(key)).size).toBe(tiles.length);
   });
 });

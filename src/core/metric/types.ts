@@ -40,6 +40,8 @@ export interface MetricInfo {
     | { after: 'deadline'; param: string };
   /** Needs a contract (value metrics read settlements). */
   needsContract?: boolean;
+  /** Shown as a percentage though its unit is a ratio (annualised attrition, 0.52 = 52%, may pass 100%). */
+  display?: 'percent';
 }
 
 /** One value of one metric for one group and period: the JSON of `covenant query --format json`. */

@@ -51,8 +51,11 @@ describe('Money', () => {
   });
 
   it('formats without hiding digits', () => {
-    expect(eur('1234567.5').format()).toBe('EUR 1,234,567.50');
-    expect(eur('-1234.5').format()).toBe('-EUR 1,234.50');
+    expect(eur('1234567.5').format()).toBe('€1,234,567.50');
+    expect(eur('-1234.5').format()).toBe('-€1,234.50');
+    // The currency's own minor units: JPY has none; a code without a narrow symbol is shown as the code.
+    expect(Money.parse('1234', 'JPY').format()).toBe('¥1,234');
+    expect(Money.parse('12.5', 'CHF').format()).toBe('CHF 12.50');
     expect(eur('0.125').toFixed()).toBe('0.125');
     expect(Money.parse('1500', 'JPY').toString()).toBe('1500 JPY');
     expect(JSON.stringify(eur('1.5'))).toBe('{"amount":"1.50","currency":"EUR"}');

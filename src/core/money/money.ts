@@ -141,13 +141,16 @@ export class Money {
     return text === `-${(0).toFixed(digits)}` ? text.slice(1) : text;
   }
 
-  /** For display: "EUR 1,234.50" (thousands grouped; as exact as toFixed). */
+  /**
+   * For screens: "€1,234.50", "-¥1,235", "CHF 12.00" (the currency's symbol where it has a
+   * narrow one, thousands grouped, as exact as toFixed). CSV and JSON carry the ISO code.
+   */
   format(): string {
     const text = this.toFixed();
     const sign = text.startsWith('-') ? '-' : '';
     const [whole = '', fraction] = text.replace('-', '').split('.');
     const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return `${sign}${this.currency} ${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+    return `${sign}${currencySymbol(this.currency)}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
   }
 
   toString(): string {
@@ -163,4 +166,27 @@ export class Money {
       throw new TypeError(`cannot combine ${this.currency} and ${other.currency}`);
     return other;
   }
+}
+
+const symbols = new Map<string, string>();
+
+/** "€" for EUR, "£" for GBP, "$" for USD; a code with a space where the symbol would only repeat it ("CHF "). */
+export function currencySymbol(currency: string): string {
+  const known = symbols.get(currency);
+  if (known !== undefined) return known;
+  let symbol = `${currency} `;
+  try {
+    const part = new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'narrowSymbol',
+    })
+      .formatToParts(0)
+      .find((p) => p.type === 'currency')?.value;
+    if (part && part !== currency) symbol = part;
+  } catch {
+    // An ISO code Intl does not know: shown as the code.
+  }
+  symbols.set(currency, symbol);
+  return symbol;
 }

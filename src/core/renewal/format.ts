@@ -1,5 +1,7 @@
+import { metricInfo } from '../metric/catalog.js';
 import type { Unit } from '../metric/types.js';
-import { Dec } from '../money/money.js';
+import { minorUnit } from '../money/currencies.js';
+import { Dec, Money } from '../money/money.js';
 
 /**
  * How the scorecard writes numbers, in the reasons, the HTML and the text summary. One
@@ -16,9 +18,6 @@ export function fixed(x: number, digits: number): string {
   return zero ? text.slice(1) : text.replace('-', MINUS);
 }
 
-/** Metrics shown as a percent although their unit is a ratio (attrition is annualised, 0.52 = 52%). */
-const PERCENT_RATIOS = new Set(['attrition']);
-
 /** Decimals of a share: two for small shares (error rates), one otherwise. */
 const shareDigits = (x: number) => (Math.abs(x) < 0.1 ? 2 : 1);
 
@@ -30,7 +29,8 @@ export function formatValue(
   currency = 'EUR',
 ): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  if (unit === 'share' || PERCENT_RATIOS.has(metric)) return `${fixed(value * 100, shareDigits(value))}%`;
+  if (unit === 'share' || metricInfo(metric)?.display === 'percent')
+    return `${fixed(value * 100, shareDigits(value))}%`;
   switch (unit) {
     case 'days':
       return `${fixed(value, 1)} days`;
@@ -39,7 +39,7 @@ export function formatValue(
     case 'count':
       return fixed(value, 0);
     case 'money':
-      return `${currency} ${fixed(value, 2)}`;
+      return formatMoney(fixed(value, minorUnit(currency)).replace(/,/g, '').replace(MINUS, '-'), currency);
     case 'mean_score':
       return fixed(value, 2);
     default:
@@ -56,7 +56,7 @@ export function formatDifference(
 ): string {
   if (difference === null || difference === undefined || !Number.isFinite(difference)) return '–';
   const sign = difference > 0 ? '+' : '';
-  if (unit === 'share' || PERCENT_RATIOS.has(metric)) {
+  if (unit === 'share' || metricInfo(metric)?.display === 'percent') {
     return `${sign}${fixed(difference * 100, Math.abs(difference) < 0.01 ? 2 : 1)} pp`;
   }
   return `${sign}${formatValue(difference, unit, metric, currency)}`;
@@ -80,17 +80,20 @@ export function formatChange(x: number | null | undefined): string {
   return `${x > 0 ? '+' : ''}${formatPercent(x)}`;
 }
 
-/** Money as written on an invoice: EUR 3,394.37, with grouping and a real minus. */
+/** Money as on every screen (Money.format): €3,394.37, with the currency's minor units and a real minus. */
 export function formatMoney(amount: string | number, currency: string): string {
-  const d = new Dec(amount).toDecimalPlaces(2);
-  const [whole = '0', cents = '00'] = d.abs().toFixed(2).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${d.isNegative() && !d.isZero() ? MINUS : ''}${currency} ${grouped}.${cents}`;
+  const digits = minorUnit(currency);
+  const d = new Dec(amount).toDecimalPlaces(digits);
+  const text = Money.parse(d.abs().toFixed(digits), currency).format();
+  return `${d.isNegative() && !d.isZero() ? MINUS : ''}${text}`;
 }
 
 /** An amount without its currency (for tables whose heading names it): 3,394.37, −701.51. */
-export const formatAmount = (amount: string | number): string =>
-  formatMoney(amount, '').replace(/ /, '').replace('−', '−');
+export function formatAmount(amount: string | number): string {
+  const d = new Dec(amount).toDecimalPlaces(2);
+  const [whole = '0', cents = '00'] = d.abs().toFixed(2).split('.');
+  return `${d.isNegative() && !d.isZero() ? MINUS : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+}
 
 /** A 95% interval: 71.2%–79.9%. */
 export function formatInterval(

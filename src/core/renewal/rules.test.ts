@@ -35,7 +35,7 @@ describe('renewal rules', () => {
       ['error_rate', 0.025, '2.50%', '0.031'],
     ]);
     expect(rec.reasons[1]?.text).toBe(
-      'Value per contact rose from EUR 1.50 in 2026-Q1 to EUR 2.50 in 2026-Q2 (+67%); cost per contact went from EUR 4.00 to EUR 3.80 (−5.0%).',
+      'Value per contact rose from €1.50 in 2026-Q1 to €2.50 in 2026-Q2 (+67%); cost per contact went from €4.00 to €3.80 (−5.0%).',
     );
   });
 
@@ -77,7 +77,7 @@ describe('renewal rules', () => {
     expect(rec.decision).toBe('re_tender');
     const reason = rec.reasons.find((r) => r.rule === 'retender.stalled-and-withheld');
     expect(reason?.text).toBe(
-      '0 of 4 outcomes moved (p < 0.05) over 2026-01-01..2026-06-30, while EUR 300.00 was withheld: 25% of the EUR 1,200.00 at risk (the rule re-tenders at 25% or more).',
+      '0 of 4 outcomes moved (p < 0.05) over 2026-01-01..2026-06-30, while €300.00 was withheld: 25% of the €1,200.00 at risk (the rule re-tenders at 25% or more).',
     );
     expect(reason?.facts.map((f) => [f.source, f.metric, f.value])).toEqual([
       ['settlement', 'withheld', 300],
@@ -220,7 +220,7 @@ describe('renewal rules', () => {
     const rec = recommend(card);
     expect(rec.decision).toBe('renew_with_changes');
     expect(rec.reasons[0]?.text).toBe(
-      'Value per contact fell from EUR 1.58 in 2026-Q1 to EUR 0.58 in 2026-Q2 (−63%), while cost per contact went from EUR 3.65 to EUR 2.88 (−21%).',
+      'Value per contact fell from €1.58 in 2026-Q1 to €0.58 in 2026-Q2 (−63%), while cost per contact went from €3.65 to €2.88 (−21%).',
     );
     expect(rec.reasons[0]?.facts.map((f) => [f.source, f.metric, f.period, f.value])).toEqual([
       ['value', 'value_per_contact', '2026-Q1', 1.58],

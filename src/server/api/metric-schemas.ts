@@ -70,6 +70,7 @@ export const MetricInfo = z
     needsContract: z.boolean().optional(),
     /** Scoped through interactions (vendor + workflows, channel, path...), else by vendor, site and agent only. */
     readsInteractions: z.boolean(),
+    display: z.enum(['percent']).optional(),
   })
   .openapi('MetricInfo');
 

@@ -8,6 +8,7 @@ import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { Forbidden, scopeQuery } from '../scope.js';
 import { storeOf } from '../session-scope.js';
+import { visibleContract } from './contract-routes.js';
 
 const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
@@ -43,6 +44,8 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     const where = scopeQuery(principal, body.where as Partial<Record<Dimension, string[]>>, body.by);
     if (body.metrics.some((m) => VALUE_METRIC_IDS.includes(m)) && principal.user.kind !== 'client')
       throw new Forbidden('value metrics are the client’s');
+    // A contract's parameters are its parties' to use: another vendor's contract answers 404.
+    if (body.contract) await visibleContract(deps, c, body.contract, 'terms');
     const key = JSON.stringify({ body, where });
     // Cached as the JSON text: a series of a quarter is large, and serialising it was most of a request.
     const text = await deps.cache.get(deps.events.version, `query:${key}`, async () =>

@@ -1,4 +1,5 @@
-import { formatCount, formatValue, intervalText } from '../lib/format';
+import { displayUnit, formatCount, formatValue, intervalText } from '../lib/format';
+import { useMetricInfo } from '../state/catalog';
 import type { MetricResult } from '../lib/types';
 
 interface Props {
@@ -14,9 +15,13 @@ interface Props {
  * data attributes so a test can compare the same scope across pages.
  */
 export function Value({ result, currency, compact = false }: Props) {
+  const info = useMetricInfo(result?.metric ?? '');
   if (!result) return <span className="value value-empty">–</span>;
-  const interval = intervalText(result, currency);
-  const main = formatValue(result.value, result.unit, currency);
+  const unit = displayUnit(info, result.unit);
+  const interval = intervalText({ ...result, unit }, currency);
+  // A count of nothing is 0 with "no data"; a rate with no denominator has no value.
+  const main = formatValue(result.value ?? (result.n === 0 && unit === 'count' ? 0 : null), unit, currency);
+  const noData = result.n === 0;
   return (
     <span
       className={`value${compact ? ' value-compact' : ''}${result.insufficient ? ' value-insufficient' : ''}`}
@@ -28,7 +33,8 @@ export function Value({ result, currency, compact = false }: Props) {
       data-high={result.high ?? ''}
     >
       <span className="value-main">{main}</span>
-      {result.insufficient && <span className="tag tag-warn">insufficient data</span>}
+      {noData && <span className="tag">no data</span>}
+      {result.insufficient && !noData && <span className="tag tag-warn">insufficient data</span>}
       <span className="value-meta">
         n = {formatCount(result.n)}
         {interval ? (

@@ -12,6 +12,7 @@ export function formatValue(value: number | null | undefined, unit: string, curr
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   switch (unit) {
     case 'share':
+    case 'percent':
       return `${number(value * 100, 1)}%`;
     case 'seconds':
       return `${number(value, Math.abs(value) < 100 ? 1 : 0)} s`;
@@ -31,16 +32,23 @@ export function formatValue(value: number | null | undefined, unit: string, curr
 /** A threshold or target written in the metric's unit (0.9 share -> 90.0%). */
 export const formatTarget = formatValue;
 
-/** A decimal amount string as money: "-6103.46" EUR -> "−€6,103.46". */
+/**
+ * A decimal amount string as money, one style on every screen: "-6103.46" EUR -> "-€6,103.46",
+ * with the currency's own minor units (JPY none). CSV and JSON carry the ISO code instead.
+ */
 export function formatMoney(amount: string | number, currency: string): string {
   const value = typeof amount === 'string' ? Number(amount) : amount;
   if (!Number.isFinite(value)) return `${amount} ${currency}`;
   try {
-    return value.toLocaleString('en-GB', { style: 'currency', currency, minimumFractionDigits: 2 });
+    return value.toLocaleString('en-GB', { style: 'currency', currency });
   } catch {
     return `${number(value, 2)} ${currency}`;
   }
 }
+
+/** The unit a value is shown in: a metric's display hint (attrition as %) or its unit. */
+export const displayUnit = (info: { unit: string; display?: string } | undefined, unit: string): string =>
+  info?.display ?? unit;
 
 export const formatCount = (n: number): string => n.toLocaleString('en-GB');
 

@@ -2,7 +2,7 @@ import { ErrorBanner, Loading } from '../components/error-banner';
 import { PeriodPicker } from '../components/period-picker';
 import { SelectField } from '../components/select-field';
 import { contractName, termsOf, useContractDetail, useContracts } from '../lib/contracts';
-import { groupText } from '../lib/format';
+import { displayUnit, groupText } from '../lib/format';
 import { type Route, updateQuery } from '../lib/hash-route';
 import { defaultQuarter, startedQuarters, todayIso, yearTerm } from '../lib/periods';
 import { currentContract, isClientRole } from '../lib/roles';
@@ -63,7 +63,9 @@ export function OperationsPage({ route, me }: { route: Route; me: Me }) {
   const totals = splitByScope({ ...base, by: vendor ? [] : ['vendor'] }, workflows, byId);
   const answers = useQueries(ready ? [...perSite, ...totals] : null);
   const thresholds = operationsThresholds(terms);
-  const units = Object.fromEntries(OPERATIONS_METRICS.map((m) => [m, byId.get(m)?.unit ?? 'ratio']));
+  const units = Object.fromEntries(
+    OPERATIONS_METRICS.map((m) => [m, displayUnit(byId.get(m), byId.get(m)?.unit ?? 'ratio')]),
+  );
   const siteResults = (answers.data ?? []).slice(0, perSite.length).flat();
   const totalResults = (answers.data ?? [])
     .slice(perSite.length)

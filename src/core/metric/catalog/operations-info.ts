@@ -128,6 +128,7 @@ export const OPERATIONS_METRICS: MetricInfo[] = [
     family: 'remote_operations',
     label: { singular: 'annualised attrition', plural: 'annualised attrition' },
     unit: 'ratio',
+    display: 'percent',
     direction: 'lower',
     formula:
       'agents (role agent) whose left_at is in the period / mean of the agent headcount at period start and end, annualised x 365 / days in period',
