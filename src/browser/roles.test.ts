@@ -262,7 +262,9 @@ describe('every role’s every page shows what the role may see', () => {
       const page = await tabAs(USERS[who]);
       const empty: string[] = [];
       for (const nav of await navIds(page)) {
+        const href = (await byTestId(page, nav).getAttribute('href')) ?? '';
         await byTestId(page, nav).click();
+        await page.waitForFunction((h) => window.location.hash.startsWith(h.split('?')[0] ?? h), href);
         await settled(page);
         const seen = await content(page);
         if (seen.marked === 0 || seen.errors > 0 || seen.text < 40)

@@ -83,10 +83,13 @@ describe('covenant query with and without a contract', () => {
     expect(withContract.value).toBeLessThan(plain.value);
   });
 
-  it('refuses a zone that is not the contract’s, naming the flag', () => {
-    const out = coaching('--contract', BRIGHTPATH, '--timezone', 'UTC');
+  it('measures in a zone asked for explicitly, and says so; a bad zone names the flag', () => {
+    const other = JSON.parse(coaching('--contract', BRIGHTPATH, '--timezone', 'Asia/Manila').stdout)[0];
+    expect(other.zone).toBe('Asia/Manila');
+    expect(other.params).toEqual({ mode: 'video', cadence: '14d' });
+    const out = coaching('--contract', BRIGHTPATH, '--timezone', 'Mars/Olympus');
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(/--timezone UTC: northwind-brightpath-2026 is measured in Europe\/Lisbon/);
+    expect(out.stderr).toMatch(/--timezone Mars\/Olympus: not an IANA time zone/);
   });
 
   it('says when a filter value has no data, with the closest known value', () => {

@@ -5,6 +5,7 @@ import { metricInfo } from '../core/metric/catalog.js';
 import type { Dimension, Grain, PeriodWindow } from '../core/metric/scope.js';
 import type { MetricResult } from '../core/metric/types.js';
 import type { Sql } from '../core/sql/fragment.js';
+import { reportedResult } from '../core/stats/reported.js';
 import { parseWindow, parseWindows } from '../core/time/period-window.js';
 import { checkZone } from '../core/time/zone.js';
 import { emptyResultWarnings } from '../query/filter-warnings.js';
@@ -52,8 +53,9 @@ export interface QueryAnswer {
 
 /**
  * The one way a question becomes numbers, for the CLI and the API alike: with a contract,
- * every metric takes the contract's parameters and zone (as its pages show them); without,
- * the catalog defaults and the zone asked (UTC by default). Each result carries both.
+ * every metric takes the contract's parameters and zone (as its pages show them) unless a
+ * zone is asked for; without, the catalog defaults and the zone asked (UTC by default).
+ * Each result carries the parameters and the zone it was measured with.
  */
 export async function answerQuery(
   store: Store,
@@ -92,7 +94,10 @@ export async function answerQuery(
       ? await valueMetrics(store, { tenant, contractId: ask.contract, periods, metrics: valueIds, asOf })
       : []),
   ];
-  return { results, warnings: await emptyResultWarnings(store, tenant, ask.where, periods, results) };
+  return {
+    results: results.map(reportedResult),
+    warnings: await emptyResultWarnings(store, tenant, ask.where, periods, results),
+  };
 }
 
 function zoneOf(ask: QueryAsk, contract: Contract | undefined, fields: FieldNames): string {
@@ -101,12 +106,9 @@ function zoneOf(ask: QueryAsk, contract: Contract | undefined, fields: FieldName
     throw new UserError(
       `${fields.timezone} ${ask.timezone}: not an IANA time zone (expected e.g. Europe/Lisbon)`,
     );
-  if (!contract) return ask.timezone ?? 'UTC';
-  if (ask.timezone !== undefined && ask.timezone !== contract.timezone)
-    throw new UserError(
-      `${fields.timezone} ${ask.timezone}: ${contract.name} is measured in ${contract.timezone}; leave ${fields.timezone} out`,
-    );
-  return contract.timezone;
+  // A zone asked for explicitly wins (a site's local calendar on a drill-down); every result
+  // says which zone it was measured in, so the contract's own number stays recognisable.
+  return ask.timezone ?? contract?.timezone ?? 'UTC';
 }
 
 function paramsUnder(contract: Contract, ids: string[], workflows: readonly string[] | undefined) {

@@ -5,6 +5,7 @@ import { metricInfo } from '../core/metric/catalog.js';
 import type { PeriodWindow } from '../core/metric/scope.js';
 import type { MetricResult } from '../core/metric/types.js';
 import type { OutcomeMeasurement } from '../core/settlement/types.js';
+import { reportedResult } from '../core/stats/reported.js';
 import { parseWindow } from '../core/time/period-window.js';
 import { runQuery } from '../query/run-query.js';
 import type { Store } from '../store/store.js';
@@ -46,7 +47,12 @@ export async function measureOutcomes(
         minN: portfolio.minSample,
         asOf,
       });
-      measurements.push({ portfolio: portfolio.id, metric: outcome.metric, result: result as MetricResult });
+      // As reported (12 significant digits): the pay of one value never depends on the store's summation order.
+      measurements.push({
+        portfolio: portfolio.id,
+        metric: outcome.metric,
+        result: reportedResult(result as MetricResult),
+      });
     }
   }
   return measurements;

@@ -5,6 +5,7 @@ import type { PeriodWindow } from '../core/metric/scope.js';
 import type { MetricResult } from '../core/metric/types.js';
 import { settle } from '../core/settlement/settle.js';
 import type { OutcomeLine } from '../core/settlement/types.js';
+import { reportedResult } from '../core/stats/reported.js';
 import { runQuery } from '../query/run-query.js';
 import type { Store } from '../store/store.js';
 import { baseUnits } from './base-units.js';
@@ -87,7 +88,7 @@ export async function contractOverview(
       minN: 1,
       asOf,
     });
-    const value = result?.value ?? null;
+    const value = result ? reportedResult(result).value : null;
     const met =
       value === null ? null : key.direction === 'higher' ? value >= key.threshold : value <= key.threshold;
     keyMeasurements.push({
@@ -95,7 +96,7 @@ export async function contractOverview(
       label: info?.label.singular ?? key.metric,
       threshold: key.threshold,
       direction: key.direction,
-      result: result as MetricResult,
+      result: reportedResult(result as MetricResult),
       met,
     });
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listVersions } from '../contracts/contract-store.js';
 import { listProposals } from '../contracts/proposal-store.js';
 import { runQuery } from '../query/run-query.js';
+import { buildScorecard } from '../renewal/scorecard.js';
 import { memoryStore } from '../test-support/fixtures.js';
 import { withWindows } from '../test-support/text-query.js';
 import { loadDemo } from './load-demo.js';
@@ -42,5 +43,14 @@ describe('the demo loaded through the import path', () => {
     const [june, july] = containment.map((r) => r.value ?? 0);
     expect(june).toBe(0);
     expect(july).toBeGreaterThan(0.2);
+
+    // The renewal's cost/value chart: cost per handled contact rises (harder contacts, then
+    // version 2's rate from Q4) while value per contact rises faster.
+    const card = await buildScorecard(store, 'northwind', 'northwind-brightpath-2026', {
+      asOf: '2027-02-15T00:00:00Z',
+    });
+    expect(card.value.periods.map((p) => p.period)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(card.value.costChange).toBeGreaterThan(0.05);
+    expect(card.value.valueChange).toBeGreaterThan(card.value.costChange as number);
   });
 });
