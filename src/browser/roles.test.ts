@@ -266,6 +266,12 @@ describe('every role’s every page shows what the role may see', () => {
         await byTestId(page, nav).click();
         await page.waitForFunction((h) => window.location.hash.startsWith(h.split('?')[0] ?? h), href);
         await settled(page);
+        // A page that fetches after its first render: give it its content, or time out and report it empty.
+        await page
+          .waitForFunction(() => document.querySelectorAll('#main [data-testid]').length > 0, null, {
+            timeout: 10_000,
+          })
+          .catch(() => undefined);
         const seen = await content(page);
         if (seen.marked === 0 || seen.errors > 0 || seen.text < 40)
           empty.push(`${nav}: ${JSON.stringify(seen)}`);
