@@ -3,6 +3,7 @@ import type { Dialect } from '../core/sql/dialect.js';
 import { raw, sql } from '../core/sql/fragment.js';
 import type { Executor, ImportSession } from '../store/store.js';
 import type { RejectCounts } from './collect-rejects.js';
+import { batchFacts } from './contact-facts.js';
 import type { ImportSummary, RejectRow } from './import-types.js';
 import { deleteChangedSql, insertSql, matchedCountsSql, matchedKeysSql } from './load-sql.js';
 
@@ -72,9 +73,13 @@ async function load(
   const [counts] = await target.query<{ matched: number; replaced: number }>(matchedCountsSql());
   const { matched = 0, replaced = 0 } = counts ?? {};
   const total = input.read - input.rejected;
+  const facts = batchFacts(def.name, target, { dialect, tenant, accepted, matched, replaced });
+  await facts.beforeDelete();
   if (replaced > 0) await target.run(deleteChangedSql(def, tenant));
   const unchanged = matched - replaced;
-  if (unchanged < total) await target.run(insertSql(def, accepted, tenant, batchId, unchanged > 0));
+  const derived = await facts.beforeInsert();
+  if (unchanged < total) await target.run(insertSql(def, accepted, tenant, batchId, unchanged > 0, derived));
+  await facts.afterInsert();
   await target.run(sql`DROP TABLE matched_keys`);
 
   await target.run(sql`INSERT INTO import_rejects

@@ -46,6 +46,11 @@ export interface Dialect {
   /** A TIMESTAMPTZ expression moved by a number of seconds. */
   addSeconds(expr: Sql, seconds: number): Sql;
   /**
+   * Seconds from instant a to instant b (double precision), exact to the microsecond: a
+   * difference of whole microseconds, so a gap of exactly N seconds compares equal to N.
+   */
+  secondsBetween(a: Sql, b: Sql): Sql;
+  /**
    * The FROM items `left l JOIN right r` matching rows with equal `keys` whose intervals
    * [t0, t1) overlap (both relations have columns t0, t1 and the keys): interval overlap,
    * as the design names it. Each overlapping pair appears once.
@@ -136,6 +141,11 @@ export abstract class BaseDialect implements Dialect {
 
   jsonText(expr: Sql): Sql {
     return sql`CAST(${expr} AS TEXT)`;
+  }
+
+  /** An interval's seconds: PostgreSQL subtracts instants exactly (days of 24 h, microseconds). */
+  secondsBetween(a: Sql, b: Sql): Sql {
+    return sql`date_part('epoch', ${b} - ${a})`;
   }
 
   /** Equal keys, the overlap a residual test: a hash join on the keys (what DuckDB runs best). */

@@ -19,6 +19,10 @@ export class DuckDbDialect extends BaseDialect {
     return sql`(${expr} + to_seconds(CAST(${seconds} AS DOUBLE)))`;
   }
 
+  override secondsBetween(a: Sql, b: Sql): Sql {
+    return sql`((epoch_us(${b}) - epoch_us(${a})) / 1000000.0)`;
+  }
+
   override daysBetween(a: Sql, b: Sql): Sql {
     return sql`date_diff('day', ${a}, ${b})`;
   }

@@ -1,0 +1,82 @@
+import { deleteTouchedDaysSql, insertTouchedDaysSql, touchedDaysSql } from '../core/metric/rollup-refresh.js';
+import type { Dialect } from '../core/sql/dialect.js';
+import { raw, sql } from '../core/sql/fragment.js';
+import type { Executor } from '../store/store.js';
+import {
+  contactGapsSql,
+  GAP_COLUMNS,
+  insertedGapsJoin,
+  touchedPartsSql,
+  updateStoredGapsSql,
+} from './contact-facts-sql.js';
+import type { DerivedColumns } from './load-sql.js';
+
+/** What one batch writes, as the load step knows it. */
+export interface BatchShape {
+  dialect: Dialect;
+  tenant: string;
+  accepted: string;
+  /** Stored rows the batch's keys matched, and of those the ones it replaces. */
+  matched: number;
+  replaced: number;
+}
+
+/**
+ * The facts an import keeps beside a dataset's rows, around its delete and insert: for
+ * interactions, each contact's gaps to its customer's previous and next contact on the
+ * workflow (contact-facts-sql.ts) and, where the store keeps them, the daily rollups
+ * (core/metric/rollup-refresh.ts). Other datasets keep none.
+ */
+export interface BatchFacts {
+  beforeDelete(): Promise<void>;
+  /** The derived columns the insert writes. */
+  beforeInsert(): Promise<DerivedColumns | undefined>;
+  afterInsert(): Promise<void>;
+}
+
+const NONE: BatchFacts = {
+  beforeDelete: async () => undefined,
+  beforeInsert: async () => undefined,
+  afterInsert: async () => undefined,
+};
+
+export function batchFacts(dataset: string, target: Executor, shape: BatchShape): BatchFacts {
+  return dataset === 'interactions' ? interactionFacts(target, shape) : NONE;
+}
+
+function interactionFacts(target: Executor, shape: BatchShape): BatchFacts {
+  const { dialect, tenant, accepted, matched, replaced } = shape;
+  const drop = async (tables: string[]) => {
+    for (const t of tables) await target.run(sql`DROP TABLE IF EXISTS ${raw(t)}`);
+  };
+  return {
+    async beforeDelete() {
+      await target.run(touchedPartsSql(accepted, tenant, matched, replaced));
+      if (!dialect.dailyRollups) return;
+      const written =
+        matched > 0
+          ? sql`${raw(accepted)} a LEFT JOIN matched_keys m ON m.interaction_id = a.interaction_id
+              WHERE m.interaction_id IS NULL OR m.changed`
+          : sql`${raw(accepted)} a`;
+      const old = sql`interactions a JOIN matched_keys m ON a.tenant = ${tenant}
+              AND a.interaction_id = m.interaction_id WHERE m.changed`;
+      await target.run(touchedDaysSql(replaced > 0 ? [written, old] : [written]));
+    },
+    async beforeInsert() {
+      await target.run(contactGapsSql(dialect, accepted, tenant, matched));
+      return {
+        columns: GAP_COLUMNS,
+        values: [sql`g.prev_gap`, sql`g.next_gap`],
+        join: insertedGapsJoin,
+      };
+    },
+    async afterInsert() {
+      await target.run(updateStoredGapsSql(tenant));
+      if (dialect.dailyRollups) {
+        await target.run(deleteTouchedDaysSql(tenant));
+        await target.run(insertTouchedDaysSql(tenant));
+      }
+      await drop(['touched_parts', 'contact_gaps', 'touched_days']);
+    },
+  };
+}
