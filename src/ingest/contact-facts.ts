@@ -1,6 +1,6 @@
 import { deleteTouchedDaysSql, insertTouchedDaysSql, touchedDaysSql } from '../core/metric/rollup-refresh.js';
 import type { Dialect } from '../core/sql/dialect.js';
-import { raw, sql } from '../core/sql/fragment.js';
+import { raw, type Sql, sql } from '../core/sql/fragment.js';
 import type { Executor } from '../store/store.js';
 import {
   contactGapsSql,
@@ -10,6 +10,12 @@ import {
   updateStoredGapsSql,
 } from './contact-facts-sql.js';
 import type { DerivedColumns } from './load-sql.js';
+import {
+  batchCustomersVendorsSql,
+  childVendorSql,
+  touchedCustomersVendorsSql,
+  VENDOR_FROM,
+} from './scope-vendor-sql.js';
 
 /** What one batch writes, as the load step knows it. */
 export interface BatchShape {
@@ -19,6 +25,7 @@ export interface BatchShape {
   /** Stored rows the batch's keys matched, and of those the ones it replaces. */
   matched: number;
   replaced: number;
+  batchId: number;
 }
 
 /**
@@ -41,7 +48,32 @@ const NONE: BatchFacts = {
 };
 
 export function batchFacts(dataset: string, target: Executor, shape: BatchShape): BatchFacts {
-  return dataset === 'interactions' ? interactionFacts(target, shape) : NONE;
+  const facts = dataset === 'interactions' ? interactionFacts(target, shape) : NONE;
+  if (!shape.dialect.rowLevelSecurity) return facts;
+  return {
+    ...facts,
+    async afterInsert() {
+      for (const statement of scopeVendorSql(dataset, shape.tenant, shape.batchId))
+        await target.run(statement);
+      await facts.afterInsert();
+    },
+  };
+}
+
+/**
+ * The vendor denormalised for row-level security (scope-vendor-sql.ts): on the batch's
+ * own rows, on the children of the batch's rows, on the customers its contacts touched
+ * (before touched_parts is dropped).
+ */
+function scopeVendorSql(dataset: string, tenant: string, batchId: number): Sql[] {
+  return [
+    ...(VENDOR_FROM[dataset] ? [childVendorSql(dataset, tenant, batchId, 'child')] : []),
+    ...Object.entries(VENDOR_FROM)
+      .filter(([, from]) => from.parent === dataset)
+      .map(([child]) => childVendorSql(child, tenant, batchId, 'parent')),
+    ...(dataset === 'customers' ? [batchCustomersVendorsSql(tenant, batchId)] : []),
+    ...(dataset === 'interactions' ? [touchedCustomersVendorsSql(tenant)] : []),
+  ];
 }
 
 function interactionFacts(target: Executor, shape: BatchShape): BatchFacts {

@@ -74,6 +74,24 @@ export interface Dialect {
    * one (DuckDB prunes by zone maps, and an index made its loads slower).
    */
   bulkIndex(name: string, table: string, columns: string[]): string[];
+  /**
+   * Whether the engine enforces row-level security (then the import keeps the columns its
+   * policies read: the vendor denormalised onto rows that have none of their own).
+   */
+  readonly rowLevelSecurity: boolean;
+  /**
+   * A session setting (`covenant.tenant`) as SQL in a policy, NULL when unset or empty:
+   * a scalar subquery on PostgreSQL (evaluated once per statement, not per row); a plain
+   * call where policies may hold no subquery (Citus).
+   */
+  sessionSetting(name: string): string;
+  /**
+   * Statements that distribute the tables of a schema over a cluster (Citus), or none on
+   * an engine that runs on one server. `tables` are the tables not yet distributed.
+   */
+  distributeStatements(tables: { table: string; reference: boolean }[]): string[];
+  /** Whether the schema is distributed over a cluster (Citus). */
+  readonly distributed: boolean;
 }
 
 /** A relation (a table or CTE name, or a subquery) and the alias it takes in a join. */
@@ -102,6 +120,16 @@ export abstract class BaseDialect implements Dialect {
   abstract readonly jsonType: string;
   readonly keyedBulkTables: boolean = true;
   readonly dailyRollups: boolean = true;
+  readonly rowLevelSecurity: boolean = true;
+  readonly distributed: boolean = false;
+
+  sessionSetting(name: string): string {
+    return `(SELECT nullif(current_setting('${name}', true), ''))`;
+  }
+
+  distributeStatements(_tables: { table: string; reference: boolean }[]): string[] {
+    return [];
+  }
 
   quoteIdent(name: string): string {
     return `"${name.replaceAll('"', '""')}"`;

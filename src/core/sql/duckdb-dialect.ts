@@ -6,6 +6,7 @@ export class DuckDbDialect extends BaseDialect {
   readonly jsonType = 'JSON';
   override readonly keyedBulkTables = false;
   override readonly dailyRollups = false;
+  override readonly rowLevelSecurity = false;
 
   override epochSeconds(expr: Sql): Sql {
     return sql`epoch(${expr})`;
