@@ -1,4 +1,5 @@
 import type { DatasetDef } from '../core/dataset/types.js';
+import { ROLLUP_TABLE } from '../core/metric/rollup.js';
 import type { Dialect } from '../core/sql/dialect.js';
 import { raw, sql } from '../core/sql/fragment.js';
 import type { Executor, ImportSession } from '../store/store.js';
@@ -69,6 +70,12 @@ async function load(
   );
   const batchId = next?.id ?? 1;
 
+  const bulk = [
+    def.name,
+    'import_rejects',
+    ...(def.name === 'interactions' && dialect.dailyRollups ? [ROLLUP_TABLE] : []),
+  ];
+  for (const statement of dialect.bulkWrite(bulk, false)) await target.run(raw(statement));
   await target.run(matchedKeysSql(def, accepted, tenant, dialect));
   const [counts] = await target.query<{ matched: number; replaced: number }>(matchedCountsSql());
   const { matched = 0, replaced = 0 } = counts ?? {};
@@ -89,6 +96,7 @@ async function load(
     ${input.format}, ${input.mapping}, ${startedAt}::TIMESTAMPTZ, CURRENT_TIMESTAMP, ${input.read}, ${total},
     ${input.rejected}, ${replaced}, ${total - matched + replaced}, ${input.filtered},
     ${input.extraColumns.length > 0 ? input.extraColumns.join(', ') : null})`);
+  for (const statement of dialect.bulkWrite(bulk, true)) await target.run(raw(statement));
 
   return {
     batchId,

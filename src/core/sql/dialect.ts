@@ -92,6 +92,14 @@ export interface Dialect {
   distributeStatements(tables: { table: string; reference: boolean }[]): string[];
   /** Whether the schema is distributed over a cluster (Citus). */
   readonly distributed: boolean;
+  /**
+   * Statements around an import's bulk inserts into these tables, in its transaction:
+   * none on one server; on Citus, the owner's exemption from the tables' row-level
+   * security for the transaction (its INSERT ... SELECT from the staged rows runs as COPY
+   * into the shards, which PostgreSQL refuses under row-level security), restored at its
+   * end (`end`). DDL in the transaction: no other session ever sees it.
+   */
+  bulkWrite(tables: string[], end: boolean): string[];
 }
 
 /** A relation (a table or CTE name, or a subquery) and the alias it takes in a join. */
@@ -128,6 +136,10 @@ export abstract class BaseDialect implements Dialect {
   }
 
   distributeStatements(_tables: { table: string; reference: boolean }[]): string[] {
+    return [];
+  }
+
+  bulkWrite(_tables: string[], _end: boolean): string[] {
     return [];
   }
 

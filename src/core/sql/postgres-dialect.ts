@@ -54,6 +54,10 @@ export class CitusDialect extends PostgresDialect {
     return `nullif(current_setting('${name}', true), '')`;
   }
 
+  override bulkWrite(tables: string[], end: boolean): string[] {
+    return tables.map((t) => `ALTER TABLE ${this.quoteIdent(t)} ${end ? '' : 'NO '}FORCE ROW LEVEL SECURITY`);
+  }
+
   /** Reference tables first, then interactions, then every other table co-located with it. */
   override distributeStatements(tables: { table: string; reference: boolean }[]): string[] {
     const anchor = 'interactions';
