@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
+import { REPO_ROOT } from '../../../test-support/fixtures.js';
 import {
   createClusterDatabase,
   dropClusterDatabase,
@@ -17,8 +19,8 @@ import './global-setup.js';
  * A Citus cluster for tests, with no manual step: the test run's one cluster (a
  * coordinator and two workers on loopback, local-cluster.ts), started by the first test
  * file that asks (the others wait for it) and stopped by the run's teardown
- * (global-setup.ts). The extension must be installed (../shared/vendor/citus/install.sh;
- * .ci/run runs it). Each test file gets databases of its own.
+ * (global-setup.ts). The extension is installed first if missing (../shared/vendor/citus/
+ * install.sh; .ci/run runs it too). Each test file gets databases of its own.
  */
 let cluster: Promise<LocalCluster> | undefined;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,6 +33,7 @@ export function testCluster(): Promise<LocalCluster> {
 async function locate(): Promise<LocalCluster> {
   const runDir = inject('covenantPgRun') as string | undefined;
   if (!runDir) {
+    ensureCitusInstalled();
     const own = await startLocalCluster();
     process.once('exit', () => stopLocalCluster(own));
     return ready(own);
@@ -49,6 +52,7 @@ async function locate(): Promise<LocalCluster> {
     throw new Error('timed out waiting for the test Citus cluster');
   }
   try {
+    ensureCitusInstalled();
     const started = await ready(await startLocalCluster());
     writeFileSync(`${file}.tmp`, JSON.stringify(started));
     renameSync(`${file}.tmp`, file);
@@ -57,6 +61,22 @@ async function locate(): Promise<LocalCluster> {
     writeFileSync(failed, (error as Error).message);
     throw error;
   }
+}
+
+/**
+ * The extension for the server binaries the cluster runs, installed by the vendored script
+ * when missing (idempotent; it needs root and apt, as CI has).
+ */
+function ensureCitusInstalled(): void {
+  const pgConfig = process.env.PG_CONFIG ?? '/usr/lib/postgresql/15/bin/pg_config';
+  const lib = spawnSync(pgConfig, ['--pkglibdir'], { encoding: 'utf8' }).stdout?.trim();
+  if (lib && existsSync(join(lib, 'citus.so'))) return;
+  const script = join(
+    process.env.COVENANT_SHARED ?? resolve(REPO_ROOT, '../shared'),
+    'vendor/citus/install.sh',
+  );
+  const run = spawnSync('bash', [script], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`installing Citus (${script}) failed: ${run.stderr || run.stdout}`);
 }
 
 async function ready(started: LocalCluster): Promise<LocalCluster> {
