@@ -77,21 +77,6 @@ export async function liveForeignKeys(db: Executor): Promise<ForeignKey[]> {
   }));
 }
 
-/** The Citus calls that distribute the live schema: reference tables first, then the anchor, then the rest. */
-export function citusCalls(tables: TableKey[]): string[] {
-  const names = tables.map((t) => t.table);
-  const facts = names.filter((t) => !REFERENCE_TABLES.includes(t));
-  const ordered = [ANCHOR_TABLE, ...facts.filter((t) => t !== ANCHOR_TABLE)].filter((t) => facts.includes(t));
-  return [
-    ...REFERENCE_TABLES.filter((t) => names.includes(t)).map((t) => `SELECT create_reference_table('${t}');`),
-    ...ordered.map((t) =>
-      t === ANCHOR_TABLE
-        ? `SELECT create_distributed_table('${t}', '${TENANT_COLUMN}');`
-        : `SELECT create_distributed_table('${t}', '${TENANT_COLUMN}', colocate_with => '${ANCHOR_TABLE}');`,
-    ),
-  ];
-}
-
 export interface LiveSchema {
   tables: TableKey[];
   uniqueKeys: { table: string; index: string; columns: string[] }[];
