@@ -7,21 +7,22 @@ import { benchDashboard } from './dashboard-bench.js';
 import { benchImport } from './import-bench.js';
 import { benchMetrics, loadSynthetic } from './metric-bench.js';
 import { benchDashboardBeside } from './postgres-dashboard.js';
-import { benchPostgres } from './postgres-metrics.js';
+import { benchScaleOut } from './scale-out.js';
 
 /**
  * `npm run bench [-- --rows N --only import,metrics]`: measures, never asserts. Each figure
  * is printed beside its floor, the same work done by hand-written DuckDB statements.
- * `postgres` (`--pg-rows N`) and `postgres-dashboard` (`--pg-demo-scale S`) run the metric
- * and dashboard benchmarks on a local PostgreSQL server beside DuckDB on the same data.
+ * `postgres` and `citus` (`--pg-rows N`) load the same file into DuckDB, a local PostgreSQL
+ * server and a local 3-node Citus cluster (bench/scale-out.ts); `postgres-dashboard`
+ * (`--pg-demo-scale S`) runs the dashboard benchmark on PostgreSQL beside DuckDB.
  */
 const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '10000000' },
-    // PostgreSQL loads through COPY into a keyed table: fewer rows by default.
-    'pg-rows': { type: 'string', default: '2000000' },
+    // PostgreSQL and Citus load through COPY into keyed tables: minutes at 10M.
+    'pg-rows': { type: 'string', default: '10000000' },
     'pg-demo-scale': { type: 'string', default: '2' },
-    only: { type: 'string', default: 'import,metrics,dashboard,postgres,postgres-dashboard' },
+    only: { type: 'string', default: 'import,metrics,dashboard,postgres,citus,postgres-dashboard' },
     'demo-scale': { type: 'string', default: '10' },
   },
 });
@@ -64,20 +65,19 @@ try {
     );
     print(`  first (uncached) load of the four pages, in parallel: ${f.firstLoadMs.toFixed(0)} ms`);
   }
-  if (only.has('postgres')) {
+  const scaleOut = (['postgres', 'citus'] as const).filter((e) => only.has(e));
+  if (scaleOut.length > 0) {
     const pgRows = Number(values['pg-rows']);
-    const f = await benchPostgres(dir, pgRows);
     print(
-      `metrics on ${pgRows.toLocaleString('en')} interactions: PostgreSQL beside DuckDB (${f.version}, ${f.source} binaries)`,
+      `scale-out: ${pgRows.toLocaleString('en')} interactions, the same file into DuckDB and ${scaleOut.join(', ')}`,
     );
-    print(
-      `  import: DuckDB ${f.duckdbImportSeconds.toFixed(2)} s; PostgreSQL ${f.postgresImportSeconds.toFixed(2)} s (COPY), then VACUUM ANALYZE ${f.analyzeSeconds.toFixed(2)} s`,
-    );
-    for (const x of f.figures) {
+    print('  (catalog: the 18 contact metrics, one vendor, one quarter, best of 3 after a warm-up;');
+    print('   floor: one hand-written statement computing the 13 additive metrics in one scan)');
+    await benchScaleOut(dir, pgRows, [...scaleOut], (f) =>
       print(
-        `  ${x.name}: DuckDB ${x.duckdb.toFixed(3)} s (floor ${x.duckdbFloor.toFixed(3)} s); PostgreSQL ${x.postgres.toFixed(3)} s (floor ${x.postgresFloor.toFixed(3)} s, ${(x.postgres / x.postgresFloor).toFixed(2)}x)`,
-      );
-    }
+        `  ${f.engine}: import ${f.importSeconds.toFixed(2)} s (${rate(pgRows, f.importSeconds)})${f.analyzeSeconds ? `, VACUUM ANALYZE ${f.analyzeSeconds.toFixed(2)} s` : ''}; catalog ${f.catalogSeconds.toFixed(3)} s; floor ${f.floorSeconds.toFixed(3)} s (${(f.catalogSeconds / f.floorSeconds).toFixed(2)}x)`,
+      ),
+    );
   }
   if (only.has('postgres-dashboard')) {
     const scale = Number(values['pg-demo-scale']);

@@ -43,6 +43,13 @@ export function deleteChangedSql(def: DatasetDef, tenant: string): Sql {
     AND (${keys}) IN (SELECT ${keys} FROM matched_keys WHERE changed)`;
 }
 
+/** Columns an import derives (not read from the file): their names, values over `a` and a join giving them. */
+export interface DerivedColumns {
+  columns: readonly string[];
+  values: Sql[];
+  join: Sql;
+}
+
 /** Inserts the accepted rows; `skipUnchanged` leaves out those stored identically. */
 export function insertSql(
   def: DatasetDef,
@@ -50,13 +57,19 @@ export function insertSql(
   tenant: string,
   batchId: number,
   skipUnchanged: boolean,
+  derived?: DerivedColumns,
 ): Sql {
   const names = valueColumns(def);
-  const target = join([raw('tenant'), ...names.map(q), raw('batch_id')]);
-  const values = join([sql`${tenant}`, ...names.map((name) => sql`a.${q(name)}`), sql`${batchId}`]);
+  const target = join([raw('tenant'), ...names.map(q), raw('batch_id'), ...(derived?.columns ?? []).map(q)]);
+  const values = join([
+    sql`${tenant}`,
+    ...names.map((name) => sql`a.${q(name)}`),
+    sql`${batchId}`,
+    ...(derived?.values ?? []),
+  ]);
   const keys = join(def.key.map((k) => sql`a.${q(k)}`));
   const filter = skipUnchanged
     ? sql` WHERE (${keys}) NOT IN (SELECT ${join(def.key.map(q))} FROM matched_keys WHERE NOT changed)`
     : sql``;
-  return sql`INSERT INTO ${q(def.name)} (${target}) SELECT ${values} FROM ${raw(accepted)} a${filter}`;
+  return sql`INSERT INTO ${q(def.name)} (${target}) SELECT ${values} FROM ${raw(accepted)} a${derived?.join ?? sql``}${filter}`;
 }

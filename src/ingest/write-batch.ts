@@ -1,8 +1,10 @@
 import type { DatasetDef } from '../core/dataset/types.js';
+import { ROLLUP_TABLE } from '../core/metric/rollup.js';
 import type { Dialect } from '../core/sql/dialect.js';
 import { raw, sql } from '../core/sql/fragment.js';
 import type { Executor, ImportSession } from '../store/store.js';
 import type { RejectCounts } from './collect-rejects.js';
+import { batchFacts } from './contact-facts.js';
 import type { ImportSummary, RejectRow } from './import-types.js';
 import { deleteChangedSql, insertSql, matchedCountsSql, matchedKeysSql } from './load-sql.js';
 
@@ -68,13 +70,23 @@ async function load(
   );
   const batchId = next?.id ?? 1;
 
+  const bulk = [
+    def.name,
+    'import_rejects',
+    ...(def.name === 'interactions' && dialect.dailyRollups ? [ROLLUP_TABLE] : []),
+  ];
+  for (const statement of dialect.bulkWrite(bulk, false)) await target.run(raw(statement));
   await target.run(matchedKeysSql(def, accepted, tenant, dialect));
   const [counts] = await target.query<{ matched: number; replaced: number }>(matchedCountsSql());
   const { matched = 0, replaced = 0 } = counts ?? {};
   const total = input.read - input.rejected;
+  const facts = batchFacts(def.name, target, { dialect, tenant, accepted, matched, replaced, batchId });
+  await facts.beforeDelete();
   if (replaced > 0) await target.run(deleteChangedSql(def, tenant));
   const unchanged = matched - replaced;
-  if (unchanged < total) await target.run(insertSql(def, accepted, tenant, batchId, unchanged > 0));
+  const derived = await facts.beforeInsert();
+  if (unchanged < total) await target.run(insertSql(def, accepted, tenant, batchId, unchanged > 0, derived));
+  await facts.afterInsert();
   await target.run(sql`DROP TABLE matched_keys`);
 
   await target.run(sql`INSERT INTO import_rejects
@@ -84,6 +96,7 @@ async function load(
     ${input.format}, ${input.mapping}, ${startedAt}::TIMESTAMPTZ, CURRENT_TIMESTAMP, ${input.read}, ${total},
     ${input.rejected}, ${replaced}, ${total - matched + replaced}, ${input.filtered},
     ${input.extraColumns.length > 0 ? input.extraColumns.join(', ') : null})`);
+  for (const statement of dialect.bulkWrite(bulk, true)) await target.run(raw(statement));
 
   return {
     batchId,

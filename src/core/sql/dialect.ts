@@ -46,6 +46,11 @@ export interface Dialect {
   /** A TIMESTAMPTZ expression moved by a number of seconds. */
   addSeconds(expr: Sql, seconds: number): Sql;
   /**
+   * Seconds from instant a to instant b (double precision), exact to the microsecond: a
+   * difference of whole microseconds, so a gap of exactly N seconds compares equal to N.
+   */
+  secondsBetween(a: Sql, b: Sql): Sql;
+  /**
    * The FROM items `left l JOIN right r` matching rows with equal `keys` whose intervals
    * [t0, t1) overlap (both relations have columns t0, t1 and the keys): interval overlap,
    * as the design names it. Each overlapping pair appears once.
@@ -69,6 +74,32 @@ export interface Dialect {
    * one (DuckDB prunes by zone maps, and an index made its loads slower).
    */
   bulkIndex(name: string, table: string, columns: string[]): string[];
+  /**
+   * Whether the engine enforces row-level security (then the import keeps the columns its
+   * policies read: the vendor denormalised onto rows that have none of their own).
+   */
+  readonly rowLevelSecurity: boolean;
+  /**
+   * A session setting (`covenant.tenant`) as SQL in a policy, NULL when unset or empty:
+   * a scalar subquery on PostgreSQL (evaluated once per statement, not per row); a plain
+   * call where policies may hold no subquery (Citus).
+   */
+  sessionSetting(name: string): string;
+  /**
+   * Statements that distribute the tables of a schema over a cluster (Citus), or none on
+   * an engine that runs on one server. `tables` are the tables not yet distributed.
+   */
+  distributeStatements(tables: { table: string; reference: boolean }[]): string[];
+  /** Whether the schema is distributed over a cluster (Citus). */
+  readonly distributed: boolean;
+  /**
+   * Statements around an import's bulk inserts into these tables, in its transaction:
+   * none on one server; on Citus, the owner's exemption from the tables' row-level
+   * security for the transaction (its INSERT ... SELECT from the staged rows runs as COPY
+   * into the shards, which PostgreSQL refuses under row-level security), restored at its
+   * end (`end`). DDL in the transaction: no other session ever sees it.
+   */
+  bulkWrite(tables: string[], end: boolean): string[];
 }
 
 /** A relation (a table or CTE name, or a subquery) and the alias it takes in a join. */
@@ -97,6 +128,20 @@ export abstract class BaseDialect implements Dialect {
   abstract readonly jsonType: string;
   readonly keyedBulkTables: boolean = true;
   readonly dailyRollups: boolean = true;
+  readonly rowLevelSecurity: boolean = true;
+  readonly distributed: boolean = false;
+
+  sessionSetting(name: string): string {
+    return `(SELECT nullif(current_setting('${name}', true), ''))`;
+  }
+
+  distributeStatements(_tables: { table: string; reference: boolean }[]): string[] {
+    return [];
+  }
+
+  bulkWrite(_tables: string[], _end: boolean): string[] {
+    return [];
+  }
 
   quoteIdent(name: string): string {
     return `"${name.replaceAll('"', '""')}"`;
@@ -136,6 +181,11 @@ export abstract class BaseDialect implements Dialect {
 
   jsonText(expr: Sql): Sql {
     return sql`CAST(${expr} AS TEXT)`;
+  }
+
+  /** An interval's seconds: PostgreSQL subtracts instants exactly (days of 24 h, microseconds). */
+  secondsBetween(a: Sql, b: Sql): Sql {
+    return sql`date_part('epoch', ${b} - ${a})`;
   }
 
   /** Equal keys, the overlap a residual test: a hash join on the keys (what DuckDB runs best). */

@@ -6,6 +6,7 @@ export class DuckDbDialect extends BaseDialect {
   readonly jsonType = 'JSON';
   override readonly keyedBulkTables = false;
   override readonly dailyRollups = false;
+  override readonly rowLevelSecurity = false;
 
   override epochSeconds(expr: Sql): Sql {
     return sql`epoch(${expr})`;
@@ -17,6 +18,10 @@ export class DuckDbDialect extends BaseDialect {
 
   override addSeconds(expr: Sql, seconds: number): Sql {
     return sql`(${expr} + to_seconds(CAST(${seconds} AS DOUBLE)))`;
+  }
+
+  override secondsBetween(a: Sql, b: Sql): Sql {
+    return sql`((epoch_us(${b}) - epoch_us(${a})) / 1000000.0)`;
   }
 
   override daysBetween(a: Sql, b: Sql): Sql {

@@ -20,7 +20,7 @@ const BASE: Omit<TextQuery, 'metrics' | 'tenant'> = {
 };
 
 /** The tenant holding the data a metric reads. */
-function tenantOf(info: MetricInfo): string {
+export function tenantOf(info: MetricInfo): string {
   if (info.datasets.includes('qa_reviews')) return TENANTS.qa;
   if (info.datasets.includes('interactions')) return TENANTS.contacts;
   if (info.datasets.includes('incidents') || info.datasets.includes('access_events')) return TENANTS.security;

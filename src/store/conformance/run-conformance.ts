@@ -6,10 +6,12 @@ import { DuckDbStore } from '../duckdb/duckdb-store.js';
 import type { Store } from '../store.js';
 import { loadConformanceData } from './conformance-data.js';
 import { contractConformance } from './contract-conformance.js';
+import { factsConformance } from './facts-conformance.js';
 import { importConformance } from './import-conformance.js';
 import { type IsolationOptions, isolationConformance } from './isolation-conformance.js';
 import { metricConformance } from './metric-conformance.js';
 import type { SuiteContext } from './suite-context.js';
+import { whoeverAsksConformance } from './whoever-asks-conformance.js';
 
 /**
  * The one conformance suite every store runs (duckdb.conformance.test.ts,
@@ -50,8 +52,10 @@ export function runConformance(
       rmSync(dir, { recursive: true, force: true });
     });
     importConformance(ctx);
+    factsConformance(ctx);
     metricConformance(ctx);
     contractConformance(ctx);
+    whoeverAsksConformance(ctx);
     isolationConformance(ctx, options);
   });
 }

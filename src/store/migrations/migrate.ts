@@ -1,10 +1,18 @@
 import { raw, sql } from '../../core/sql/fragment.js';
+import { distributeSchema } from '../postgres/distribution.js';
 import type { Store } from '../store.js';
+import { CONTACT_FACTS_MIGRATION } from './contact-facts.js';
+import { FLAT_POLICIES_MIGRATION } from './flat-policies.js';
 import { MIGRATIONS } from './migrations.js';
 import { SERVER_MIGRATION } from './server-migration.js';
 
 /** Every migration, in the order they apply. */
-export const ALL_MIGRATIONS = [...MIGRATIONS, SERVER_MIGRATION];
+export const ALL_MIGRATIONS = [
+  ...MIGRATIONS,
+  SERVER_MIGRATION,
+  CONTACT_FACTS_MIGRATION,
+  FLAT_POLICIES_MIGRATION,
+];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */
 export async function migrate(store: Store): Promise<number[]> {
@@ -25,5 +33,7 @@ export async function migrate(store: Store): Promise<number[]> {
     });
     done.push(migration.version);
   }
+  // On Citus, the tables the migrations created are distributed by tenant (no manual step).
+  await distributeSchema(store);
   return done;
 }

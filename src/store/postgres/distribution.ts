@@ -1,5 +1,5 @@
-import { sql } from '../../core/sql/fragment.js';
-import type { Executor } from '../store.js';
+import { raw, sql } from '../../core/sql/fragment.js';
+import type { Executor, Store } from '../store.js';
 
 /**
  * How the schema distributes with Citus: every fact table by `tenant`, co-located with
@@ -77,21 +77,6 @@ export async function liveForeignKeys(db: Executor): Promise<ForeignKey[]> {
   }));
 }
 
-/** The Citus calls that distribute the live schema: reference tables first, then the anchor, then the rest. */
-export function citusCalls(tables: TableKey[]): string[] {
-  const names = tables.map((t) => t.table);
-  const facts = names.filter((t) => !REFERENCE_TABLES.includes(t));
-  const ordered = [ANCHOR_TABLE, ...facts.filter((t) => t !== ANCHOR_TABLE)].filter((t) => facts.includes(t));
-  return [
-    ...REFERENCE_TABLES.filter((t) => names.includes(t)).map((t) => `SELECT create_reference_table('${t}');`),
-    ...ordered.map((t) =>
-      t === ANCHOR_TABLE
-        ? `SELECT create_distributed_table('${t}', '${TENANT_COLUMN}');`
-        : `SELECT create_distributed_table('${t}', '${TENANT_COLUMN}', colocate_with => '${ANCHOR_TABLE}');`,
-    ),
-  ];
-}
-
 export interface LiveSchema {
   tables: TableKey[];
   uniqueKeys: { table: string; index: string; columns: string[] }[];
@@ -140,4 +125,31 @@ export function distributionProblems(schema: LiveSchema): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * Tables of the current schema that Citus does not distribute yet: a table with a tenant
+ * column becomes a distributed table, one without (schema_migrations) a reference table.
+ */
+export async function undistributedTables(db: Executor): Promise<{ table: string; reference: boolean }[]> {
+  return db.query(sql`
+    SELECT c.relname AS table,
+      NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant' AND NOT a.attisdropped) AS reference
+    FROM pg_class c
+    WHERE c.relkind IN ('r', 'p') AND c.relnamespace = current_schema()::regnamespace
+      AND NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid)
+    ORDER BY c.relname`);
+}
+
+/**
+ * Distributes what the migrations created and Citus does not distribute yet: nothing on
+ * a single server, nothing when all is distributed (run again, a no-op). One statement at
+ * a time, outside a transaction block (Citus creates the shards on the workers).
+ */
+export async function distributeSchema(db: Store): Promise<string[]> {
+  if (!db.dialect.distributed) return [];
+  const tables = await undistributedTables(db);
+  const statements = db.dialect.distributeStatements(tables);
+  for (const statement of statements) await db.run(raw(statement));
+  return tables.map((t) => t.table);
 }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Sql } from '../../core/sql/fragment.js';
-import { postgresDialect } from '../../core/sql/postgres-dialect.js';
+import type { PostgresDialect } from '../../core/sql/postgres-dialect.js';
 import type { Executor, ImportSession, Row, SessionScope, Store } from '../store.js';
 import { StoreError } from '../store.js';
 import { inSavepoint, PgExecutor } from './pg-executor.js';
@@ -11,7 +11,7 @@ import type { PostgresStore } from './postgres-store.js';
  * transaction; a nested transaction (and an import's write) is a savepoint of it.
  */
 export class PostgresSession implements Store {
-  readonly dialect = postgresDialect;
+  readonly dialect: PostgresDialect;
   readonly location: string;
   private readonly executor: PgExecutor;
 
@@ -20,6 +20,7 @@ export class PostgresSession implements Store {
     private readonly client: pg.PoolClient,
   ) {
     this.location = store.location;
+    this.dialect = store.dialect;
     this.executor = new PgExecutor(client);
   }
 

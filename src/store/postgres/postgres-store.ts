@@ -4,19 +4,17 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import type { Sql } from '../../core/sql/fragment.js';
-import { postgresDialect } from '../../core/sql/postgres-dialect.js';
+import { citusDialect, type PostgresDialect, postgresDialect } from '../../core/sql/postgres-dialect.js';
 import { DuckDbExecutor } from '../duckdb/duckdb-store.js';
 import { ALL_MIGRATIONS, migrate } from '../migrations/migrate.js';
 import type { Executor, ImportSession, Row, SessionScope, Store } from '../store.js';
 import { StoreError } from '../store.js';
 import { analyzeChanged, failure, inTransaction, PgExecutor, release } from './pg-executor.js';
 import { PostgresSession } from './postgres-session.js';
+import { setSessionSettings } from './session-settings.js';
 import { copyStagedTable } from './stage-copy.js';
 import { typeParsers } from './values.js';
 
-/** The settings row-level security reads (migration 3): set per transaction, bound. */
-export const TENANT_SETTING = 'covenant.tenant';
-export const VENDOR_SETTING = 'covenant.vendor';
 /** Serialises migrations of concurrent processes (pg_advisory_lock key). */
 const MIGRATION_LOCK = 7_305_512_026;
 
@@ -45,7 +43,8 @@ export interface PostgresOptions {
  * PostgreSQL transaction (COPY) and runs the same load SQL there.
  */
 export class PostgresStore implements Store {
-  readonly dialect = postgresDialect;
+  /** PostgreSQL's, or Citus's where the database has the extension (found on open). */
+  dialect: PostgresDialect = postgresDialect;
   private readonly main: PgExecutor;
   private engine: Promise<DuckDBInstance> | undefined;
   private scratch: string | undefined;
@@ -72,7 +71,10 @@ export class PostgresStore implements Store {
     pool.on('error', () => undefined);
     const store = new PostgresStore(pool, safeLocation(url));
     try {
-      await pool.query('SELECT 1');
+      const { rows } = await pool.query(
+        "SELECT count(*) > 0 AS citus FROM pg_extension WHERE extname = 'citus'",
+      );
+      if (rows[0]?.citus) store.dialect = citusDialect;
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw new StoreError(`cannot connect to PostgreSQL at ${store.location}: ${(error as Error).message}`, {
@@ -104,7 +106,8 @@ export class PostgresStore implements Store {
       if (rows[0]?.exists) {
         const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
         const versions = new Set(applied.rows.map((r) => r.version));
-        if (ALL_MIGRATIONS.every((m) => versions.has(m.version))) return;
+        // On Citus, go on: tables a crashed run left undistributed are distributed (a no-op otherwise).
+        if (ALL_MIGRATIONS.every((m) => versions.has(m.version)) && !this.dialect.distributed) return;
       }
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       try {
@@ -160,7 +163,7 @@ export class PostgresStore implements Store {
     try {
       return await fn({
         engine,
-        dialect: postgresDialect,
+        dialect: this.dialect,
         progress: () => connection.progress.percentage,
         write: (tables, write) =>
           inStore(async (client) => {
@@ -189,12 +192,7 @@ export class PostgresStore implements Store {
     const client = await this.connect();
     try {
       return await inTransaction(client, async () => {
-        await client.query('SELECT set_config($1, $2, true), set_config($3, $4, true)', [
-          TENANT_SETTING,
-          scope.tenant,
-          VENDOR_SETTING,
-          scope.vendor ?? '',
-        ]);
+        await setSessionSettings(client, scope, this.dialect === citusDialect);
         return fn(new PostgresSession(this, client));
       });
     } finally {

@@ -3,27 +3,20 @@ import { requireDuration } from '../../time/duration.js';
 import { bucketExpression } from '../bucket-sql.js';
 import { contactFilters, groupBy, groupColumns, groupSelect } from '../contacts-source.js';
 import type { PlanContext, QueryPlan, StatsRow } from '../plan-types.js';
-import type { Scope } from '../scope.js';
 
 const num = (row: StatsRow, name: string) => Number(row[name] ?? 0);
 /** Episode windows are exact seconds between contacts (7d = 604,800 s, whatever DST does). */
 const durationSeconds = (value: unknown) => requireDuration(String(value)).seconds;
 
-/** Scope filters except workflow, which episodes are built within (the rest apply to the first contact). */
-const firstContactScope = (scope: Scope): Scope => {
-  const { workflow: _workflow, ...rest } = scope.filters;
-  return { ...scope, filters: rest };
-};
-const workflowOnly = (scope: Scope): Scope => ({
-  ...scope,
-  filters: scope.filters.workflow ? { workflow: scope.filters.workflow } : {},
-});
-
 /**
  * fcr: episodes are runs of one customer's contacts on one workflow, each within
  * repeatWindow of the previous, built from ALL the customer's contacts (any vendor, site
- * or channel) and scoped by their first contact. Only contacts within one window of the
- * period can start or continue an episode that starts in it, so only those are read.
+ * or channel) and scoped by their first contact. The import keeps each contact's gap to
+ * the previous and the next contact of its customer on its workflow, over every vendor
+ * (ingest/contact-facts-sql.ts; NULL without one or without a customer), so for any
+ * window a contact starts an episode iff its previous gap is NULL or longer, and the
+ * episode is that contact alone iff its next gap is NULL or longer: a plain scan of the
+ * scope's rows, the same in a vendor's session that sees only the vendor's rows.
  */
 export const fcrPlan: QueryPlan = {
   kind: 'query',
@@ -31,33 +24,13 @@ export const fcrPlan: QueryPlan = {
   query(ctx: PlanContext): Sql {
     const { scope, dialect } = ctx;
     const window = durationSeconds(ctx.params.repeatWindow);
-    const start = dialect.instant(scope.period.start);
-    const end = dialect.instant(scope.period.end);
     const bucket = scope.grain ? sql`, ${bucketExpression(ctx, raw('started_at'))} AS bucket` : sql``;
-    const dims = groupColumns(scope.by);
-    const dimsSql = dims.length > 0 ? sql`${join(dims)}, ` : sql``;
-    return sql`WITH linked AS (
-        SELECT *, lag(started_at) OVER w AS prev_at, lead(started_at) OVER w AS next_at
+    return sql`SELECT ${groupSelect(scope)}count(*) FILTER (WHERE single AND NOT abandoned AND resolved) AS k, count(*) AS n
+      FROM (SELECT *, (next_gap_seconds IS NULL OR next_gap_seconds > ${window}) AS single${bucket}
         FROM interactions
-        WHERE tenant = ${scope.tenant} AND customer_id IS NOT NULL
-          AND started_at >= ${dialect.addSeconds(start, -window)} AND started_at < ${dialect.addSeconds(end, window)}
-          ${contactFilters(workflowOnly(scope))}
-        WINDOW w AS (PARTITION BY customer_id, workflow ORDER BY started_at, interaction_id)
-      ),
-      episodes AS (
-        SELECT ${dimsSql}started_at, abandoned, resolved,
-          (next_at IS NULL OR next_at > ${dialect.addSeconds(raw('started_at'), window)}) AS single
-        FROM linked
-        WHERE (prev_at IS NULL OR started_at > ${dialect.addSeconds(raw('prev_at'), window)})
-          AND started_at >= ${start} AND started_at < ${end} ${contactFilters(firstContactScope(scope))}
-        UNION ALL
-        SELECT ${dimsSql}started_at, abandoned, resolved, true AS single
-        FROM interactions
-        WHERE tenant = ${scope.tenant} AND customer_id IS NULL AND started_at >= ${start} AND started_at < ${end}
-          ${contactFilters(scope)}
-      )
-      SELECT ${groupSelect(scope)}count(*) FILTER (WHERE single AND NOT abandoned AND resolved) AS k, count(*) AS n
-      FROM (SELECT *${bucket} FROM episodes) e${groupBy(scope)}`;
+        WHERE tenant = ${scope.tenant} AND started_at >= ${dialect.instant(scope.period.start)}
+          AND started_at < ${dialect.instant(scope.period.end)}
+          AND (prev_gap_seconds IS NULL OR prev_gap_seconds > ${window}) ${contactFilters(scope)}) e${groupBy(scope)}`;
   },
   finish: (row) => ({ kind: 'share', k: num(row, 'k'), n: num(row, 'n') }),
 };

@@ -17,7 +17,8 @@ import './global-setup.js';
 export const OWNER_ROLE = 'covenant_owner';
 /** The application's role: not the owner; row-level security applies to it. */
 export const APP_ROLE = 'covenant_app';
-const PASSWORD = 'covenant-test';
+export const TEST_PASSWORD = 'covenant-test';
+const PASSWORD = TEST_PASSWORD;
 
 let server: Promise<string> | undefined;
 

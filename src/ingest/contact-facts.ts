@@ -1,0 +1,114 @@
+import { deleteTouchedDaysSql, insertTouchedDaysSql, touchedDaysSql } from '../core/metric/rollup-refresh.js';
+import type { Dialect } from '../core/sql/dialect.js';
+import { raw, type Sql, sql } from '../core/sql/fragment.js';
+import type { Executor } from '../store/store.js';
+import {
+  contactGapsSql,
+  GAP_COLUMNS,
+  insertedGapsJoin,
+  touchedPartsSql,
+  updateStoredGapsSql,
+} from './contact-facts-sql.js';
+import type { DerivedColumns } from './load-sql.js';
+import {
+  batchCustomersVendorsSql,
+  childVendorSql,
+  touchedCustomersVendorsSql,
+  VENDOR_FROM,
+} from './scope-vendor-sql.js';
+
+/** What one batch writes, as the load step knows it. */
+export interface BatchShape {
+  dialect: Dialect;
+  tenant: string;
+  accepted: string;
+  /** Stored rows the batch's keys matched, and of those the ones it replaces. */
+  matched: number;
+  replaced: number;
+  batchId: number;
+}
+
+/**
+ * The facts an import keeps beside a dataset's rows, around its delete and insert: for
+ * interactions, each contact's gaps to its customer's previous and next contact on the
+ * workflow (contact-facts-sql.ts) and, where the store keeps them, the daily rollups
+ * (core/metric/rollup-refresh.ts). Other datasets keep none.
+ */
+export interface BatchFacts {
+  beforeDelete(): Promise<void>;
+  /** The derived columns the insert writes. */
+  beforeInsert(): Promise<DerivedColumns | undefined>;
+  afterInsert(): Promise<void>;
+}
+
+const NONE: BatchFacts = {
+  beforeDelete: async () => undefined,
+  beforeInsert: async () => undefined,
+  afterInsert: async () => undefined,
+};
+
+export function batchFacts(dataset: string, target: Executor, shape: BatchShape): BatchFacts {
+  const facts = dataset === 'interactions' ? interactionFacts(target, shape) : NONE;
+  if (!shape.dialect.rowLevelSecurity) return facts;
+  return {
+    ...facts,
+    async afterInsert() {
+      for (const statement of scopeVendorSql(dataset, shape.tenant, shape.batchId))
+        await target.run(statement);
+      await facts.afterInsert();
+    },
+  };
+}
+
+/**
+ * The vendor denormalised for row-level security (scope-vendor-sql.ts): on the batch's
+ * own rows, on the children of the batch's rows, on the customers its contacts touched
+ * (before touched_parts is dropped).
+ */
+function scopeVendorSql(dataset: string, tenant: string, batchId: number): Sql[] {
+  return [
+    ...(VENDOR_FROM[dataset] ? [childVendorSql(dataset, tenant, batchId, 'child')] : []),
+    ...Object.entries(VENDOR_FROM)
+      .filter(([, from]) => from.parent === dataset)
+      .map(([child]) => childVendorSql(child, tenant, batchId, 'parent')),
+    ...(dataset === 'customers' ? [batchCustomersVendorsSql(tenant, batchId)] : []),
+    ...(dataset === 'interactions' ? [touchedCustomersVendorsSql(tenant)] : []),
+  ];
+}
+
+function interactionFacts(target: Executor, shape: BatchShape): BatchFacts {
+  const { dialect, tenant, accepted, matched, replaced } = shape;
+  const drop = async (tables: string[]) => {
+    for (const t of tables) await target.run(sql`DROP TABLE IF EXISTS ${raw(t)}`);
+  };
+  return {
+    async beforeDelete() {
+      await target.run(touchedPartsSql(accepted, tenant, matched, replaced));
+      if (!dialect.dailyRollups) return;
+      const written =
+        matched > 0
+          ? sql`${raw(accepted)} a LEFT JOIN matched_keys m ON m.interaction_id = a.interaction_id
+              WHERE m.interaction_id IS NULL OR m.changed`
+          : sql`${raw(accepted)} a`;
+      const old = sql`interactions a JOIN matched_keys m ON a.tenant = ${tenant}
+              AND a.interaction_id = m.interaction_id WHERE m.changed`;
+      await target.run(touchedDaysSql(replaced > 0 ? [written, old] : [written]));
+    },
+    async beforeInsert() {
+      await target.run(contactGapsSql(dialect, accepted, tenant, matched));
+      return {
+        columns: GAP_COLUMNS,
+        values: [sql`g.prev_gap`, sql`g.next_gap`],
+        join: insertedGapsJoin,
+      };
+    },
+    async afterInsert() {
+      await target.run(updateStoredGapsSql(tenant));
+      if (dialect.dailyRollups) {
+        await target.run(deleteTouchedDaysSql(tenant));
+        await target.run(insertTouchedDaysSql(tenant));
+      }
+      await drop(['touched_parts', 'contact_gaps', 'touched_days']);
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { valueMetrics } from '../../contracts/value-metrics.js';
+import { METRIC_CATALOG } from '../../core/metric/catalog.js';
+import { METRIC_PLANS } from '../../core/metric/plans.js';
+import type { MetricResult } from '../../core/metric/types.js';
+import { raw, type Sql, sql } from '../../core/sql/fragment.js';
+import { loadDemo } from '../../demo/load-demo.js';
+import { importFile } from '../../ingest/import-file.js';
+import { runQuery } from '../../query/run-query.js';
+import { interactionsCsv, MARCH } from '../../query/test-data.js';
+import { memoryStore, tempDir } from '../../test-support/fixtures.js';
+import { expectSame } from '../conformance/same-results.js';
+import { migrate } from '../migrations/migrate.js';
+import type { Row, Store } from '../store.js';
+import type { PostgresStore } from './postgres-store.js';
+import { openCitusTestStore } from './test-support/citus-server.js';
+
+/**
+ * The store on a real Citus cluster (a coordinator and two workers the test run starts):
+ * the migrations distribute the schema by themselves, the demo's numbers equal DuckDB's,
+ * two tenants land on different workers, and every query the engine runs for one tenant
+ * is a router query (one shard), as EXPLAIN on the coordinator shows.
+ */
+let store: PostgresStore;
+let reference: Store;
+let drop: () => Promise<void>;
+const TENANT = 'northwind';
+const DEMO = { scale: 0.01, seed: 7 };
+
+/** A tenant whose shard is on another worker than TENANT's. */
+let other = '';
+
+const workerOf = async (tenant: string) => {
+  const [row] = await store.query<{ port: number }>(
+    sql`SELECT p.nodeport AS port FROM pg_dist_shard_placement p
+      WHERE p.shardid = get_shard_id_for_distribution_column('interactions', CAST(${tenant} AS TEXT))`,
+  );
+  return row?.port;
+};
+
+beforeAll(async () => {
+  ({ store, drop } = await openCitusTestStore());
+  reference = await memoryStore();
+  await loadDemo(store, { ...DEMO, tenant: TENANT });
+  await loadDemo(reference, { ...DEMO, tenant: TENANT });
+  const home = await workerOf(TENANT);
+  for (let i = 0; !other && i < 50; i += 1)
+    if ((await workerOf(`client-${i}`)) !== home) other = `client-${i}`;
+  const file = join(tempDir(), 'march.csv');
+  writeFileSync(file, interactionsCsv(MARCH));
+  await importFile(store, 'interactions', file, { tenant: other });
+}, 600_000);
+afterAll(async () => {
+  await reference?.close();
+  await drop?.();
+});
+
+/** Every engine metric for the quarter, and by vendor; the value metrics of a contract. */
+async function catalog(db: Store, tenant = TENANT): Promise<Record<string, MetricResult[]>> {
+  const ask = (metrics: string[], by: string[] = []) =>
+    runQuery(db, {
+      metrics,
+      tenant,
+      period: '2026-Q2',
+      zone: 'Europe/Lisbon',
+      where: {},
+      by: by as never,
+      params: {},
+      minN: 1,
+      asOf: '2026-12-01T00:00:00Z',
+    });
+  const engine = METRIC_CATALOG.filter((m) => METRIC_PLANS[m.id]).map((m) => m.id);
+  const out: Record<string, MetricResult[]> = {};
+  for (const r of await ask(engine, ['vendor'])) out[r.metric] = [...(out[r.metric] ?? []), r];
+  out.value = await valueMetrics(db, {
+    tenant,
+    contractId: 'northwind-brightpath-2026',
+    period: '2026-Q2',
+    metrics: ['cost_per_contact', 'cost_per_resolved_contact', 'value_per_contact'],
+    asOf: '2026-12-01T00:00:00Z',
+  });
+  return out;
+}
+
+describe('the store on Citus', () => {
+  it('distributes every tenant table by tenant, co-located, and the shared table as a reference table; migrating again changes nothing', async () => {
+    const tables = await store.query<{
+      table: string;
+      method: string;
+      column: string | null;
+      colocation: number;
+    }>(
+      raw(`SELECT c.relname AS table, p.partmethod AS method,
+          CASE WHEN p.partmethod = 'h' THEN column_to_column_name(p.logicalrelid, p.partkey) END AS column,
+          p.colocationid AS colocation
+        FROM pg_class c LEFT JOIN pg_dist_partition p ON p.logicalrelid = c.oid
+        WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace ORDER BY 1`),
+    );
+    const anchor = tables.find((t) => t.table === 'interactions');
+    expect(anchor).toMatchObject({ method: 'h', column: 'tenant' });
+    expect(
+      tables.filter(
+        (t) =>
+          t.table !== 'schema_migrations' &&
+          !(t.method === 'h' && t.column === 'tenant' && t.colocation === anchor?.colocation),
+      ),
+    ).toEqual([]);
+    expect(tables.find((t) => t.table === 'schema_migrations')).toMatchObject({ method: 'n' });
+    expect(tables.length).toBeGreaterThan(15);
+    expect(await migrate(store)).toEqual([]);
+    const triggers = await store.query(
+      raw("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = 'interactions'::regclass"),
+    );
+    expect(triggers).toEqual([]);
+  });
+
+  it("gives the demo's numbers DuckDB gives, client and vendor alike", async () => {
+    const ours = await catalog(store);
+    expectSame(ours, await catalog(reference));
+    expect(ours.fcr?.length).toBeGreaterThan(1);
+    const asVendor = await store.withSession({ tenant: TENANT, vendor: 'brightpath' }, async (s) => {
+      const [fcr] = await runQuery(s, {
+        metrics: ['fcr', 'retention_90d'],
+        tenant: TENANT,
+        period: '2026-Q2',
+        zone: 'Europe/Lisbon',
+        where: { vendor: ['brightpath'] },
+        by: [],
+        params: {},
+        minN: 1,
+        asOf: '2026-12-01T00:00:00Z',
+      });
+      return fcr;
+    });
+    expect(asVendor).toMatchObject({ value: ours.fcr?.find((r) => r.group.vendor === 'brightpath')?.value });
+  }, 300_000);
+
+  it('keeps two tenants on different workers when the shards say so', async () => {
+    expect(other).not.toBe('');
+    expect(await workerOf(other)).not.toBe(await workerOf(TENANT));
+    const count = async (tenant: string) =>
+      (
+        await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM interactions WHERE tenant = ${tenant}`)
+      )[0]?.n;
+    expect([await count(other), (await count(TENANT)) ?? 0]).toEqual([MARCH.length, expect.any(Number)]);
+  });
+
+  it('runs every query of the engine for one tenant as a router query (one shard)', async () => {
+    const statements: Sql[] = [];
+    const recording: Store = Object.assign(Object.create(store) as Store, {
+      query: <T = Row>(statement: Sql) => {
+        statements.push(statement);
+        return store.query<T>(statement);
+      },
+    });
+    await catalog(recording);
+    expect(statements.length).toBeGreaterThan(10);
+    const tasks: string[] = [];
+    for (const statement of statements) {
+      const plan = await store.query<{ 'QUERY PLAN': string }>({
+        text: `EXPLAIN ${statement.text}`,
+        params: statement.params,
+      });
+      const lines = plan.map((r) => r['QUERY PLAN']);
+      if (!lines.some((l) => /Custom Scan \(Citus/.test(l))) continue;
+      tasks.push(
+        ...lines
+          .filter((l) => /Task Count: /.test(l))
+          .map((l) => `${l.trim()} in ${statement.text.slice(0, 80)}`),
+      );
+    }
+    expect(tasks.length).toBeGreaterThan(10);
+    expect(tasks.filter((t) => !t.startsWith('Task Count: 1 '))).toEqual([]);
+  }, 300_000);
+});
