@@ -11,6 +11,7 @@ import { importFile } from '../../ingest/import-file.js';
 import { runQuery } from '../../query/run-query.js';
 import { interactionsCsv, MARCH } from '../../query/test-data.js';
 import { memoryStore, tempDir } from '../../test-support/fixtures.js';
+import { windowIn } from '../../test-support/text-query.js';
 import { expectSame } from '../conformance/same-results.js';
 import { migrate } from '../migrations/migrate.js';
 import type { Row, Store } from '../store.js';
@@ -63,7 +64,7 @@ async function catalog(db: Store, tenant = TENANT): Promise<Record<string, Metri
     runQuery(db, {
       metrics,
       tenant,
-      period: '2026-Q2',
+      periods: [windowIn('2026-Q2')],
       zone: 'Europe/Lisbon',
       where: {},
       by: by as never,
@@ -77,7 +78,7 @@ async function catalog(db: Store, tenant = TENANT): Promise<Record<string, Metri
   out.value = await valueMetrics(db, {
     tenant,
     contractId: 'northwind-brightpath-2026',
-    period: '2026-Q2',
+    periods: [windowIn('2026-Q2')],
     metrics: ['cost_per_contact', 'cost_per_resolved_contact', 'value_per_contact'],
     asOf: '2026-12-01T00:00:00Z',
   });
@@ -124,7 +125,7 @@ describe('the store on Citus', () => {
       const [fcr] = await runQuery(s, {
         metrics: ['fcr', 'retention_90d'],
         tenant: TENANT,
-        period: '2026-Q2',
+        periods: [windowIn('2026-Q2')],
         zone: 'Europe/Lisbon',
         where: { vendor: ['brightpath'] },
         by: [],
