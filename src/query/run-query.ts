@@ -11,6 +11,7 @@ import {
 import type { MetricResult } from '../core/metric/types.js';
 import type { Sql } from '../core/sql/fragment.js';
 import { periodBounds } from '../core/time/boundaries.js';
+import { checkWindowBounds } from '../core/time/bounds.js';
 import { buckets } from '../core/time/buckets.js';
 import { daysBetweenInclusive } from '../core/time/calendar.js';
 import { parsePeriods } from '../core/time/period.js';
@@ -73,7 +74,7 @@ export async function runQuery(store: Store, options: QueryOptions): Promise<Met
     : [];
 
   const results: MetricResult[] = [];
-  for (const period of periodWindows(options.period, options.zone)) {
+  for (const period of checkWindowBounds(periodWindows(options.period, options.zone), options.grain)) {
     const measured = await measure(store, requests, scopeOf(period), options.onStatement);
     // Each bucket of a series matures with its own end: its window, computed once per period.
     const windows = bucketWindows(period, options.zone, options.grain);

@@ -2,12 +2,13 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { VALUE_METRIC_IDS, valueMetrics } from '../../contracts/value-metrics.js';
 import { METRIC_CATALOG } from '../../core/metric/catalog.js';
 import type { Dimension } from '../../core/metric/scope.js';
-import { runQuery } from '../../query/run-query.js';
+import { checkWindowBounds } from '../../core/time/bounds.js';
+import { periodWindows, runQuery } from '../../query/run-query.js';
 import { ApiError, MetricInfo, MetricResult, QueryRequest } from '../api/schemas.js';
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { Forbidden, scopeQuery } from '../scope.js';
-import { storeOf } from '../session-scope.js';
+import { scopeKey, storeOf } from '../session-scope.js';
 
 const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
@@ -37,12 +38,17 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     const body = c.req.valid('json');
     const principal = principalOf(c);
     const where = scopeQuery(principal, body.where as Partial<Record<Dimension, string[]>>, body.by);
-    const key = JSON.stringify({ body, where });
+    // Every check that depends on who asks runs before the cache, never inside its compute.
+    if (principal.user.kind !== 'client' && body.metrics.some((m) => VALUE_METRIC_IDS.includes(m)))
+      throw new Forbidden('value metrics are the client’s (docs/api.md, Value metrics)');
+    checkWindowBounds(periodWindows(body.period, body.timezone), body.grain, 'period');
+    if (body.baseline && !/^-?\d/.test(body.baseline))
+      checkWindowBounds(periodWindows(body.baseline, body.timezone), undefined, 'baseline');
+    // The key carries the caller's scope: a result computed in one party's session never serves another.
+    const key = JSON.stringify({ scope: scopeKey(c), body, where });
     // Cached as the JSON text: a series of a quarter is large, and serialising it was most of a request.
     const text = await deps.cache.get(deps.events.version, `query:${key}`, async () => {
       const valueIds = body.contract ? body.metrics.filter((m) => VALUE_METRIC_IDS.includes(m)) : [];
-      if (valueIds.length > 0 && principal.user.kind !== 'client')
-        throw new Forbidden('value metrics are the client’s');
       const others = body.metrics.filter((m) => !valueIds.includes(m));
       const asOf = new Date().toISOString();
       const common = { tenant: deps.tenant, period: body.period, asOf };

@@ -1,0 +1,41 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { timeout } from 'hono/timeout';
+import type { AppEnv, ServerDeps } from './deps.js';
+
+/** Routes with limits of their own: uploads stream to disk under their cap; the event stream is long by design. */
+const IMPORTS = '/api/imports/';
+const EVENTS = '/api/events';
+
+export const tooLarge = (limit: number) =>
+  new HTTPException(413, {
+    res: Response.json({ error: `the request body is larger than ${limit} bytes` }, { status: 413 }),
+  });
+
+/**
+ * Every body is bounded before it is read (413, even before sign-in), and every request
+ * answers within the timeout (503): a slow query cannot hold a client past it.
+ */
+export function requestLimits(deps: ServerDeps): MiddlewareHandler<AppEnv> {
+  const body = bodyLimit({
+    maxSize: deps.bodyLimit,
+    onError: () => Promise.reject(tooLarge(deps.bodyLimit)),
+  });
+  const timed = timeout(
+    deps.requestTimeoutMs,
+    () =>
+      new HTTPException(503, {
+        res: Response.json(
+          { error: `the request took longer than ${deps.requestTimeoutMs / 1000} s; ask for less` },
+          { status: 503 },
+        ),
+      }),
+  );
+  return async (c, next) => {
+    if (c.req.path.startsWith(IMPORTS) || c.req.path === EVENTS) return next();
+    return body(c, async () => {
+      await timed(c, next);
+    });
+  };
+}
