@@ -4,9 +4,12 @@ import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
 import type { AppEnv, ServerDeps } from './deps.js';
 
-/** Routes with limits of their own: uploads stream to disk under their cap; the event stream is long by design. */
-const IMPORTS = '/api/imports/';
-const EVENTS = '/api/events';
+/**
+ * Routes with limits of their own: uploads stream to disk under their cap, RFP responses
+ * take JSON or YAML up to 8 MiB (rfp-submission-checks.ts), the event stream is long by design.
+ */
+const OWN_LIMITS = ['/api/imports/', '/api/rfp/responses', '/api/events'];
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export const tooLarge = (limit: number) =>
   new HTTPException(413, {
@@ -33,7 +36,12 @@ export function requestLimits(deps: ServerDeps): MiddlewareHandler<AppEnv> {
       }),
   );
   return async (c, next) => {
-    if (c.req.path.startsWith(IMPORTS) || c.req.path === EVENTS) return next();
+    if (OWN_LIMITS.some((path) => c.req.path.startsWith(path))) return next();
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    const hasBody =
+      Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
+    if (WITH_BODY.has(c.req.method) && hasBody && type !== 'application/json')
+      return c.json({ error: `send the body as application/json, not ${type || 'no content type'}` }, 415);
     return body(c, async () => {
       await timed(c, next);
     });

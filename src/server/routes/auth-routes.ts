@@ -23,12 +23,16 @@ export function authRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     request: { body: { content: { 'application/json': { schema: Login } }, required: true } },
     responses: {
       200: json(Me, 'signed in'),
+      400: json(ApiError, 'not a JSON body with email and password'),
       401: json(ApiError, 'wrong email or password'),
       429: json(ApiError, 'too many attempts'),
     },
   });
   app.openapi(login, async (c) => {
-    const { email, password } = c.req.valid('json');
+    // Another content type skips the schema: refuse it here rather than crash on undefined.
+    const { email, password } = (c.req.valid('json') ?? {}) as Partial<{ email: string; password: string }>;
+    if (typeof email !== 'string' || typeof password !== 'string')
+      return c.json({ error: 'send {"email", "password"} as application/json' }, 400);
     // Admitted (and counted) before any await: parallel guesses cannot all pass (rate-limit.ts).
     const attempt = deps.limiter.attempt(clientAddress(c, deps.trustProxy), email.toLowerCase());
     if (attempt.wait > 0) {
