@@ -103,6 +103,28 @@ describe('2. one query cannot stall the server', () => {
   });
 });
 
+describe('2. query time is bounded', () => {
+  it('answers 503 when a request runs past the server’s timeout, and the server stays up', async () => {
+    const hurried = ownApp({ requestTimeoutMs: 5 });
+    const { token } = await createToken(store, 'default', 'coo@northwind.example', 'timeout test');
+    const started = Date.now();
+    const response = await hurried.request('/api/query', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        metrics: ['fcr', 'aht', 'csat', 'contacts'],
+        period: '2026',
+        grain: 'week',
+        by: ['site'],
+      }),
+    });
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { error: string }).error).toMatch(/longer than/);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect((await hurried.request('/api/health')).status).toBe(200);
+  });
+});
+
 describe('3 and 4. the login limiter', () => {
   it('evaluates at most 5 of 20 parallel guesses', async () => {
     const own = ownApp();

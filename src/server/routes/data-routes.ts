@@ -3,11 +3,11 @@ import type { ReadableStream as WebStream } from 'node:stream/web';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { isDatasetName } from '../../core/dataset/types.js';
-import { UserError } from '../../core/issues.js';
 import { importFile } from '../../ingest/import-file.js';
 import { ApiError, ImportSummary, Site } from '../api/schemas.js';
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
+import { NotFound } from '../errors.js';
 import { tooLarge } from '../limits.js';
 import { canImport, Forbidden } from '../scope.js';
 import { storeOf } from '../session-scope.js';
@@ -30,13 +30,14 @@ export function dataRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     responses: {
       200: json(ImportSummary, 'what the import did'),
       400: json(ApiError, 'a file that is not the format'),
+      404: json(ApiError, 'no such dataset'),
       413: json(ApiError, 'a file larger than the server takes (--max-import-mb)'),
     },
   });
   app.openapi(upload, async (c) => {
     if (!canImport(principalOf(c))) throw new Forbidden('only the client’s admins import data');
     const { dataset } = c.req.valid('param');
-    if (!isDatasetName(dataset)) throw new UserError(`unknown dataset ${dataset}`);
+    if (!isDatasetName(dataset)) throw new NotFound(`unknown dataset ${dataset}`);
     const filename = c.req.valid('query').filename;
     if (Number(c.req.header('content-length') ?? 0) > deps.importLimit) throw tooLarge(deps.importLimit);
     const body = c.req.raw.body as WebStream<Uint8Array> | null;
