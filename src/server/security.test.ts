@@ -12,6 +12,7 @@ import { createToken } from './auth/sessions.js';
 import { addUser, removeUser } from './auth/users.js';
 import { type ServerDeps, serverDeps } from './deps.js';
 import { silentLogger } from './logger.js';
+import { ResultCache } from './result-cache.js';
 import { type RunningServer, startServer } from './serve.js';
 import { TestClient } from './test-client.js';
 
@@ -74,6 +75,35 @@ describe('1. value metrics and the result cache', () => {
       const response = await vendor.send('POST', '/api/query', body(contract));
       expect(response.status).toBe(403);
       expect(await response.text()).not.toMatch(/"value":/);
+    }
+  });
+});
+
+describe('issue 10, item 2: no result computed for one party serves another', () => {
+  it('keys every cached result by the caller’s scope', async () => {
+    const keys: string[] = [];
+    class Recording extends ResultCache {
+      override get<T>(version: number, key: string, compute: () => Promise<T>): Promise<T> {
+        keys.push(key);
+        return super.get(version, key, compute);
+      }
+    }
+    const own = ownApp({ cache: new Recording() });
+    const paths = [
+      '/api/contracts/northwind-brightpath-2026/overview?period=2026-Q1',
+      '/api/contracts/northwind-brightpath-2026/settlement?period=2026-Q1',
+      '/api/contracts/northwind-brightpath-2026/renewal?asOf=2026-04-01',
+    ];
+    for (const email of ['coo@northwind.example', 'ops@brightpath.example']) {
+      const client = await as(email, own);
+      for (const path of paths) expect((await client.send('GET', path)).status, `${email} ${path}`).toBe(200);
+      const body = { metrics: ['fcr'], period: '2026-Q1', where: { vendor: ['brightpath'] } };
+      expect((await client.send('POST', '/api/query', body)).status).toBe(200);
+    }
+    const byParty = (prefix: string) => keys.filter((k) => k.startsWith(prefix));
+    for (const kind of ['overview:', 'settlement:', 'renewal:', 'query:']) {
+      const distinct = new Set(byParty(kind));
+      expect(distinct.size, kind).toBeGreaterThanOrEqual(2);
     }
   });
 });

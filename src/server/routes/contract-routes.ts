@@ -120,7 +120,7 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       const version = await versionForPeriod(deps, c, latest, text);
       const overview = await deps.cache.get(
         deps.events.version,
-        `overview:${version.contractId}:${version.version}:${text}`,
+        `overview:${scopeKey(c)}:${version.contractId}:${version.version}:${text}`,
         () => contractOverview(storeOf(c, deps), deps.tenant, version, text, new Date().toISOString()),
       );
       return c.json({ contract: summary(version), ...overview } as never, 200);
@@ -139,7 +139,7 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       const { period: text } = c.req.valid('query');
       const computed = await deps.cache.get(
         deps.events.version,
-        `settlement:${version.contractId}:${text}`,
+        `settlement:${scopeKey(c)}:${version.contractId}:${text}`,
         () =>
           computeSettlement(
             storeOf(c, deps),
