@@ -6,8 +6,9 @@ import { loadDemo } from '../demo/load-demo.js';
 import { CUSTOMERS } from '../query/test-data.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import { grantApplicationRole } from '../store/postgres/roles.js';
-import { APP_ROLE, openTestStore } from '../store/postgres/test-support/test-server.js';
+import { APP_ROLE, createTestDatabase, openTestStore } from '../store/postgres/test-support/test-server.js';
 import type { Store } from '../store/store.js';
+import { runCli } from '../test-support/run-cli.js';
 import type { ProposalT } from './api/schemas.js';
 import { createApp } from './app.js';
 import { addUser } from './auth/users.js';
@@ -129,4 +130,20 @@ describe('8. users, sessions and API tokens under row-level security (SQL as the
     expect(stored.length).toBeGreaterThan(0);
     expect(stored.map((r) => r.csrf_token)).not.toContain(client.csrf);
   });
+});
+
+describe('11. the demo', () => {
+  it('prints where it loaded without the database password', async () => {
+    const db = await createTestDatabase();
+    try {
+      const password = decodeURIComponent(new URL(db.ownerUrl).password);
+      expect(password.length).toBeGreaterThan(0);
+      const run = runCli(['demo', '--scale', '0.001', '--db', db.ownerUrl]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/demo loaded into postgres/);
+      expect(run.stdout + run.stderr).not.toContain(password);
+    } finally {
+      await db.drop();
+    }
+  }, 120_000);
 });

@@ -130,6 +130,13 @@ describe('2. one query cannot stall the server', () => {
     });
     expect(year.status).toBe(400);
     expect(((await year.json()) as { error: string }).error).toMatch(/1096 day results is more than 1000/);
+    const baseline = await agent.send('POST', '/api/query', {
+      metrics: ['contacts'],
+      period: '2026-Q1',
+      baseline: '1900-01-01..2100-12-31',
+    });
+    expect(baseline.status).toBe(400);
+    expect(((await baseline.json()) as { error: string }).error).toMatch(/baseline: .* longer than 10 years/);
   });
 });
 

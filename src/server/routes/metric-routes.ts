@@ -42,7 +42,7 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     if (principal.user.kind !== 'client' && body.metrics.some((m) => VALUE_METRIC_IDS.includes(m)))
       throw new Forbidden('value metrics are the client’s (docs/api.md, Value metrics)');
     checkWindowBounds(periodWindows(body.period, body.timezone), body.grain, 'period');
-    if (body.baseline && !/^-?\d/.test(body.baseline))
+    if (body.baseline && !/^-?\d+(\.\d+)?$/.test(body.baseline))
       checkWindowBounds(periodWindows(body.baseline, body.timezone), undefined, 'baseline');
     // The key carries the caller's scope: a result computed in one party's session never serves another.
     const key = JSON.stringify({ scope: scopeKey(c), body, where });
