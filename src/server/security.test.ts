@@ -62,9 +62,11 @@ const login = (on: ReturnType<typeof createApp>, email: string, password: string
 
 describe('1. value metrics and the result cache', () => {
   it('refuses a vendor the value metrics the client asked for first, for its own and another contract', async () => {
+    // The client filters on BrightPath: the very request a BrightPath user's forced filter makes.
     const body = (contract: string) => ({
       metrics: ['value_per_contact'],
       period: '2026-Q1',
+      where: { vendor: ['brightpath'] },
       contract,
     });
     const client = await as('coo@northwind.example');
