@@ -344,3 +344,39 @@ describe('one number, whoever asks: the dashboard shows what `covenant query --c
     expect(new Set(tiles.map(key)).size).toBe(tiles.length);
   });
 });
+
+describe('the content security policy', () => {
+  it('is strict, enforced, and every page of the dashboard runs under it', async () => {
+    const coo = await tabAs(USERS.coo);
+    const agent = await tabAs(USERS.agent);
+    const violations: string[] = [];
+    for (const page of [coo, agent])
+      page.on(
+        'console',
+        (m) => void (/Content Security Policy/i.test(m.text()) && violations.push(m.text())),
+      );
+    const response = await coo.request.get('/');
+    const csp = response.headers()['content-security-policy'] ?? '';
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    // Enforced: an injected inline script does not run (in a page of its own, outside the suite's error check).
+    const probe = await suite.world.browser.newPage({ baseURL: suite.world.url });
+    await probe.goto('/');
+    const ran = await probe.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inline = true';
+      document.body.append(script);
+      return (window as unknown as { __inline?: boolean }).__inline === true;
+    });
+    await probe.close();
+    expect(ran).toBe(false);
+    for (const { name, hash, ready, user } of PAGES) {
+      if (!user) continue;
+      const page = user === 'agent' ? agent : coo;
+      await goTo(page, hash);
+      await byTestId(page, ready).first().waitFor();
+      await settled(page);
+      expect(violations, name).toEqual([]);
+    }
+  });
+});

@@ -20,7 +20,9 @@ export function registerDemo(program: Command): void {
         throw new UserError('--scale must be a positive number and --seed a whole number');
       }
       const started = Date.now();
+      let location = 'the store';
       await withStore(options, async (store) => {
+        location = store.location; // Never the --db URL itself: it may hold a password.
         const summaries = await loadDemo(store, {
           scale,
           seed,
@@ -34,7 +36,7 @@ export function registerDemo(program: Command): void {
         if (rejected > 0) throw new Error(`the demo generator produced ${rejected} rejected rows`);
       });
       process.stdout.write(
-        `demo loaded into ${options.db ?? 'the store'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+        `demo loaded into ${location} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
       );
     });
 }

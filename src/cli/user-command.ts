@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../core/issues.js';
-import { createToken } from '../server/auth/sessions.js';
+import { createToken, listTokens, revokeToken, TOKEN_DAYS } from '../server/auth/sessions.js';
 import { addUser, listUsers, type Role, removeUser } from '../server/auth/users.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
 import { table } from './table.js';
@@ -59,13 +59,43 @@ export function registerUser(program: Command): void {
         process.stdout.write(`${email} removed\n`);
       });
     });
-  withStoreOptions(user.command('token'))
-    .description('issue an API token for integrations (shown once)')
+  const token = user.command('token').description('API tokens for integrations: create, list, revoke');
+  withStoreOptions(token.command('create'))
+    .description('issue an API token for a user (shown once; stored only as a hash)')
     .argument('<email>')
     .option('--label <label>', 'what the token is for', 'integration')
-    .action(async (email: string, options: StoreOptions & { label: string }) => {
+    .option('--days <days>', 'days until it expires', String(TOKEN_DAYS))
+    .action(async (email: string, options: StoreOptions & { label: string; days: string }) => {
       await withStore(options, async (store) => {
-        process.stdout.write(`${await createToken(store, options.tenant, email, options.label)}\n`);
+        const made = await createToken(store, options.tenant, email, options.label, Number(options.days));
+        process.stderr.write(
+          `token ${made.id} for ${email}, expires ${made.expiresAt}; it is not shown again\n`,
+        );
+        process.stdout.write(`${made.token}\n`);
+      });
+    });
+  withStoreOptions(token.command('list'))
+    .description('the tokens (id, user, label, dates; never the token)')
+    .option('--email <email>', 'only this user’s')
+    .action(async (options: StoreOptions & { email?: string }) => {
+      await withStore(options, async (store) => {
+        const rows = (await listTokens(store, options.tenant, options.email)).map((t) => [
+          t.id,
+          t.email,
+          t.label,
+          t.createdAt,
+          t.expired ? `${t.expiresAt} (expired)` : t.expiresAt,
+        ]);
+        process.stdout.write(`${table(['id', 'email', 'label', 'created', 'expires'], rows)}\n`);
+      });
+    });
+  withStoreOptions(token.command('revoke'))
+    .description('revoke a token by its id (from user token list)')
+    .argument('<id>')
+    .action(async (id: string, options: StoreOptions) => {
+      await withStore(options, async (store) => {
+        if (!(await revokeToken(store, options.tenant, id))) throw new UserError(`no token ${id}`);
+        process.stdout.write(`token ${id} revoked\n`);
       });
     });
 }

@@ -6,6 +6,7 @@ import type { Dimension, Grain, PeriodWindow } from '../core/metric/scope.js';
 import type { MetricResult } from '../core/metric/types.js';
 import type { Sql } from '../core/sql/fragment.js';
 import { reportedResult } from '../core/stats/reported.js';
+import { checkWindowBounds } from '../core/time/bounds.js';
 import { parseWindow, parseWindows } from '../core/time/period-window.js';
 import { checkZone } from '../core/time/zone.js';
 import { emptyResultWarnings } from '../query/filter-warnings.js';
@@ -66,7 +67,12 @@ export async function answerQuery(
 ): Promise<QueryAnswer> {
   const contract = ask.contract ? (await getVersion(store, tenant, ask.contract)).contract : undefined;
   const zone = zoneOf(ask, contract, fields);
-  const periods = parseWindows(ask.period, zone, fields.period);
+  // Bounded before anything runs (docs/security.md): a century of days answers 400 at once.
+  const periods = checkWindowBounds(
+    parseWindows(ask.period, zone, fields.period),
+    ask.grain,
+    fields.period,
+  ) as PeriodWindow[];
   const valueIds = ask.metrics.filter((id) => VALUE_METRIC_IDS.includes(id));
   if (valueIds.length > 0 && !ask.contract)
     throw new UserError(`${valueIds.join(', ')} join invoices to outcomes: they need ${fields.contract} ID`);
@@ -127,5 +133,6 @@ function baselineOf(
 ): PeriodWindow | number | undefined {
   if (text === undefined) return undefined;
   if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
-  return parseWindow(text, zone, field);
+  const [window] = checkWindowBounds([parseWindow(text, zone, field)], undefined, field);
+  return window as PeriodWindow;
 }

@@ -69,10 +69,12 @@ function fillEmptyGroups(results: Measured[], requests: ResolvedRequest[], scope
   const expected = scope.grain
     ? buckets(scope.period, scope.zone, scope.grain).map((b) => b.label)
     : [undefined];
+  // One set of what is there: a search per bucket made a long series quadratic.
+  const present = new Set(results.map((r) => `${r.request}:${groupKey(r.group)}`));
   requests.forEach((request, index) => {
     for (const bucket of expected) {
       const group: Record<string, string> = bucket === undefined ? {} : { bucket };
-      if (!results.some((r) => r.request === index && groupKey(r.group) === groupKey(group))) {
+      if (!present.has(`${index}:${groupKey(group)}`)) {
         const stats = request.plan.finish({});
         results.push({ request: index, group, stats, ...estimate(stats), warnings: [] });
       }

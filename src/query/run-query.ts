@@ -10,6 +10,7 @@ import {
 } from '../core/metric/scope.js';
 import type { MetricResult } from '../core/metric/types.js';
 import type { Sql } from '../core/sql/fragment.js';
+import { checkWindowBounds } from '../core/time/bounds.js';
 import { buckets } from '../core/time/buckets.js';
 import { daysBetweenInclusive } from '../core/time/calendar.js';
 import type { Store } from '../store/store.js';
@@ -61,7 +62,8 @@ export async function runQuery(store: Store, options: QueryOptions): Promise<Met
       : [];
 
   const results: MetricResult[] = [];
-  for (const period of options.periods) {
+  // Bounded here too (the edges check first): no caller can ask for a century of days.
+  for (const period of checkWindowBounds(options.periods, options.grain)) {
     const measured = await measure(store, requests, scopeOf(period), options.onStatement);
     // Each bucket of a series matures with its own end: its window, computed once per period.
     const windows = bucketWindows(period, options.zone, options.grain);

@@ -6,6 +6,7 @@ import { API_DOCS_HTML } from './api-docs.js';
 import { authenticate } from './auth/middleware.js';
 import type { AppEnv, ServerDeps } from './deps.js';
 import { onError } from './errors.js';
+import { requestLimits } from './limits.js';
 import { requestLog } from './request-log.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { contractRoutes } from './routes/contract-routes.js';
@@ -14,6 +15,7 @@ import { metricRoutes } from './routes/metric-routes.js';
 import { proposalRoutes } from './routes/proposal-routes.js';
 import { renewalRoutes } from './routes/renewal-routes.js';
 import { rfpRoutes } from './routes/rfp-routes.js';
+import { securityHeaders } from './security-headers.js';
 import { sessionScope } from './session-scope.js';
 
 /** The HTTP app: a small core (log, authenticate, route, map errors) and thin routes. */
@@ -25,6 +27,8 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
     },
   });
   app.use('*', requestLog(deps));
+  app.use('*', securityHeaders(deps));
+  app.use('*', requestLimits(deps));
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', sessionScope(deps));
   app.onError(onError(deps));

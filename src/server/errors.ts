@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { UserError } from '../core/issues.js';
 import type { AppEnv, ServerDeps } from './deps.js';
 import { Forbidden } from './scope.js';
@@ -12,6 +13,7 @@ export class NotFound extends Error {
 
 /** Input errors say what was wrong (400), refusals 403, hidden or missing things 404; the rest 500, logged. */
 export const onError = (deps: ServerDeps) => (error: Error, c: Context<AppEnv>) => {
+  if (error instanceof HTTPException) return error.getResponse();
   if (error instanceof UserError) return c.json({ error: error.message, issues: error.issues }, 400);
   if (error instanceof Forbidden) return c.json({ error: error.message }, 403);
   if (error instanceof NotFound) return c.json({ error: error.message }, 404);

@@ -26,4 +26,18 @@ export class DataEvents {
     this.emitter.on('change', listener);
     return () => this.emitter.off('change', listener);
   }
+
+  /** True once the server is stopping: open event streams end, new ones end at once. */
+  closing = false;
+
+  /** Ends every open event stream (graceful shutdown). */
+  shutdown(): void {
+    this.closing = true;
+    this.emitter.emit('shutdown');
+  }
+
+  onShutdown(listener: () => void): () => void {
+    this.emitter.on('shutdown', listener);
+    return () => this.emitter.off('shutdown', listener);
+  }
 }

@@ -17,7 +17,11 @@ export function defaultWebRoot(): string | null {
 export interface RunningServer {
   url: string;
   deps: ServerDeps;
-  close(): Promise<void>;
+  /**
+   * Stops within `graceMs`: no new connections, event streams end at once, in-flight
+   * requests get until the grace runs out, then every connection is cut.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Starts the server on a port (0 = any free one) on the loopback address unless told otherwise. */
@@ -31,10 +35,20 @@ export function startServer(
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' },
       (info) => {
+        const http = server as import('node:http').Server;
         resolve({
           url: `http://${options.host ?? '127.0.0.1'}:${info.port}`,
           deps,
-          close: () => new Promise((done) => server.close(() => done())),
+          close: (graceMs = 4_000) =>
+            new Promise((done) => {
+              const cut = setTimeout(() => http.closeAllConnections(), graceMs);
+              http.close(() => {
+                clearTimeout(cut);
+                done();
+              });
+              deps.events.shutdown();
+              http.closeIdleConnections();
+            }),
         });
       },
     );

@@ -22,8 +22,16 @@ export function sessionScope(deps: ServerDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** The caller's scoped store (the server's store outside a session). */
-export const storeOf = (c: Context<AppEnv>, deps: ServerDeps): Store => c.get('store') ?? deps.store;
+/**
+ * The caller's scoped store. Routes get only this: outside a session (signed out, or the
+ * event stream and uploads) there is none, and asking is a bug, not a fallback to the
+ * unscoped store.
+ */
+export const storeOf = (c: Context<AppEnv>, _deps: ServerDeps): Store => {
+  const store = c.get('store');
+  if (!store) throw new Error(`no session store for ${c.req.path}`);
+  return store;
+};
 
 /** A cache key prefix for results read through a scoped session. */
 export const scopeKey = (c: Context<AppEnv>) => {

@@ -34,6 +34,10 @@ export async function openTab(world: World, size: 'desktop' | 'phone' = 'desktop
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // The dashboard must run under the server's strict CSP: any violation fails the file.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
+  });
   return { context, page, errors };
 }
 

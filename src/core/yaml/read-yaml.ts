@@ -32,9 +32,16 @@ export function readYaml(input: string, file: string): Result<YamlFile> {
   };
   if (doc.errors.length > 0) return fail(doc.errors.map(yamlIssue('yaml_syntax')));
   const rep = new Reporter(file, new Locator(text, doc, lines));
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias bomb (aliases of aliases) is refused as input, not a crash.
+    return fail([{ code: 'yaml_aliases', path: [], message: (error as Error).message, file }]);
+  }
   return ok({
     doc,
-    js: doc.toJS({ maxAliasCount: 100 }),
+    js,
     rep,
     warnings: doc.warnings.map(yamlIssue('yaml_warning')),
   });

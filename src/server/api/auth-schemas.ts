@@ -19,7 +19,9 @@ export const User = z
 
 export const Me = z.object({ user: User, csrfToken: z.string(), tenant: z.string() }).openapi('Me');
 
-export const Login = z.object({ email: z.string().min(1), password: z.string().min(1) }).openapi('Login');
+export const Login = z
+  .object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) })
+  .openapi('Login');
 
 export type UserT = z.infer<typeof User>;
 export type MeT = z.infer<typeof Me>;

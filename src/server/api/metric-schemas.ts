@@ -37,18 +37,19 @@ export const QueryAnswer = z
 
 export const QueryRequest = z
   .object({
-    metrics: z.array(z.string()).min(1),
-    period: z.string(),
+    // Every field has a bound (docs/security.md); periods are bounded by checkWindowBounds.
+    metrics: z.array(z.string().max(100)).min(1).max(50),
+    period: z.string().max(100),
     /** Default UTC, or the contract's zone when `contract` is given. */
-    timezone: z.string().optional(),
-    where: z.record(z.string(), z.array(z.string())).default({}),
-    by: z.array(z.string()).default([]),
+    timezone: z.string().max(64).optional(),
+    where: z.record(z.string().max(40), z.array(z.string().max(200)).max(1000)).default({}),
+    by: z.array(z.string().max(40)).max(8).default([]),
     grain: z.enum(['day', 'week', 'month']).optional(),
-    params: z.record(z.string(), z.string()).default({}),
-    baseline: z.string().optional(),
-    minN: z.number().int().min(0).default(1),
+    params: z.record(z.string().max(100), z.string().max(200)).default({}),
+    baseline: z.string().max(100).optional(),
+    minN: z.number().int().min(0).max(1_000_000_000).default(1),
     /** Measure with this contract's parameters and zone, as its pages do; value metrics need it. */
-    contract: z.string().optional(),
+    contract: z.string().max(200).optional(),
   })
   .openapi('QueryRequest');
 

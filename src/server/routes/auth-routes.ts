@@ -1,17 +1,20 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ApiError, Login, Me } from '../api/schemas.js';
-import { principalOf, SESSION_COOKIE, sessionKey } from '../auth/middleware.js';
-import { verifyPassword } from '../auth/password.js';
+import { principalOf, SESSION_COOKIE } from '../auth/middleware.js';
+import { hashPassword, secret, verifyPassword } from '../auth/password.js';
 import { createSession, deleteSession } from '../auth/sessions.js';
 import { findUser } from '../auth/users.js';
+import { clientAddress } from '../client-address.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 
 const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
   description,
 });
+
+/** A hash no password matches: an unknown email costs the same scrypt as a known one. */
+let decoy: Promise<string> | undefined;
 
 export function authRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   const login = createRoute({
@@ -20,34 +23,45 @@ export function authRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     request: { body: { content: { 'application/json': { schema: Login } }, required: true } },
     responses: {
       200: json(Me, 'signed in'),
+      400: json(ApiError, 'not a JSON body with email and password'),
       401: json(ApiError, 'wrong email or password'),
       429: json(ApiError, 'too many attempts'),
     },
   });
   app.openapi(login, async (c) => {
-    const { email, password } = c.req.valid('json');
-    const address = remoteAddress(c);
-    const keys = [`ip:${address}`, `email:${email.toLowerCase()}`];
-    const wait = deps.limiter.retryAfter(keys);
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+    // Another content type skips the schema: refuse it here rather than crash on undefined.
+    const { email, password } = (c.req.valid('json') ?? {}) as Partial<{ email: string; password: string }>;
+    if (typeof email !== 'string' || typeof password !== 'string')
+      return c.json({ error: 'send {"email", "password"} as application/json' }, 400);
+    // Admitted (and counted) before any await: parallel guesses cannot all pass (rate-limit.ts).
+    const attempt = deps.limiter.attempt(clientAddress(c, deps.trustProxy), email.toLowerCase());
+    if (attempt.wait > 0) {
+      c.header('Retry-After', String(Math.ceil(attempt.wait / 1000)));
       return c.json({ error: 'too many failed logins; try again later' }, 429);
     }
-    const user = await findUser(deps.store, deps.tenant, email);
-    if (!user || !(await verifyPassword(password, user.passwordHash))) {
-      deps.limiter.fail(keys);
-      return c.json({ error: 'wrong email or password' }, 401);
+    let signedIn = false;
+    try {
+      decoy ??= hashPassword(secret());
+      const user = await deps.store.withSession({ tenant: deps.tenant }, (db) =>
+        findUser(db, deps.tenant, email),
+      );
+      const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy));
+      if (!user || !matches) return c.json({ error: 'wrong email or password' }, 401);
+      const session = await deps.store.withSession({ tenant: deps.tenant }, (db) =>
+        createSession(db, deps.tenant, user.email),
+      );
+      signedIn = true;
+      setCookie(c, SESSION_COOKIE, session.id, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+        secure: deps.secureCookies,
+      });
+      const { passwordHash: _hash, ...visible } = user;
+      return c.json({ user: visible, csrfToken: session.csrf, tenant: deps.tenant }, 200);
+    } finally {
+      attempt.done(signedIn);
     }
-    deps.limiter.succeed(keys);
-    const session = await createSession(deps.store, deps.tenant, user.email);
-    setCookie(c, SESSION_COOKIE, session.id, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      path: '/',
-      secure: deps.secureCookies,
-    });
-    const { passwordHash: _hash, ...visible } = user;
-    return c.json({ user: visible, csrfToken: session.csrf, tenant: deps.tenant }, 200);
   });
 
   app.openapi(
@@ -57,18 +71,8 @@ export function authRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
 
   app.post('/api/logout', async (c) => {
     const id = getCookie(c, SESSION_COOKIE);
-    if (id) await deleteSession(deps.store, deps.tenant, id);
-    deps.sessions.forget(sessionKey(undefined, id));
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    if (id) await deps.store.withSession({ tenant: deps.tenant }, (db) => deleteSession(db, deps.tenant, id));
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.secureCookies });
     return c.json({ ok: true });
   });
-}
-
-/** The caller's address for rate limiting ('local' when there is no socket, as in tests). */
-function remoteAddress(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'local';
-  }
 }

@@ -7,7 +7,7 @@ import { ApiError, MetricInfo, QueryAnswer, QueryRequest } from '../api/schemas.
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { Forbidden, scopeQuery } from '../scope.js';
-import { storeOf } from '../session-scope.js';
+import { scopeKey, storeOf } from '../session-scope.js';
 import { visibleContract } from './contract-routes.js';
 
 const json = <T>(schema: T, description: string) => ({
@@ -42,11 +42,13 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     const body = c.req.valid('json');
     const principal = principalOf(c);
     const where = scopeQuery(principal, body.where as Partial<Record<Dimension, string[]>>, body.by);
-    if (body.metrics.some((m) => VALUE_METRIC_IDS.includes(m)) && principal.user.kind !== 'client')
-      throw new Forbidden('value metrics are the client’s');
+    // Every check that depends on who asks runs before the cache, never inside its compute.
+    if (principal.user.kind !== 'client' && body.metrics.some((m) => VALUE_METRIC_IDS.includes(m)))
+      throw new Forbidden('value metrics are the client’s (docs/api.md, Value metrics)');
     // A contract's parameters are its parties' to use: another vendor's contract answers 404.
     if (body.contract) await visibleContract(deps, c, body.contract, 'terms');
-    const key = JSON.stringify({ body, where });
+    // The key carries the caller's scope: a result computed in one party's session never serves another.
+    const key = JSON.stringify({ scope: scopeKey(c), body, where });
     // Cached as the JSON text: a series of a quarter is large, and serialising it was most of a request.
     const text = await deps.cache.get(deps.events.version, `query:${key}`, async () =>
       JSON.stringify(

@@ -56,7 +56,7 @@ export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
   );
 
   const one = async (c: Context<AppEnv>, id: string) => {
-    const proposal = await getProposal(deps.store, deps.tenant, id).catch(() => null);
+    const proposal = await getProposal(storeOf(c, deps), deps.tenant, id).catch(() => null);
     if (!proposal || !(await visible(deps, c, proposal))) throw new NotFound(`no proposal ${id}`);
     return proposal;
   };
@@ -87,9 +87,9 @@ export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       const proposal = await one(c, c.req.valid('param').id);
       const party = partyOf(principal);
       if (!party) throw new Forbidden(`${principal.user.role} does not decide proposals`);
-      await decideProposal(deps.store, deps.tenant, proposal.id, party, decision);
+      await decideProposal(storeOf(c, deps), deps.tenant, proposal.id, party, decision);
       deps.events.bump(`proposal ${proposal.id} ${decision}`);
-      return c.json(shape(await getProposal(deps.store, deps.tenant, proposal.id)), 200);
+      return c.json(shape(await getProposal(storeOf(c, deps), deps.tenant, proposal.id)), 200);
     });
   }
 }

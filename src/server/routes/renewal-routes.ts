@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { StoredVersion } from '../../contracts/contract-store.js';
 import { UserError } from '../../core/issues.js';
 import { renderScorecardHtml } from '../../core/renewal/html.js';
@@ -8,7 +9,10 @@ import { htmlToPdf } from '../../renewal/pdf.js';
 import { buildScorecard, resolveAsOf } from '../../renewal/scorecard.js';
 import { ApiError } from '../api/common-schemas.js';
 import { RenewalScorecard } from '../api/renewal-schemas.js';
+import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
+import { clampAsOf, scorecardFor } from '../renewal-view.js';
+import { scopeKey, storeOf } from '../session-scope.js';
 import { visibleContract } from './contract-routes.js';
 
 /**
@@ -39,13 +43,24 @@ export function renewalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
   /** The as-of date asked for, or today in the contract's zone (a date, so the result caches per day). */
   const asOfDate = (version: StoredVersion, asOf: string | undefined) => {
     if (asOf !== undefined && !isDate(asOf)) throw new UserError(`asOf ${asOf}: not a calendar date`);
-    return resolveAsOf(asOf, version.contract.timezone).date;
+    return clampAsOf(resolveAsOf(asOf, version.contract.timezone).date, version.contract.term.end);
   };
 
-  const scorecard = (version: StoredVersion, date: string): Promise<Scorecard> =>
-    deps.cache.get(deps.events.version, `renewal:${version.contractId}:${date}`, () =>
-      buildScorecard(deps.store, deps.tenant, version.contractId, { asOf: date }),
-    );
+  /** One scorecard build at a time: each costs seconds, and a burst must queue, not take every core. */
+  let building: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = building.then(work, work);
+    building = next.catch(() => undefined);
+    return next;
+  };
+
+  // Built in the caller's session and cached per scope; what a vendor may not see is removed after.
+  const scorecard = (c: Context<AppEnv>, version: StoredVersion, date: string): Promise<Scorecard> =>
+    deps.cache
+      .get(deps.events.version, `renewal:${scopeKey(c)}:${version.contractId}:${date}`, () =>
+        oneAtATime(() => buildScorecard(storeOf(c, deps), deps.tenant, version.contractId, { asOf: date })),
+      )
+      .then((card) => scorecardFor(principalOf(c), card));
 
   /** One Chromium at a time: PDFs are printed one after the other. */
   let printing: Promise<unknown> = Promise.resolve();
@@ -74,7 +89,7 @@ export function renewalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     }),
     async (c) => {
       const version = await visibleContract(deps, c, c.req.valid('param').id);
-      const card = await scorecard(version, asOfDate(version, c.req.valid('query').asOf));
+      const card = await scorecard(c, version, asOfDate(version, c.req.valid('query').asOf));
       return c.json(card as never, 200);
     },
   );
@@ -97,11 +112,14 @@ export function renewalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     async (c) => {
       const version = await visibleContract(deps, c, c.req.valid('param').id);
       const date = asOfDate(version, c.req.valid('query').asOf);
-      const card = await scorecard(version, date);
+      const card = await scorecard(c, version, date);
       let pdf: Buffer;
       try {
-        pdf = await deps.cache.get(deps.events.version, `renewal-pdf:${version.contractId}:${date}`, () =>
-          printPdf(renderScorecardHtml(card)),
+        const party = principalOf(c).user.kind;
+        pdf = await deps.cache.get(
+          deps.events.version,
+          `renewal-pdf:${scopeKey(c)}:${party}:${version.contractId}:${date}`,
+          () => printPdf(renderScorecardHtml(card)),
         );
       } catch (error) {
         if (error instanceof UserError) return c.json({ error: error.message }, 503);

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recalibrate } from '../contracts/recalibrate.js';
+import { raw, sql } from '../core/sql/fragment.js';
+import { createDemoUsers } from '../demo/demo-users.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { CUSTOMERS } from '../query/test-data.js';
+import { PostgresStore } from '../store/postgres/postgres-store.js';
+import { grantApplicationRole } from '../store/postgres/roles.js';
+import { APP_ROLE, createTestDatabase, openTestStore } from '../store/postgres/test-support/test-server.js';
+import type { Store } from '../store/store.js';
+import { runCli } from '../test-support/run-cli.js';
+import type { ProposalT } from './api/schemas.js';
+import { createApp } from './app.js';
+import { addUser } from './auth/users.js';
+import { serverDeps } from './deps.js';
+import { silentLogger } from './logger.js';
+import { TestClient } from './test-client.js';
+
+/**
+ * The server as documented on PostgreSQL: the application's role (not the tables' owner)
+ * under row-level security. Every route works through the caller's session (finding 7),
+ * and users, sessions and tokens are as guarded as the data (finding 8, by hand-written SQL).
+ */
+let owner: PostgresStore;
+let appStore: PostgresStore;
+let app: ReturnType<typeof createApp>;
+let proposal: string;
+let dropAll: () => Promise<void>;
+
+beforeAll(async () => {
+  const opened = await openTestStore();
+  owner = opened.store;
+  await loadDemo(owner, { scale: 0.01, seed: 3, tenant: 'default' });
+  await createDemoUsers(owner, 'default');
+  await addUser(owner, 'southwind', {
+    email: 'coo@southwind.example',
+    name: 'Southwind COO',
+    role: 'client_admin',
+    organisation: 'southwind',
+    password: 'southwind-2026',
+  });
+  const report = await recalibrate(owner, 'default', 'northwind-brightpath-2026', {
+    period: '2026-Q3',
+    asOf: '2026-09-30T19:00:00Z',
+  });
+  if (!report.proposal) throw new Error(`expected a proposal: ${report.outcome}`);
+  proposal = report.proposal.id;
+  await grantApplicationRole(owner, APP_ROLE);
+  appStore = await PostgresStore.open(opened.db.appUrl, { migrate: false, maxConnections: 4 });
+  app = createApp(serverDeps(appStore, { tenant: 'default', log: silentLogger }));
+  dropAll = async () => {
+    await appStore?.close();
+    await opened.drop();
+  };
+}, 240_000);
+afterAll(() => dropAll?.());
+
+const as = async (email: string, password: string) => {
+  const client = new TestClient(app);
+  expect((await client.login(email, password)).status).toBe(200);
+  return client;
+};
+
+describe('7. every route in the caller’s session, as the application role', () => {
+  it('shows, approves and scores a proposal and a renewal, and imports', async () => {
+    const coo = await as('coo@northwind.example', 'demo-coo-2026');
+    const shown = await coo.json<ProposalT>('GET', `/api/proposals/${proposal}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.contract).toBe('northwind-brightpath-2026');
+    const vendor = await as('ops@brightpath.example', 'demo-brightpath-2026');
+    expect((await vendor.send('GET', `/api/proposals/${proposal}`)).status).toBe(200);
+    expect((await vendor.send('POST', `/api/proposals/${proposal}/approve`)).status).toBe(200);
+    const coastline = await as('ops@coastline.example', 'demo-coastline-2026');
+    expect((await coastline.send('GET', `/api/proposals/${proposal}`)).status).toBe(404);
+
+    const renewal = await coo.send('GET', '/api/contracts/northwind-brightpath-2026/renewal?asOf=2026-04-01');
+    expect(renewal.status).toBe(200);
+    const sites = await vendor.json<{ vendor: string }[]>('GET', '/api/sites');
+    expect(sites.status).toBe(200);
+    expect(sites.body.length).toBeGreaterThan(0);
+    expect(sites.body.every((s) => s.vendor === 'brightpath')).toBe(true);
+
+    const imported = await coo.send('POST', '/api/imports/customers?filename=customers.csv', CUSTOMERS, {
+      'content-type': 'text/csv',
+    });
+    expect(imported.status).toBe(200);
+  }, 120_000);
+});
+
+describe('8. users, sessions and API tokens under row-level security (SQL as the application role)', () => {
+  const count = async (db: Store, statement: string) =>
+    Number((await db.query<{ n: number }>(raw(statement)))[0]?.n ?? 0);
+
+  it('reads no user, session or token outside a session, and no other tenant’s inside one', async () => {
+    await as('coo@northwind.example', 'demo-coo-2026');
+    for (const table of ['users', 'sessions', 'api_tokens'])
+      expect(await count(appStore, `SELECT count(*) AS n FROM ${table}`)).toBe(0);
+    await appStore.withSession({ tenant: 'default' }, async (db) => {
+      expect(await count(db, 'SELECT count(*) AS n FROM users')).toBeGreaterThan(0);
+      expect(await count(db, "SELECT count(*) AS n FROM users WHERE tenant = 'southwind'")).toBe(0);
+    });
+  });
+
+  it('shows a vendor’s session only its own users, and refuses it a client_admin', async () => {
+    await appStore.withSession({ tenant: 'default', vendor: 'brightpath' }, async (db) => {
+      const rows = await db.query<{ organisation: string; password_hash: string }>(
+        raw('SELECT organisation, password_hash FROM users'),
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.organisation === 'brightpath')).toBe(true);
+      expect(
+        await count(db, "SELECT count(*) AS n FROM sessions WHERE email = 'coo@northwind.example'"),
+      ).toBe(0);
+    });
+    const attempt = appStore.withSession({ tenant: 'default', vendor: 'brightpath' }, (db) =>
+      db.run(sql`INSERT INTO users VALUES ('default', 'mallory@brightpath.example', 'Mallory', 'client_admin',
+        'brightpath', NULL, NULL, 'x', CURRENT_TIMESTAMP)`),
+    );
+    await expect(attempt).rejects.toThrow(/row-level security/);
+    const other = appStore.withSession({ tenant: 'default', vendor: 'brightpath' }, (db) =>
+      db.run(sql`INSERT INTO users VALUES ('default', 'mallory@northwind.example', 'Mallory', 'client_admin',
+        'default', NULL, NULL, 'x', CURRENT_TIMESTAMP)`),
+    );
+    await expect(other).rejects.toThrow(/row-level security/);
+  });
+
+  it('stores no usable CSRF token', async () => {
+    const client = await as('ops@coastline.example', 'demo-coastline-2026');
+    const stored = await owner.query<{ csrf_token: string }>(raw('SELECT csrf_token FROM sessions'));
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.map((r) => r.csrf_token)).not.toContain(client.csrf);
+  });
+});
+
+describe('11. the demo', () => {
+  it('prints where it loaded without the database password', async () => {
+    const db = await createTestDatabase();
+    try {
+      const password = decodeURIComponent(new URL(db.ownerUrl).password);
+      expect(password.length).toBeGreaterThan(0);
+      const run = runCli(['demo', '--scale', '0.001', '--db', db.ownerUrl]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/demo loaded into postgres/);
+      expect(run.stdout + run.stderr).not.toContain(password);
+    } finally {
+      await db.drop();
+    }
+  }, 120_000);
+});
