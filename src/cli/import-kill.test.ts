@@ -73,5 +73,6 @@ describe('a process killed during an import', () => {
     const again = startImport(small);
     expect(await new Promise((done) => again.on('exit', done))).toBe(0);
     expect((await snapshot()).interactions).toEqual(before.interactions);
-  });
+    // Three CLI processes and a 2M-row file: minutes on a loaded 2-core machine.
+  }, 240_000);
 });

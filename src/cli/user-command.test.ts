@@ -56,7 +56,8 @@ describe('covenant user token', () => {
     expect(revoked.code, revoked.stderr).toBe(0);
     expect(runCli(['user', 'token', 'list', '--db', db]).stdout).not.toContain(id);
     expect(runCli(['user', 'token', 'revoke', id, '--db', db]).code).not.toBe(0);
-  });
+    // Five CLI processes, each compiling the CLI from source.
+  }, 180_000);
 
   it('issues no token for an email that is not a user', () => {
     const refused = runCli(['user', 'token', 'create', 'nobody@coastline.example', '--db', db]);

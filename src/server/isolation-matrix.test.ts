@@ -59,7 +59,7 @@ async function owned(vendor: string, contract: string): Promise<Owned> {
 
 beforeAll(async () => {
   store = await memoryStore();
-  await loadDemo(store, { scale: 0.02, seed: 3, tenant: TENANT });
+  await loadDemo(store, { scale: 0.02, seed: 3, tenant: TENANT, decisions: false });
   await createDemoUsers(store, TENANT);
   for (const id of ['northwind-brightpath-2026', 'northwind-coastline-2026'])
     await recalibrate(store, TENANT, id, { period: '2026-Q3', asOf: '2026-09-30T19:00:00Z' });

@@ -30,7 +30,7 @@ let dropAll: () => Promise<void>;
 beforeAll(async () => {
   const opened = await openTestStore();
   owner = opened.store;
-  await loadDemo(owner, { scale: 0.01, seed: 3, tenant: 'default' });
+  await loadDemo(owner, { scale: 0.01, seed: 3, tenant: 'default', decisions: false });
   await createDemoUsers(owner, 'default');
   await addUser(owner, 'southwind', {
     email: 'coo@southwind.example',

@@ -27,7 +27,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   store = await memoryStore();
-  await loadDemo(store, { scale: 0.02, seed: 3, tenant: 'default' });
+  await loadDemo(store, { scale: 0.02, seed: 3, tenant: 'default', decisions: false });
   await createDemoUsers(store, 'default');
   // As in the browser tests: on Q3's last evening BrightPath's containment has moved (a proposal).
   const report = await recalibrate(store, 'default', 'northwind-brightpath-2026', {

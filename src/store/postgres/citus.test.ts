@@ -28,7 +28,7 @@ let store: PostgresStore;
 let reference: Store;
 let drop: () => Promise<void>;
 const TENANT = 'northwind';
-const DEMO = { scale: 0.01, seed: 7 };
+const DEMO = { scale: 0.01, seed: 7, decisions: false };
 
 /** A tenant whose shard is on another worker than TENANT's. */
 let other = '';
