@@ -1,9 +1,11 @@
 import type { Contract } from '../core/contract/types.js';
 import { UserError } from '../core/issues.js';
+import { withAdjustments } from '../core/settlement/adjustments.js';
 import { settle } from '../core/settlement/settle.js';
 import { type CombinedInvoice, combineParts, type TrueUp, trueUp } from '../core/settlement/true-up.js';
 import type { InvoiceLike, Settlement } from '../core/settlement/types.js';
 import { periodWindows } from '../query/run-query.js';
+import { acceptedFor } from '../records/disputes.js';
 import type { Store } from '../store/store.js';
 import { baseUnits } from './base-units.js';
 import { listVersions } from './contract-store.js';
@@ -59,19 +61,18 @@ export async function settleContract(
   periodText: string,
   asOf = new Date().toISOString(),
 ): Promise<SettlementReport> {
-  const { period, kind, invoice, parts } = await computeSettlement(
-    store,
-    tenant,
-    contractId,
-    periodText,
-    asOf,
-  );
+  const computed = await computeSettlement(store, tenant, contractId, periodText, asOf);
+  // Accepted disputes on earlier settlements: adjustment lines, a step of their own.
+  const { period, kind, parts } = computed;
+  const disputes = await acceptedFor(store, tenant, contractId, period);
+  const invoice = withAdjustments(computed.invoice, disputes);
   const saved = await saveSettlement(store, tenant, {
     contractId,
     period,
     kind,
     invoice,
     parts,
+    disputes: disputes.map((d) => d.id),
   });
   const provisional =
     kind === 'final' ? await findSettlement(store, tenant, contractId, period, 'provisional') : null;

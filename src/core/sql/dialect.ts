@@ -69,6 +69,11 @@ export interface Dialect {
    * one (DuckDB prunes by zone maps, and an index made its loads slower).
    */
   bulkIndex(name: string, table: string, columns: string[]): string[];
+  /**
+   * Statements that make a table append-only for every role, its owner included (a trigger
+   * refusing UPDATE, DELETE and TRUNCATE). An engine without triggers returns none.
+   */
+  appendOnly(table: string): string[];
 }
 
 /** A relation (a table or CTE name, or a subquery) and the alias it takes in a join. */
@@ -161,6 +166,17 @@ export abstract class BaseDialect implements Dialect {
   bulkIndex(name: string, table: string, columns: string[]): string[] {
     return [
       `CREATE INDEX ${this.quoteIdent(name)} ON ${this.quoteIdent(table)} (${columns.map((c) => this.quoteIdent(c)).join(', ')})`,
+    ];
+  }
+
+  appendOnly(table: string): string[] {
+    const t = this.quoteIdent(table);
+    const fn = this.quoteIdent(`${table}_append_only`);
+    return [
+      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        RAISE EXCEPTION '${table} is append-only: % refused', TG_OP; END $$`,
+      `CREATE TRIGGER ${fn} BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+      `CREATE TRIGGER ${this.quoteIdent(`${table}_no_truncate`)} BEFORE TRUNCATE ON ${t} EXECUTE FUNCTION ${fn}()`,
     ];
   }
 

@@ -1,4 +1,5 @@
 import { sql } from '../../core/sql/fragment.js';
+import { appendAudit } from '../../records/audit.js';
 import type { Executor } from '../../store/store.js';
 import { secret } from './password.js';
 import { hashSecret } from './users.js';
@@ -45,6 +46,12 @@ export async function createToken(
   await db.run(
     sql`INSERT INTO api_tokens VALUES (${tenant}, ${hashSecret(token)}, ${email}, ${label}, CURRENT_TIMESTAMP)`,
   );
+  await appendAudit(db, tenant, {
+    action: 'token.create',
+    subject: email,
+    after: `token ${hashSecret(token).slice(0, 12)}`,
+    detail: { label },
+  });
   return token;
 }
 

@@ -1,0 +1,391 @@
+import { createHash } from 'node:crypto';
+import { UserError } from '../core/issues.js';
+import { isDecimalString, Money } from '../core/money/money.js';
+import type { AcceptedDispute } from '../core/settlement/adjustments.js';
+import { sql } from '../core/sql/fragment.js';
+import type { Executor, Store } from '../store/store.js';
+import { appendAudit, currentActor } from './audit.js';
+import type { EventType } from './outbox.js';
+
+/**
+ * Disputes on settlement lines (docs/records.md). Either party opens one on a line of a
+ * stored settlement; the thread holds both parties' messages; the other party accepts
+ * (with an agreed amount) or rejects it, or the opener withdraws it. An accepted dispute
+ * becomes an adjustment line on the contract's next settlement; the disputed one stays.
+ */
+export type Party = 'client' | 'vendor';
+export type DisputeStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn';
+export type Resolution = Exclude<DisputeStatus, 'open'>;
+
+export interface Evidence {
+  name: string;
+  /** Base64 of the file's bytes. */
+  content: string;
+}
+
+export interface Message {
+  no: number;
+  at: string;
+  author: string;
+  party: Party;
+  kind: 'opened' | 'comment' | Resolution;
+  body: string;
+  evidence: { name: string; bytes: number; sha256: string }[];
+}
+
+export interface Dispute {
+  id: string;
+  contract: string;
+  vendor: string;
+  settlement: string;
+  period: string;
+  line: string;
+  lineLabel: string;
+  lineAmount: string;
+  claimed: string;
+  currency: string;
+  reason: string;
+  openedBy: string;
+  openedParty: Party;
+  status: DisputeStatus;
+  agreed: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  /** The settlement that carries the adjustment (accepted disputes, once settled). */
+  appliedSettlement: string | null;
+  messages?: Message[];
+}
+
+export const MAX_TEXT = 4000;
+export const MAX_EVIDENCE_BYTES = 2_000_000;
+
+export function checkParty(text: string): Party {
+  if (text !== 'client' && text !== 'vendor') throw new UserError(`--as ${text}: expected client or vendor`);
+  return text;
+}
+
+function checkText(what: string, text: string): string {
+  if (text.trim().length === 0 || text.length > MAX_TEXT)
+    throw new UserError(`${what}: expected 1 to ${MAX_TEXT} characters`);
+  return text;
+}
+
+function checkAmount(what: string, text: string, currency: string): string {
+  if (!isDecimalString(text))
+    throw new UserError(`${what} ${text}: expected a decimal amount such as 1250.00`);
+  const money = Money.parse(text, currency);
+  if (!money.isRounded() || money.abs().amount.greaterThan('1e12'))
+    throw new UserError(`${what} ${text}: expected at most the ${currency} minor unit and below 10^12`);
+  return money.toFixed();
+}
+
+function checkEvidence(files: Evidence[]): Message['evidence'] & { content: string }[] {
+  const out = files.map((f) => {
+    const bytes = Buffer.from(f.content, 'base64');
+    if (!/^[\w.\- ]{1,120}$/.test(f.name))
+      throw new UserError(`evidence ${f.name}: expected a plain file name`);
+    return {
+      name: f.name,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      content: f.content,
+    };
+  });
+  if (out.length > 10 || out.reduce((n, f) => n + f.bytes, 0) > MAX_EVIDENCE_BYTES)
+    throw new UserError(`evidence: at most 10 files and ${MAX_EVIDENCE_BYTES} bytes in all`);
+  return out;
+}
+
+interface DisputeRow {
+  dispute_id: string;
+  contract_id: string;
+  vendor: string;
+  settlement_id: string;
+  period: string;
+  line_id: string;
+  line_label: string;
+  line_amount: string;
+  claimed: string;
+  currency: string;
+  reason: string;
+  opened_by: string;
+  opened_party: string;
+  status: string;
+  agreed: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  created_at: string;
+  applied_settlement: string | null;
+}
+
+const toDispute = (r: DisputeRow): Dispute => ({
+  id: r.dispute_id,
+  contract: r.contract_id,
+  vendor: r.vendor,
+  settlement: r.settlement_id,
+  period: r.period,
+  line: r.line_id,
+  lineLabel: r.line_label,
+  lineAmount: Money.parse(String(r.line_amount), r.currency).toFixed(),
+  claimed: Money.parse(String(r.claimed), r.currency).toFixed(),
+  currency: r.currency,
+  reason: r.reason,
+  openedBy: r.opened_by,
+  openedParty: r.opened_party as Party,
+  status: r.status as DisputeStatus,
+  agreed: r.agreed === null ? null : Money.parse(String(r.agreed), r.currency).toFixed(),
+  resolvedBy: r.resolved_by,
+  resolvedAt: r.resolved_at,
+  createdAt: r.created_at,
+  appliedSettlement: r.applied_settlement,
+});
+
+export interface DisputeFilter {
+  /** A vendor's user sees only the vendor's disputes. */
+  vendor?: string;
+  contract?: string;
+  settlement?: string;
+  status?: string;
+  id?: string;
+}
+
+export async function listDisputes(tx: Executor, tenant: string, f: DisputeFilter = {}): Promise<Dispute[]> {
+  const opt = (column: string, value: string | undefined) =>
+    value === undefined ? sql`` : { text: ` AND ${column} = ?`, params: [value] };
+  const rows = await tx.query<DisputeRow>(sql`SELECT * FROM disputes WHERE tenant = ${tenant}
+    ${opt('vendor', f.vendor)}${opt('contract_id', f.contract)}${opt('settlement_id', f.settlement)}
+    ${opt('status', f.status)}${opt('dispute_id', f.id)} ORDER BY created_at, dispute_id`);
+  return rows.map(toDispute);
+}
+
+/** A dispute with its thread; as a vendor, another vendor's dispute does not exist. */
+export async function getDispute(
+  tx: Executor,
+  tenant: string,
+  id: string,
+  vendor?: string,
+): Promise<Dispute> {
+  const [found] = await listDisputes(tx, tenant, { id, ...(vendor === undefined ? {} : { vendor }) });
+  if (!found) throw new UserError(`no dispute ${id} (covenant dispute list shows them)`);
+  const rows = await tx.query<{
+    message_no: number;
+    at: string;
+    author: string;
+    party: string;
+    kind: string;
+    body: string;
+    evidence: string;
+  }>(
+    sql`SELECT message_no, occurred_at AS at, author, party, kind, body, CAST(evidence AS VARCHAR) AS evidence FROM dispute_messages
+      WHERE tenant = ${tenant} AND dispute_id = ${id} ORDER BY message_no`,
+  );
+  const messages = rows.map((r) => ({
+    no: Number(r.message_no),
+    at: r.at,
+    author: r.author,
+    party: r.party as Party,
+    kind: r.kind as Message['kind'],
+    body: r.body,
+    evidence: (JSON.parse(r.evidence) as (Message['evidence'][number] & { content?: string })[]).map(
+      ({ name, bytes, sha256 }) => ({ name, bytes, sha256 }),
+    ),
+  }));
+  return { ...found, messages };
+}
+
+async function addMessage(
+  tx: Executor,
+  tenant: string,
+  d: Dispute,
+  m: Omit<Message, 'no' | 'evidence'>,
+  evidence: Evidence[],
+) {
+  const [row] = await tx.query<{ n: number }>(
+    sql`SELECT count(*) AS n FROM dispute_messages WHERE tenant = ${tenant} AND dispute_id = ${d.id}`,
+  );
+  await tx.run(sql`INSERT INTO dispute_messages VALUES (${tenant}, ${d.id}, ${Number(row?.n ?? 0) + 1}, ${m.at},
+    ${m.author}, ${m.party}, ${m.kind}, ${m.body}, ${JSON.stringify(checkEvidence(evidence))})`);
+}
+
+const eventData = (d: Dispute) => ({
+  dispute: d.id,
+  contract: d.contract,
+  settlement: d.settlement,
+  period: d.period,
+  line: d.line,
+  claimed: d.claimed,
+  agreed: d.agreed,
+  currency: d.currency,
+  status: d.status,
+});
+
+async function record(
+  tx: Executor,
+  tenant: string,
+  d: Dispute,
+  type: EventType,
+  detail: Record<string, unknown>,
+) {
+  await appendAudit(tx, tenant, {
+    action: type,
+    subject: d.id,
+    after: d.id,
+    detail,
+    event: { type, vendor: d.vendor, data: eventData(d) },
+  });
+}
+
+export interface OpenInput {
+  settlement: string;
+  line: string;
+  claimed: string;
+  reason: string;
+  party: Party;
+  evidence?: Evidence[];
+}
+
+export async function openDispute(store: Store, tenant: string, input: OpenInput): Promise<Dispute> {
+  checkText('reason', input.reason);
+  return store.transaction(async (tx) => {
+    const [s] = await tx.query<{
+      contract_id: string;
+      period: string;
+      currency: string;
+      body: string;
+      vendor: string;
+    }>(
+      sql`SELECT s.contract_id, s.period, s.currency, CAST(s.body AS VARCHAR) AS body,
+        (SELECT max(v.vendor) FROM contract_versions v WHERE v.tenant = s.tenant AND v.contract_id = s.contract_id) AS vendor
+        FROM settlements s WHERE s.tenant = ${tenant} AND s.settlement_id = ${input.settlement}`,
+    );
+    if (!s)
+      throw new UserError(
+        `no settlement ${input.settlement} (covenant settle stores them; its report names the id)`,
+      );
+    const lines = (
+      JSON.parse(s.body) as { invoice: { lines: { id: string; label: string; amount: string }[] } }
+    ).invoice.lines;
+    const line = lines.find((l) => l.id === input.line);
+    if (!line)
+      throw new UserError(
+        `--line ${input.line}: not a line of ${input.settlement}; its lines are ${lines.map((l) => l.id).join(', ')}`,
+      );
+    const claimed = checkAmount('--claimed', input.claimed, s.currency);
+    const [count] = await tx.query<{ n: number }>(
+      sql`SELECT count(*) AS n FROM disputes WHERE tenant = ${tenant}`,
+    );
+    const id = `D-${Number(count?.n ?? 0) + 1}`;
+    const at = new Date().toISOString();
+    const author = currentActor();
+    await tx.run(sql`INSERT INTO disputes VALUES (${tenant}, ${id}, ${s.contract_id}, ${s.vendor}, ${input.settlement},
+      ${s.period}, ${line.id}, ${line.label}, CAST(${line.amount} AS DECIMAL(18,4)), CAST(${claimed} AS DECIMAL(18,4)),
+      ${s.currency}, ${input.reason}, ${author}, ${input.party}, 'open', NULL, NULL, NULL, ${at}, NULL, NULL)`);
+    const d = await getDispute(tx, tenant, id);
+    await addMessage(
+      tx,
+      tenant,
+      d,
+      { at, author, party: input.party, kind: 'opened', body: input.reason },
+      input.evidence ?? [],
+    );
+    await record(tx, tenant, d, 'dispute.opened', { settlement: d.settlement, line: d.line, claimed });
+    return getDispute(tx, tenant, id);
+  });
+}
+
+export async function commentDispute(
+  store: Store,
+  tenant: string,
+  id: string,
+  c: { party: Party; body: string; evidence?: Evidence[]; vendor?: string },
+): Promise<Dispute> {
+  checkText('comment', c.body);
+  return store.transaction(async (tx) => {
+    const d = await getDispute(tx, tenant, id, c.vendor);
+    if (d.status !== 'open') throw new UserError(`dispute ${id} is ${d.status}: the thread is closed`);
+    await addMessage(
+      tx,
+      tenant,
+      d,
+      { at: new Date().toISOString(), author: currentActor(), party: c.party, kind: 'comment', body: c.body },
+      c.evidence ?? [],
+    );
+    await record(tx, tenant, d, 'dispute.updated', { party: c.party });
+    return getDispute(tx, tenant, id);
+  });
+}
+
+/**
+ * Accepted or rejected by the party that did not open it; withdrawn by the party that did.
+ * An accepted dispute needs the agreed amount of the line.
+ */
+export async function resolveDispute(
+  store: Store,
+  tenant: string,
+  id: string,
+  r: { party: Party; outcome: string; agreed?: string; note?: string; vendor?: string },
+): Promise<Dispute> {
+  if (!['accepted', 'rejected', 'withdrawn'].includes(r.outcome))
+    throw new UserError(`--outcome ${r.outcome}: expected accepted, rejected or withdrawn`);
+  const outcome = r.outcome as Resolution;
+  if (r.note !== undefined) checkText('note', r.note);
+  return store.transaction(async (tx) => {
+    const d = await getDispute(tx, tenant, id, r.vendor);
+    if (d.status !== 'open') throw new UserError(`dispute ${id} is ${d.status} already`);
+    if (outcome === 'withdrawn' && r.party !== d.openedParty)
+      throw new UserError(`only the ${d.openedParty}, who opened ${id}, withdraws it`);
+    if (outcome !== 'withdrawn' && r.party === d.openedParty)
+      throw new UserError(`the ${d.openedParty} opened ${id}: the other party accepts or rejects it`);
+    if (outcome === 'accepted' && r.agreed === undefined)
+      throw new UserError('an accepted dispute needs --agreed <amount>: what the line should have been');
+    const agreed = outcome === 'accepted' ? checkAmount('--agreed', r.agreed as string, d.currency) : null;
+    const at = new Date().toISOString();
+    const author = currentActor();
+    await tx.run(sql`UPDATE disputes SET status = ${outcome}, agreed = CAST(${agreed} AS DECIMAL(18,4)),
+      resolved_by = ${author}, resolved_at = ${at} WHERE tenant = ${tenant} AND dispute_id = ${id}`);
+    const body = r.note ?? (agreed === null ? outcome : `accepted at ${agreed} ${d.currency}`);
+    await addMessage(tx, tenant, d, { at, author, party: r.party, kind: outcome, body }, []);
+    const after = await getDispute(tx, tenant, id);
+    await record(tx, tenant, after, 'dispute.resolved', { outcome, agreed });
+    return after;
+  });
+}
+
+/**
+ * Accepted disputes a settlement of `period` carries: those it carried already (a re-run
+ * or the final after the provisional) and those not yet carried on a period after theirs.
+ */
+export async function acceptedFor(
+  tx: Executor,
+  tenant: string,
+  contract: string,
+  period: string,
+): Promise<AcceptedDispute[]> {
+  const rows =
+    await tx.query<DisputeRow>(sql`SELECT * FROM disputes WHERE tenant = ${tenant} AND contract_id = ${contract}
+    AND status = 'accepted' AND (applied_period = ${period} OR (applied_period IS NULL AND period < ${period}))
+    ORDER BY created_at, dispute_id`);
+  return rows.map(toDispute).map((d) => ({
+    id: d.id,
+    settlement: d.settlement,
+    period: d.period,
+    line: d.line,
+    lineLabel: d.lineLabel,
+    original: d.lineAmount,
+    agreed: d.agreed as string,
+  }));
+}
+
+/** In the transaction that stores the settlement carrying them. */
+export async function markApplied(
+  tx: Executor,
+  tenant: string,
+  ids: string[],
+  period: string,
+  settlement: string,
+) {
+  for (const id of ids)
+    await tx.run(sql`UPDATE disputes SET applied_period = ${period}, applied_settlement = ${settlement}
+      WHERE tenant = ${tenant} AND dispute_id = ${id} AND (applied_period IS NULL OR applied_period = ${period})`);
+}
