@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { startRecordsWorker } from '../records/worker.js';
 import { startServer } from '../server/serve.js';
 import { openStore, resolveLocation } from '../store/open-store.js';
 import { type StoreOptions, withStoreOptions } from './context.js';
@@ -16,7 +17,9 @@ export function registerServe(program: Command): void {
         tenant: options.tenant,
       });
       process.stdout.write(`Covenant on ${server.url} (API ${server.url}/api/docs)\n`);
+      const stopWorker = startRecordsWorker(store, options.tenant);
       const stop = async () => {
+        stopWorker();
         await server.close();
         await store.close();
         process.exit(0);

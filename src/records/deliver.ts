@@ -101,7 +101,7 @@ async function dispatch(store: Store, dashboard: string): Promise<number> {
   return events.length;
 }
 
-async function post(
+export async function post(
   url: string,
   secret: string,
   body: string,

@@ -62,21 +62,21 @@ function message(
     return {
       parties,
       subject: `Covenant: proposal ${str('proposal')} awaits your approval`,
-      text: `Proposal ${str('proposal')} to recalibrate ${str('contract')} awaits your approval.\n\nReview it: ${dashboard}/proposals/${str('proposal')}\n`,
+      text: `Proposal ${str('proposal')} to recalibrate ${str('contract')} awaits your approval.\n\nReview it: ${dashboard}/#/proposals\n`,
     };
   }
   if (type.startsWith('dispute.')) {
     return {
       parties: ['client', 'vendor'],
       subject: `Covenant: dispute ${str('dispute')} ${type.slice('dispute.'.length)} (${str('contract')} ${str('period')})`,
-      text: `Dispute ${str('dispute')} on ${str('line')} of ${str('contract')} ${str('period')} is ${str('status')}.\n\n${dashboard}/contracts/${str('contract')}?period=${str('period')}\n`,
+      text: `Dispute ${str('dispute')} on ${str('line')} of ${str('contract')} ${str('period')} is ${str('status')}.\n\n${dashboard}/#/contracts/${str('contract')}/settlement?period=${str('period')}\n`,
     };
   }
   if (type === 'settlement.final') {
     return {
       parties: ['client'],
       subject: `Covenant: final settlement of ${str('contract')} ${str('period')}`,
-      text: `The final settlement ${str('settlement')} of ${str('contract')} ${str('period')} totals ${str('currency')} ${str('total')}.\n\n${dashboard}/contracts/${str('contract')}?period=${str('period')}\n`,
+      text: `The final settlement ${str('settlement')} of ${str('contract')} ${str('period')} totals ${str('currency')} ${str('total')}.\n\n${dashboard}/#/contracts/${str('contract')}/settlement?period=${str('period')}\n`,
     };
   }
   return null;

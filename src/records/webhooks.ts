@@ -106,3 +106,21 @@ export async function removeWebhook(store: Store, tenant: string, id: string): P
     await appendAudit(tx, tenant, { action: 'webhook.remove', subject: id, before: id });
   });
 }
+
+/** A signed `webhook.test` POST, now, outside the outbox: whether the receiver answers 2xx. */
+export async function testWebhook(
+  store: Store,
+  tenant: string,
+  id: string,
+): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+  const hook = await webhookWithSecret(store, tenant, id);
+  const body = JSON.stringify({
+    id: newId('evt'),
+    type: 'webhook.test',
+    created: new Date().toISOString(),
+    tenant,
+    data: { webhook: id },
+  });
+  const { post } = await import('./deliver.js');
+  return post(hook.url, hook.secret, body, 10_000);
+}
