@@ -177,6 +177,12 @@ export abstract class BaseDialect implements Dialect {
         RAISE EXCEPTION '${table} is append-only: % refused', TG_OP; END $$`,
       `CREATE TRIGGER ${fn} BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
       `CREATE TRIGGER ${this.quoteIdent(`${table}_no_truncate`)} BEFORE TRUNCATE ON ${t} EXECUTE FUNCTION ${fn}()`,
+      // Roles given default privileges before the table existed keep INSERT and SELECT only.
+      `DO $$ DECLARE r text; BEGIN
+        FOR r IN SELECT DISTINCT grantee FROM information_schema.role_table_grants
+          WHERE table_schema = current_schema() AND table_name = '${table}' AND grantee <> current_user
+            AND privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE')
+        LOOP EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON ${t} FROM %I', r); END LOOP; END $$`,
     ];
   }
 
