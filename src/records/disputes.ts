@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { UserError } from '../core/issues.js';
-import { isDecimalString, Money } from '../core/money/money.js';
-import type { AcceptedDispute } from '../core/settlement/adjustments.js';
+import { Money } from '../core/money/money.js';
 import { sql } from '../core/sql/fragment.js';
 import type { Executor, Store } from '../store/store.js';
 import { appendAudit, currentActor } from './audit.js';
+import { checkAmount, checkEvidence, checkText } from './dispute-checks.js';
 import type { EventType } from './outbox.js';
 
 /**
@@ -57,47 +56,7 @@ export interface Dispute {
   messages?: Message[];
 }
 
-export const MAX_TEXT = 4000;
-export const MAX_EVIDENCE_BYTES = 2_000_000;
-
-export function checkParty(text: string): Party {
-  if (text !== 'client' && text !== 'vendor') throw new UserError(`--as ${text}: expected client or vendor`);
-  return text;
-}
-
-function checkText(what: string, text: string): string {
-  if (text.trim().length === 0 || text.length > MAX_TEXT)
-    throw new UserError(`${what}: expected 1 to ${MAX_TEXT} characters`);
-  return text;
-}
-
-function checkAmount(what: string, text: string, currency: string): string {
-  if (!isDecimalString(text))
-    throw new UserError(`${what} ${text}: expected a decimal amount such as 1250.00`);
-  const money = Money.parse(text, currency);
-  if (!money.isRounded() || money.abs().amount.greaterThan('1e12'))
-    throw new UserError(`${what} ${text}: expected at most the ${currency} minor unit and below 10^12`);
-  return money.toFixed();
-}
-
-function checkEvidence(files: Evidence[]): Message['evidence'] & { content: string }[] {
-  const out = files.map((f) => {
-    const bytes = Buffer.from(f.content, 'base64');
-    if (!/^[\w.\- ]{1,120}$/.test(f.name))
-      throw new UserError(`evidence ${f.name}: expected a plain file name`);
-    return {
-      name: f.name,
-      bytes: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      content: f.content,
-    };
-  });
-  if (out.length > 10 || out.reduce((n, f) => n + f.bytes, 0) > MAX_EVIDENCE_BYTES)
-    throw new UserError(`evidence: at most 10 files and ${MAX_EVIDENCE_BYTES} bytes in all`);
-  return out;
-}
-
-interface DisputeRow {
+export interface DisputeRow {
   dispute_id: string;
   contract_id: string;
   vendor: string;
@@ -119,7 +78,7 @@ interface DisputeRow {
   applied_settlement: string | null;
 }
 
-const toDispute = (r: DisputeRow): Dispute => ({
+export const toDispute = (r: DisputeRow): Dispute => ({
   id: r.dispute_id,
   contract: r.contract_id,
   vendor: r.vendor,
@@ -352,40 +311,5 @@ export async function resolveDispute(
   });
 }
 
-/**
- * Accepted disputes a settlement of `period` carries: those it carried already (a re-run
- * or the final after the provisional) and those not yet carried on a period after theirs.
- */
-export async function acceptedFor(
-  tx: Executor,
-  tenant: string,
-  contract: string,
-  period: string,
-): Promise<AcceptedDispute[]> {
-  const rows =
-    await tx.query<DisputeRow>(sql`SELECT * FROM disputes WHERE tenant = ${tenant} AND contract_id = ${contract}
-    AND status = 'accepted' AND (applied_period = ${period} OR (applied_period IS NULL AND period < ${period}))
-    ORDER BY created_at, dispute_id`);
-  return rows.map(toDispute).map((d) => ({
-    id: d.id,
-    settlement: d.settlement,
-    period: d.period,
-    line: d.line,
-    lineLabel: d.lineLabel,
-    original: d.lineAmount,
-    agreed: d.agreed as string,
-  }));
-}
-
-/** In the transaction that stores the settlement carrying them. */
-export async function markApplied(
-  tx: Executor,
-  tenant: string,
-  ids: string[],
-  period: string,
-  settlement: string,
-) {
-  for (const id of ids)
-    await tx.run(sql`UPDATE disputes SET applied_period = ${period}, applied_settlement = ${settlement}
-      WHERE tenant = ${tenant} AND dispute_id = ${id} AND (applied_period IS NULL OR applied_period = ${period})`);
-}
+export { checkParty } from './dispute-checks.js';
+export { acceptedFor, markApplied, storedSettlements } from './dispute-settlements.js';

@@ -114,3 +114,22 @@ export const Delivery = z
   })
   .openapi('WebhookDelivery');
 export const EmailOptIn = z.object({ email: z.boolean() }).openapi('EmailOptIn');
+
+export const StoredSettlements = z
+  .object({
+    settlements: z.array(
+      z.object({
+        id: z.string(),
+        period: z.string(),
+        kind: z.string(),
+        currency: z.string(),
+        total: z.string(),
+        createdAt: z.string(),
+        lines: z.array(z.object({ id: z.string(), label: z.string(), amount: z.string(), kind: z.string() })),
+      }),
+    ),
+    /** Accepted disputes a settlement of the period carries as adjustment lines. */
+    adjustments: z.array(z.record(z.string(), z.unknown())),
+  })
+  .openapi('StoredSettlements');
+export type StoredSettlementsT = z.infer<typeof StoredSettlements>;

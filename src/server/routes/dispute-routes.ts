@@ -1,15 +1,24 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
+import { adjustmentLine } from '../../core/settlement/adjustments.js';
 import { withActor } from '../../records/audit.js';
 import {
+  acceptedFor,
   commentDispute,
   getDispute,
   listDisputes,
   openDispute,
   resolveDispute,
+  storedSettlements,
 } from '../../records/disputes.js';
 import { ApiError } from '../api/common-schemas.js';
-import { Dispute, DisputeComment, DisputeOpen, DisputeResolve } from '../api/records-schemas.js';
+import {
+  Dispute,
+  DisputeComment,
+  DisputeOpen,
+  DisputeResolve,
+  StoredSettlements,
+} from '../api/records-schemas.js';
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
@@ -144,6 +153,36 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
         await resolveDispute(deps.store, deps.tenant, d.id, { party: party(c), ...c.req.valid('json') }),
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/contracts/{id}/settlements',
+      request: {
+        params: z.object({ id: z.string().max(200) }),
+        query: z.object({ period: z.string().max(40).optional() }),
+      },
+      responses: {
+        200: json(
+          StoredSettlements,
+          'stored settlements, and the adjustments a settlement of the period carries',
+        ),
+        404: json(ApiError, 'not found'),
+      },
+    }),
+    async (c) => {
+      const version = await visibleContract(deps, c, c.req.valid('param').id);
+      const { period } = c.req.valid('query');
+      const store = storeOf(c, deps);
+      const settlements = await storedSettlements(store, deps.tenant, version.contractId, period);
+      const adjustments = period
+        ? (await acceptedFor(store, deps.tenant, version.contractId, period)).map((d) =>
+            adjustmentLine(d, version.contract.currency),
+          )
+        : [];
+      return c.json({ settlements, adjustments }, 200);
     },
   );
 }
