@@ -37,14 +37,14 @@ export async function mailScorecards(
     );
     if (!card) continue; // a contract whose term has not started has nothing to score
     const pdf = await (o.pdf ?? htmlToPdf)(renderScorecardHtml(card));
-    const month = card.asOf.slice(0, 7);
+    const date = card.asOf.slice(0, 10);
     for (const to of recipients) {
       await mailer.send({
         to,
-        subject: `Covenant scorecard: ${id} (${month})`,
+        subject: `Covenant scorecard: ${id} (as of ${date})`,
         text: `The scorecard of ${id} as of ${card.asOf}, attached as a PDF.\n\nOn the dashboard: ${o.dashboard}/#/renewal?contract=${encodeURIComponent(id)}\n`,
         attachments: [
-          { filename: `${id}-scorecard-${month}.pdf`, content: pdf, contentType: 'application/pdf' },
+          { filename: `${id}-scorecard-${date}.pdf`, content: pdf, contentType: 'application/pdf' },
         ],
       });
       sent += 1;
