@@ -4,7 +4,7 @@ import { ErrorBanner } from '../components/error-banner';
 import { apiPost, messageOf } from '../lib/api';
 import { formatMoney } from '../lib/format';
 import { hrefOf } from '../lib/hash-route';
-import { partyOf } from '../lib/roles';
+import { isClientRole, partyOf } from '../lib/roles';
 import { useGet } from '../lib/use-resource';
 import { useMe } from '../state/session';
 
@@ -13,7 +13,13 @@ import { useMe } from '../state/session';
  * settlement of the period carries (accepted disputes of earlier periods), and a form to
  * dispute a line of a stored settlement (client admin or vendor manager).
  */
-export function DisputesPanel({ contractId, period }: { contractId: string; period: string }) {
+export function DisputesPanel(props: { contractId: string; period: string }) {
+  const me = useMe();
+  // Team leads and agents see no invoices' disputes (docs/api.md).
+  return isClientRole(me.user.role) || me.user.role === 'vendor_manager' ? <Panel {...props} /> : null;
+}
+
+function Panel({ contractId, period }: { contractId: string; period: string }) {
   const me = useMe();
   const disputes = useGet<DisputeT[]>(`/disputes?contract=${encodeURIComponent(contractId)}`);
   const records = useGet<StoredSettlementsT>(
