@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../core/sql/fragment.js';
+import { migrate } from '../store/migrations/migrate.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import { grantApplicationRole } from '../store/postgres/roles.js';
-import { openTestStore } from '../store/postgres/test-support/test-server.js';
+import { createTestDatabase, openTestStore } from '../store/postgres/test-support/test-server.js';
 import { appendAudit, listAudit, verifyAudit } from './audit.js';
 import { deliverOnce } from './deliver.js';
 import { addWebhook } from './webhooks.js';
@@ -81,5 +82,22 @@ describe('the audit log on PostgreSQL', () => {
     const summary = await deliverOnce(owner, { timeoutMs: 1000 });
     expect(summary).toMatchObject({ attempted: 1, delivered: 0 });
     expect(await verifyAudit(owner, 'northwind')).toEqual({ ok: true, entries: 4 });
+  });
+
+  it('keeps INSERT and SELECT only for a role given default privileges before the migration', async () => {
+    const db = await createTestDatabase();
+    const early = await PostgresStore.open(db.ownerUrl, { migrate: false });
+    try {
+      await grantApplicationRole(early, 'covenant_app');
+      await migrate(early);
+      const [grants] = await early.query<{
+        privileges: string;
+      }>(sql`SELECT string_agg(privilege_type, ',' ORDER BY privilege_type) AS privileges
+        FROM information_schema.role_table_grants WHERE table_name = 'audit_log' AND grantee = 'covenant_app'`);
+      expect(grants?.privileges).toBe('INSERT,SELECT');
+    } finally {
+      await early.close();
+      await db.drop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from '../core/sql/fragment.js';
 import type { Store } from '../store/store.js';
+import { appendAudit } from './audit.js';
 import { deliverMails, type Mailer, mailsFor } from './mail-outbox.js';
 import { signatureHeader } from './signature.js';
 
@@ -138,8 +139,15 @@ export async function redeliver(
   const rows = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM webhook_deliveries
     WHERE tenant = ${tenant} AND webhook_id = ${webhookId} AND event_id = ${eventId}`);
   if (Number(rows[0]?.n ?? 0) === 0) return false;
-  await store.run(sql`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ${new Date().toISOString()}
-    WHERE tenant = ${tenant} AND webhook_id = ${webhookId} AND event_id = ${eventId}`);
+  await store.transaction(async (tx) => {
+    await tx.run(sql`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ${new Date().toISOString()}
+      WHERE tenant = ${tenant} AND webhook_id = ${webhookId} AND event_id = ${eventId}`);
+    await appendAudit(tx, tenant, {
+      action: 'webhook.redeliver',
+      subject: webhookId,
+      detail: { event: eventId },
+    });
+  });
   return true;
 }
 

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import { sql } from '../core/sql/fragment.js';
 import type { Executor, Store } from '../store/store.js';
+import { appendAudit } from './audit.js';
 import { newId } from './outbox.js';
 
 /**
@@ -143,5 +144,6 @@ export async function setOptIn(store: Store, tenant: string, email: string, on: 
     await tx.run(sql`DELETE FROM email_opt_ins WHERE tenant = ${tenant} AND email = ${email}`);
     if (on)
       await tx.run(sql`INSERT INTO email_opt_ins VALUES (${tenant}, ${email}, ${new Date().toISOString()})`);
+    await appendAudit(tx, tenant, { action: on ? 'email.opt-in' : 'email.opt-out', subject: email });
   });
 }
