@@ -82,6 +82,18 @@ describe('the audit log on PostgreSQL', () => {
     const summary = await deliverOnce(owner, { timeoutMs: 1000 });
     expect(summary).toMatchObject({ attempted: 1, delivered: 0 });
     expect(await verifyAudit(owner, 'northwind')).toEqual({ ok: true, entries: 4 });
+    // The server's pass: the application's role, in sessions scoped to its tenant.
+    await app.withSession({ tenant: 'northwind', vendor: 'brightpath' }, (s) =>
+      appendAudit(s, 'northwind', {
+        action: 'dispute.opened',
+        subject: 'D-1',
+        event: { type: 'settlement.final', vendor: 'brightpath', data: {} },
+      }),
+    );
+    expect(await deliverOnce(app, { tenant: 'northwind', timeoutMs: 1000 })).toMatchObject({
+      dispatched: 1,
+      attempted: 1,
+    });
   });
 
   it('keeps INSERT and SELECT only for a role given default privileges before the migration', async () => {

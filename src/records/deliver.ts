@@ -20,7 +20,16 @@ export interface DeliverOptions {
   mailer?: Mailer | null;
   /** The dashboard's address, for links in e-mail. */
   publicUrl?: string;
+  /**
+   * Deliver one tenant's outbox through sessions scoped to it (`covenant serve`: on
+   * PostgreSQL the application's role sees rows only in a session); without it, every
+   * tenant's, as the store's owner (`covenant webhook deliver`).
+   */
+  tenant?: string;
 }
+
+/** Runs fn on the store, or in a short session scoped to the tenant. */
+export type Within = <T>(fn: (s: Store) => Promise<T>) => Promise<T>;
 
 export interface DeliverySummary {
   dispatched: number;
@@ -39,65 +48,75 @@ export const nextAttempt = (now: Date, attempts: number): string | null => {
 export async function deliverOnce(store: Store, options: DeliverOptions = {}): Promise<DeliverySummary> {
   const now = options.now ?? (() => new Date());
   const summary: DeliverySummary = { dispatched: 0, attempted: 0, delivered: 0, failed: 0, mailed: 0 };
-  summary.dispatched = await dispatch(store, options.publicUrl ?? publicUrl());
-  const due = await store.query<{
-    tenant: string;
-    webhook_id: string;
-    event_id: string;
-    attempts: number;
-    url: string;
-    secret: string;
-    body: string;
-  }>(sql`SELECT d.tenant, d.webhook_id, d.event_id, d.attempts, w.url, w.secret, e.body
+  const tenant = options.tenant;
+  const within: Within = (fn) => (tenant === undefined ? fn(store) : store.withSession({ tenant }, fn));
+  summary.dispatched = await dispatch(within, options.publicUrl ?? publicUrl());
+  const due = await within((s) =>
+    s.query<{
+      tenant: string;
+      webhook_id: string;
+      event_id: string;
+      attempts: number;
+      url: string;
+      secret: string;
+      body: string;
+    }>(sql`SELECT d.tenant, d.webhook_id, d.event_id, d.attempts, w.url, w.secret, e.body
     FROM webhook_deliveries d JOIN webhooks w ON w.tenant = d.tenant AND w.webhook_id = d.webhook_id
     JOIN outbox_events e ON e.tenant = d.tenant AND e.event_id = d.event_id
-    WHERE d.status = 'pending' AND d.next_attempt_at <= ${now().toISOString()} ORDER BY d.next_attempt_at`);
+    WHERE d.status = 'pending' AND d.next_attempt_at <= ${now().toISOString()} ORDER BY d.next_attempt_at`),
+  );
   for (const d of due) {
     const result = await post(d.url, d.secret, d.body, options.timeoutMs ?? 10_000);
     const attempts = Number(d.attempts) + 1;
     const at = now();
     const next = result.ok ? null : nextAttempt(at, attempts);
     const status = result.ok ? 'delivered' : next === null ? 'failed' : 'pending';
-    await store.transaction(async (tx) => {
-      await tx.run(sql`INSERT INTO webhook_attempts VALUES (${d.tenant}, ${d.webhook_id}, ${d.event_id}, ${attempts},
+    await within((s) =>
+      s.transaction(async (tx) => {
+        await tx.run(sql`INSERT INTO webhook_attempts VALUES (${d.tenant}, ${d.webhook_id}, ${d.event_id}, ${attempts},
         ${at.toISOString()}, ${result.status}, ${result.error}, ${result.ms})`);
-      await tx.run(sql`UPDATE webhook_deliveries SET status = ${status}, attempts = ${attempts},
+        await tx.run(sql`UPDATE webhook_deliveries SET status = ${status}, attempts = ${attempts},
         next_attempt_at = ${next}, last_result = ${result.error ?? `HTTP ${result.status}`}
         WHERE tenant = ${d.tenant} AND webhook_id = ${d.webhook_id} AND event_id = ${d.event_id}`);
-    });
+      }),
+    );
     summary.attempted += 1;
     if (result.ok) summary.delivered += 1;
     if (status === 'failed') summary.failed += 1;
   }
-  if (options.mailer) summary.mailed = await deliverMails(store, options.mailer, now());
+  if (options.mailer) summary.mailed = await deliverMails(within, options.mailer, now());
   return summary;
 }
 
 export const publicUrl = () => process.env.COVENANT_PUBLIC_URL ?? 'http://127.0.0.1:4600';
 
-async function dispatch(store: Store, dashboard: string): Promise<number> {
-  const events = await store.query<{
-    tenant: string;
-    event_id: string;
-    type: string;
-    vendor: string | null;
-    created_at: string;
-    body: string;
-  }>(
-    sql`SELECT tenant, event_id, type, vendor, created_at, body FROM outbox_events WHERE dispatched_at IS NULL ORDER BY created_at`,
+async function dispatch(within: Within, dashboard: string): Promise<number> {
+  const events = await within((s) =>
+    s.query<{
+      tenant: string;
+      event_id: string;
+      type: string;
+      vendor: string | null;
+      created_at: string;
+      body: string;
+    }>(
+      sql`SELECT tenant, event_id, type, vendor, created_at, body FROM outbox_events WHERE dispatched_at IS NULL ORDER BY created_at`,
+    ),
   );
   for (const e of events) {
-    await store.transaction(async (tx) => {
-      // Subscribed when the event happened, to its type, and the client's or the event's vendor's.
-      await tx.run(sql`INSERT INTO webhook_deliveries
+    await within((s) =>
+      s.transaction(async (tx) => {
+        // Subscribed when the event happened, to its type, and the client's or the event's vendor's.
+        await tx.run(sql`INSERT INTO webhook_deliveries
         SELECT w.tenant, w.webhook_id, ${e.event_id}, 'pending', 0, ${e.created_at}, NULL FROM webhooks w
         WHERE w.tenant = ${e.tenant} AND w.removed_at IS NULL AND w.created_at <= ${e.created_at}
           AND (',' || w.events || ',') LIKE ${`%,${e.type},%`}
           AND (w.vendor IS NULL OR w.vendor = ${e.vendor})`);
-      await mailsFor(tx, e, dashboard);
-      await tx.run(sql`UPDATE outbox_events SET dispatched_at = ${new Date().toISOString()}
+        await mailsFor(tx, e, dashboard);
+        await tx.run(sql`UPDATE outbox_events SET dispatched_at = ${new Date().toISOString()}
         WHERE tenant = ${e.tenant} AND event_id = ${e.event_id}`);
-    });
+      }),
+    );
   }
   return events.length;
 }

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import { sql } from '../core/sql/fragment.js';
 import type { Executor, Store } from '../store/store.js';
 import { appendAudit } from './audit.js';
+import type { Within } from './deliver.js';
 import { newId } from './outbox.js';
 
 /**
@@ -109,31 +110,38 @@ export async function mailsFor(tx: Executor, event: EventRow, dashboard: string)
   }
 }
 
-export async function deliverMails(store: Store, mailer: Mailer, now: Date): Promise<number> {
-  const due = await store.query<{
-    tenant: string;
-    mail_id: string;
-    recipient: string;
-    subject: string;
-    body: string;
-    attempts: number;
-  }>(
-    sql`SELECT tenant, mail_id, recipient, subject, body, attempts FROM mail_outbox
+/** Sends the due mails; `within` runs each statement on the store or in a tenant's session. */
+export async function deliverMails(within: Within, mailer: Mailer, now: Date): Promise<number> {
+  const due = await within((s) =>
+    s.query<{
+      tenant: string;
+      mail_id: string;
+      recipient: string;
+      subject: string;
+      body: string;
+      attempts: number;
+    }>(
+      sql`SELECT tenant, mail_id, recipient, subject, body, attempts FROM mail_outbox
       WHERE status = 'pending' AND next_attempt_at <= ${now.toISOString()} ORDER BY created_at`,
+    ),
   );
   let sent = 0;
   for (const m of due) {
     const attempts = Number(m.attempts) + 1;
     try {
       await mailer.send({ to: m.recipient, subject: m.subject, text: m.body });
-      await store.run(sql`UPDATE mail_outbox SET status = 'sent', attempts = ${attempts}, next_attempt_at = NULL
-        WHERE tenant = ${m.tenant} AND mail_id = ${m.mail_id}`);
+      await within((s) =>
+        s.run(sql`UPDATE mail_outbox SET status = 'sent', attempts = ${attempts}, next_attempt_at = NULL
+        WHERE tenant = ${m.tenant} AND mail_id = ${m.mail_id}`),
+      );
       sent += 1;
     } catch (error) {
       const wait = [30, 300, 1800, 3600][attempts - 1];
-      await store.run(sql`UPDATE mail_outbox SET status = ${wait === undefined ? 'failed' : 'pending'}, attempts = ${attempts},
+      await within((s) =>
+        s.run(sql`UPDATE mail_outbox SET status = ${wait === undefined ? 'failed' : 'pending'}, attempts = ${attempts},
         next_attempt_at = ${wait === undefined ? null : new Date(now.getTime() + wait * 1000).toISOString()},
-        last_error = ${(error as Error).message.slice(0, 500)} WHERE tenant = ${m.tenant} AND mail_id = ${m.mail_id}`);
+        last_error = ${(error as Error).message.slice(0, 500)} WHERE tenant = ${m.tenant} AND mail_id = ${m.mail_id}`),
+      );
     }
   }
   return sent;

@@ -120,13 +120,15 @@ describe('webhooks and e-mail', () => {
       expect(Math.abs(Number(t) - attempt.at / 1000)).toBeLessThan(5);
       expect(verifySignature('another-secret-of-16', attempt.body, header)).toBe(false);
     }
-    const log = await coo.json<{ event: string; status: string; attempts: number }[]>(
-      'GET',
-      `/api/webhooks/${added.body.id}/deliveries`,
-    );
-    expect(log.body).toEqual([
-      expect.objectContaining({ event: event.id, status: 'delivered', attempts: 2 }),
-    ]);
+    // The attempt is recorded once the receiver has answered: wait for the log to say so.
+    const log = await waitFor('the delivery log', async () => {
+      const answer = await coo.json<{ event: string; status: string; attempts: number }[]>(
+        'GET',
+        `/api/webhooks/${added.body.id}/deliveries`,
+      );
+      return answer.body[0]?.status === 'delivered' ? answer.body : undefined;
+    });
+    expect(log).toEqual([expect.objectContaining({ event: event.id, status: 'delivered', attempts: 2 })]);
     // The vendor is asked again, now that only its approval is awaited; coastline's webhook got nothing.
     await waitFor('the second e-mail', () => smtp.mails.filter((m) => m.subject?.includes(id)).length >= 2);
     expect(coastlineHook.received).toEqual([]);

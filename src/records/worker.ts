@@ -18,7 +18,7 @@ export function startRecordsWorker(
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    deliverOnce(store, { mailer })
+    deliverOnce(store, { mailer, tenant })
       .catch((error: unknown) => log('webhook delivery pass failed', error))
       .finally(() => {
         running = false;
