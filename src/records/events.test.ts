@@ -10,6 +10,7 @@ import {
   tempDir,
   writeText,
 } from '../test-support/fixtures.js';
+import { raiseOutcomeAlert } from './alerts.js';
 import { appendAudit } from './audit.js';
 import { deliverOnce } from './deliver.js';
 import { setOptIn, smtpMailer } from './mail-outbox.js';
@@ -100,6 +101,30 @@ describe('events to e-mail', () => {
       dataset: 'interactions',
       accepted: 1,
       rejects: 1,
+    });
+  });
+
+  it('raises outcome.alert for the contract’s vendor', async () => {
+    await store.run(sql`INSERT INTO contract_versions VALUES (${TENANT}, 'nb-2026', 1, 'northwind', 'brightpath',
+      CAST('2026-01-01' AS DATE), 'd', 's', '{}', 'test', CURRENT_TIMESTAMP)`);
+    await store.transaction((tx) =>
+      raiseOutcomeAlert(tx, TENANT, {
+        contract: 'nb-2026',
+        metric: 'csat',
+        period: '2026-Q3',
+        value: 0.71,
+        threshold: 0.8,
+        message: 'csat below 80%',
+      }),
+    );
+    const [event] = await store.query<{ vendor: string | null; body: string }>(
+      sql`SELECT vendor, body FROM outbox_events WHERE tenant = ${TENANT} AND type = 'outcome.alert'`,
+    );
+    expect(event?.vendor).toBe('brightpath');
+    expect(JSON.parse(event?.body ?? '{}').data).toMatchObject({
+      contract: 'nb-2026',
+      metric: 'csat',
+      value: 0.71,
     });
   });
 });
