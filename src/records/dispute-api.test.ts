@@ -106,6 +106,10 @@ describe('disputes through the API', () => {
       resolvedBy: 'coo@northwind.example',
     });
     const thread = await brightpath.json<Dispute>('GET', `/api/disputes/${id}`);
+    const file = await coastline.send('GET', `/api/disputes/${id}/messages/1/evidence/porto.csv`);
+    expect(file.status).toBe(404);
+    const own = await brightpath.send('GET', `/api/disputes/${id}/messages/1/evidence/porto.csv`);
+    expect(await own.text()).toBe('day,contacts\n');
     expect(thread.body.messages?.map((m) => [m.party, m.kind])).toEqual([
       ['vendor', 'opened'],
       ['client', 'comment'],

@@ -72,3 +72,20 @@ export async function storedSettlements(tx: Executor, tenant: string, contract: 
     };
   });
 }
+
+/** The bytes of one evidence file of a dispute's message (null when there is none by that name). */
+export async function evidenceFile(
+  tx: Executor,
+  tenant: string,
+  id: string,
+  messageNo: number,
+  name: string,
+): Promise<Buffer | null> {
+  const [row] = await tx.query<{ evidence: string }>(
+    sql`SELECT CAST(evidence AS VARCHAR) AS evidence FROM dispute_messages
+      WHERE tenant = ${tenant} AND dispute_id = ${id} AND message_no = ${messageNo}`,
+  );
+  const files = row ? (JSON.parse(row.evidence) as { name: string; content: string }[]) : [];
+  const file = files.find((f) => f.name === name);
+  return file ? Buffer.from(file.content, 'base64') : null;
+}

@@ -312,4 +312,4 @@ export async function resolveDispute(
 }
 
 export { checkParty } from './dispute-checks.js';
-export { acceptedFor, markApplied, storedSettlements } from './dispute-settlements.js';
+export { acceptedFor, evidenceFile, markApplied, storedSettlements } from './dispute-settlements.js';

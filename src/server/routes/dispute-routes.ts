@@ -5,6 +5,7 @@ import { withActor } from '../../records/audit.js';
 import {
   acceptedFor,
   commentDispute,
+  evidenceFile,
   getDispute,
   listDisputes,
   openDispute,
@@ -153,6 +154,30 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
         await resolveDispute(deps.store, deps.tenant, d.id, { party: party(c), ...c.req.valid('json') }),
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/disputes/{id}/messages/{no}/evidence/{name}',
+      request: {
+        params: params.extend({ no: z.coerce.number().int().min(1).max(100_000), name: z.string().max(120) }),
+      },
+      responses: {
+        200: { description: 'the evidence file, as an attachment' },
+        404: json(ApiError, 'not found'),
+      },
+    }),
+    async (c) => {
+      const { id, no, name } = c.req.valid('param');
+      const d = await one(c, id);
+      const bytes = await evidenceFile(storeOf(c, deps), deps.tenant, d.id, no, name);
+      if (!bytes) throw new NotFound(`no evidence ${name} on message ${no} of ${id}`);
+      return c.body(new Uint8Array(bytes), 200, {
+        'content-type': 'application/octet-stream',
+        'content-disposition': `attachment; filename="${name.replace(/"/g, '')}"`,
+      });
     },
   );
 

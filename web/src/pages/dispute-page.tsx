@@ -74,7 +74,11 @@ function OneDispute({ id }: { id: string }) {
                 <p>{m.body}</p>
                 {m.evidence.map((e) => (
                   <p key={e.sha256} className="muted">
-                    evidence {e.name} ({e.bytes} bytes)
+                    evidence{' '}
+                    <a href={`/api/disputes/${encodeURIComponent(id)}/messages/${m.no}/evidence/${encodeURIComponent(e.name)}`}>
+                      {e.name}
+                    </a>{' '}
+                    ({e.bytes} bytes)
                   </p>
                 ))}
               </li>
