@@ -126,6 +126,32 @@ describe('disputes through the API', () => {
       ['dispute.updated', 'coo@northwind.example'],
       ['dispute.resolved', 'coo@northwind.example'],
     ]);
+    // An RFP response submitted through the API is audited too.
+    const rfp = await coastline.send('POST', '/api/rfp/responses', {
+      response: {
+        apiVersion: 'covenant/v1',
+        kind: 'RFPResponse',
+        metadata: { name: 'coastline-revised' },
+        spec: {
+          rfp: 'northwind-support-2027',
+          vendor: 'coastline',
+          submitted: '2026-12-03',
+          pricing: {
+            model: 'outcome_based',
+            unit: 'handled_contact',
+            rate: '3.80',
+            atRisk: '12%',
+            bonusCap: '4%',
+          },
+          answers: [
+            { question: 'outcome-reporting', summary: 'A shared dashboard and a monthly joint review.' },
+          ],
+        },
+      },
+    });
+    expect(rfp.status).toBe(201);
+    const after = await coo.json<{ action: string; actor: string }[]>('GET', '/api/audit');
+    expect(after.body.at(-1)).toMatchObject({ action: 'rfp.response', actor: 'ops@coastline.example' });
     expect((await coo.json<{ ok: boolean }>('GET', '/api/audit/verify')).body.ok).toBe(true);
   });
 });
