@@ -14,7 +14,7 @@ import { raiseOutcomeAlert } from './alerts.js';
 import { appendAudit } from './audit.js';
 import { deliverOnce } from './deliver.js';
 import { setOptIn, smtpMailer } from './mail-outbox.js';
-import { smtpReceiver, waitFor } from './test-support.js';
+import { smtpReceiver, waitFor } from './test-support/receivers.js';
 
 /**
  * Which events reach whom by e-mail: both parties on a dispute, the client on a final

@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js';
 import { memoryStore } from '../test-support/fixtures.js';
 import { BACKOFF_SECONDS, MAX_ATTEMPTS } from './deliver.js';
 import { verifySignature } from './signature.js';
-import { smtpReceiver, waitFor, webhookReceiver } from './test-support.js';
+import { smtpReceiver, waitFor, webhookReceiver } from './test-support/receivers.js';
 import { startRecordsWorker } from './worker.js';
 
 /**

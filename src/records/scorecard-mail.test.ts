@@ -5,7 +5,7 @@ import type { Store } from '../store/store.js';
 import { memoryStore } from '../test-support/fixtures.js';
 import { setOptIn, smtpMailer } from './mail-outbox.js';
 import { mailScorecards, scheduleScorecards } from './scorecard-mail.js';
-import { smtpReceiver, waitFor } from './test-support.js';
+import { smtpReceiver, waitFor } from './test-support/receivers.js';
 
 /**
  * The monthly scorecard e-mail: per contract, to the opted-in client admin, a link to the

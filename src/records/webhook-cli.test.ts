@@ -4,7 +4,7 @@ import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import { tempDir } from '../test-support/fixtures.js';
 import { appendAudit } from './audit.js';
 import { verifySignature } from './signature.js';
-import { runCliAsync, webhookReceiver } from './test-support.js';
+import { runCliAsync, webhookReceiver } from './test-support/receivers.js';
 
 /** `covenant webhook add|list|test|deliver|log|remove` on a DuckDB file, posting to a loopback receiver. */
 const db = join(tempDir(), 'hooks.duckdb');

@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { REPO_ROOT } from '../test-support/fixtures.js';
+import { REPO_ROOT } from '../../test-support/fixtures.js';
 
 /** Loopback receivers for the tests: an HTTP endpoint for webhooks, an SMTP server for e-mail. */
 
