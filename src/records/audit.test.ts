@@ -108,7 +108,7 @@ describe('covenant audit', () => {
       '2000-01-01',
     ]);
     expect(csv.stdout.split('\n')[0]).toBe('seq,at,actor,action,subject,before,after,detail,hash');
-  });
+  }, 180_000);
 
   it('verify fails naming the entry when one row is changed by hand', async () => {
     const store = await DuckDbStore.open(db);
@@ -129,5 +129,5 @@ describe('covenant audit', () => {
     } finally {
       await store.close().catch(() => undefined);
     }
-  });
+  }, 180_000);
 });

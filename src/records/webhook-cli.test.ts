@@ -69,5 +69,5 @@ describe('covenant webhook', () => {
     expect(JSON.parse((await runCliAsync(['webhook', 'list', '--format', 'json', ...base])).stdout)).toEqual(
       [],
     );
-  }, 180_000);
+  }, 300_000);
 });
