@@ -56,6 +56,8 @@ describe('each role sees only what it may', () => {
       'nav-proposals',
       'nav-renewal',
       'nav-rfp',
+      'nav-disputes',
+      'nav-audit',
       'nav-glossary',
     ]);
     await byTestId(page, `contract-link-${COASTLINE}`).click();

@@ -1,10 +1,13 @@
 import { Command } from 'commander';
+import { registerAudit } from './audit-command.js';
 import { registerBacktest } from './backtest-command.js';
 import { reportError } from './context.js';
 import { registerContract } from './contract-command.js';
 import { registerDemo } from './demo-command.js';
+import { registerDispute } from './dispute-command.js';
 import { registerImport } from './import-command.js';
 import { registerMetrics } from './metrics-command.js';
+import { registerNotify } from './notify-command.js';
 import { registerProposal } from './proposal-command.js';
 import { registerQuery } from './query-command.js';
 import { registerRecalibrate } from './recalibrate-command.js';
@@ -16,6 +19,7 @@ import { registerStaffing } from './staffing-command.js';
 import { registerStart } from './start-command.js';
 import { registerStatus } from './status-command.js';
 import { registerUser } from './user-command.js';
+import { registerWebhook } from './webhook-command.js';
 
 const program = new Command()
   .name('covenant')
@@ -39,6 +43,10 @@ for (const register of [
   registerUser,
   registerDemo,
   registerStart,
+  registerDispute,
+  registerAudit,
+  registerWebhook,
+  registerNotify,
 ]) {
   register(program);
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../core/issues.js';
+import { startRecordsWorker } from '../records/worker.js';
 import { startServer } from '../server/serve.js';
 import { openStore, resolveLocation } from '../store/open-store.js';
 import { type StoreOptions, withStoreOptions } from './context.js';
@@ -45,8 +46,10 @@ export function registerServe(program: Command): void {
         },
       });
       process.stdout.write(`Covenant on ${server.url} (API ${server.url}/api/docs)\n`);
+      const stopWorker = startRecordsWorker(store, options.tenant);
       // Gone within 5 s of SIGTERM: streams close at once, requests get 4 s, the store the rest.
       const stop = async () => {
+        stopWorker();
         const force = setTimeout(() => process.exit(1), 5_000);
         force.unref();
         await server.close(4_000);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createDemoUsers } from '../demo/demo-users.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { storeStatus } from '../ingest/store-status.js';
+import { startRecordsWorker } from '../records/worker.js';
 import { startServer } from '../server/serve.js';
 import { openStore, resolveLocation } from '../store/open-store.js';
 import { type StoreOptions, withStoreOptions } from './context.js';
@@ -21,6 +22,7 @@ export function registerStart(program: Command): void {
       }
       const users = await createDemoUsers(store, options.tenant);
       const server = await startServer(store, { port: Number(options.port), tenant: options.tenant });
+      startRecordsWorker(store, options.tenant);
       process.stdout.write(`\nCovenant on ${server.url}\nDemo logins:\n`);
       for (const u of users)
         process.stdout.write(`  ${u.role.padEnd(15)} ${u.email.padEnd(32)} ${u.password}\n`);

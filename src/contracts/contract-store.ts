@@ -4,6 +4,7 @@ import { parseContract } from '../core/contract/parse-contract.js';
 import type { Contract } from '../core/contract/types.js';
 import { UserError } from '../core/issues.js';
 import { sql } from '../core/sql/fragment.js';
+import { appendAudit } from '../records/audit.js';
 import type { Executor } from '../store/store.js';
 
 export interface StoredVersion {
@@ -59,6 +60,13 @@ export async function storeVersion(
   await tx.run(sql`INSERT INTO contract_versions VALUES (${tenant}, ${contract.name}, ${version}, ${contract.client},
     ${contract.vendor}, CAST(${effectiveFrom} AS DATE), ${digest}, ${source}, ${JSON.stringify({ ...contract, version })},
     ${input.origin}, CURRENT_TIMESTAMP)`);
+  await appendAudit(tx, tenant, {
+    action: 'contract.version',
+    subject: contract.name,
+    before: latest ? `${contract.name} v${latest.version}` : null,
+    after: `${contract.name} v${version}`,
+    detail: { origin: input.origin, digest },
+  });
   return { version, created: true };
 }
 

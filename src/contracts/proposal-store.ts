@@ -14,6 +14,7 @@ import {
 } from '../core/recalibration/index.js';
 import { join, sql } from '../core/sql/fragment.js';
 import { instantMs } from '../core/time/zone.js';
+import { appendAudit } from '../records/audit.js';
 import type { Executor, Store } from '../store/store.js';
 import { getVersion, listVersions, storeVersion } from './contract-store.js';
 
@@ -68,6 +69,17 @@ export async function insertProposal(
   await tx.run(sql`INSERT INTO proposals VALUES (${tenant}, ${p.id}, ${p.body.contract}, ${p.body.baseVersion},
     ${p.body.period}, 'open', CAST(${p.body.effectiveFrom} AS DATE), ${JSON.stringify(p.body)}, ${p.proposedSource},
     CAST(${p.createdAt} AS TIMESTAMPTZ), NULL)`);
+  await appendAudit(tx, tenant, {
+    action: 'proposal.created',
+    subject: p.id,
+    after: p.id,
+    detail: { contract: p.body.contract, baseVersion: p.body.baseVersion },
+    event: {
+      type: 'proposal.created',
+      vendor: p.body.scope.vendor,
+      data: { proposal: p.id, contract: p.body.contract, awaiting: p.body.approval },
+    },
+  });
 }
 
 /** `<contract>-r<N>`, N one more than the contract's proposals so far. */
@@ -186,6 +198,16 @@ export async function decideProposal(
     const result = verdict(body.approval, decisions);
     const approved = new Set(decisions.filter((d) => d.decision === 'approve').map((d) => d.party));
     const waitingFor = result === 'waiting' ? body.approval.filter((p) => !approved.has(p)) : [];
+    await appendAudit(tx, tenant, {
+      action: 'proposal.decided',
+      subject: id,
+      detail: { party: who, decision, result },
+      event: {
+        type: 'proposal.decided',
+        vendor: body.scope.vendor,
+        data: { proposal: id, contract: body.contract, party: who, decision, result, awaiting: waitingFor },
+      },
+    });
     if (result === 'rejected') {
       await tx.run(sql`UPDATE proposals SET status = 'rejected', decided_at = CAST(${decidedAt} AS TIMESTAMPTZ)
         WHERE tenant = ${tenant} AND proposal_id = ${id}`);

@@ -1,11 +1,13 @@
 import type { Contract } from '../core/contract/types.js';
 import { UserError } from '../core/issues.js';
 import type { PeriodWindow } from '../core/metric/scope.js';
+import { withAdjustments } from '../core/settlement/adjustments.js';
 import { settle } from '../core/settlement/settle.js';
 import { settlementPeriodProblem } from '../core/settlement/settlement-period.js';
 import { type CombinedInvoice, combineParts, type TrueUp, trueUp } from '../core/settlement/true-up.js';
 import type { InvoiceLike, Settlement } from '../core/settlement/types.js';
 import { parseWindow, windowOf } from '../core/time/period-window.js';
+import { acceptedFor } from '../records/disputes.js';
 import type { Store } from '../store/store.js';
 import { baseUnits } from './base-units.js';
 import { listVersions } from './contract-store.js';
@@ -83,15 +85,18 @@ export async function settleContract(
   window: PeriodWindow,
   asOf = new Date().toISOString(),
 ): Promise<SettlementReport> {
-  const { period, kind, invoice, parts } = await computeSettlement(store, tenant, contractId, window, asOf, {
-    strict: true,
-  });
+  const computed = await computeSettlement(store, tenant, contractId, window, asOf, { strict: true });
+  // Accepted disputes on earlier settlements: adjustment lines, a step of their own.
+  const { period, kind, parts } = computed;
+  const disputes = await acceptedFor(store, tenant, contractId, period);
+  const invoice = withAdjustments(computed.invoice, disputes);
   const saved = await saveSettlement(store, tenant, {
     contractId,
     period,
     kind,
     invoice,
     parts,
+    disputes: disputes.map((d) => d.id),
   });
   const provisional =
     kind === 'final' ? await findSettlement(store, tenant, contractId, period, 'provisional') : null;

@@ -1,6 +1,8 @@
 import type { CombinedInvoice } from '../core/settlement/true-up.js';
 import type { Settlement } from '../core/settlement/types.js';
 import { sql } from '../core/sql/fragment.js';
+import { appendAudit } from '../records/audit.js';
+import { markApplied } from '../records/disputes.js';
 import type { Store } from '../store/store.js';
 
 interface StoredBody {
@@ -15,7 +17,7 @@ interface StoredBody {
 export async function saveSettlement(
   store: Store,
   tenant: string,
-  s: { contractId: string; period: string; kind: string } & StoredBody,
+  s: { contractId: string; period: string; kind: string; disputes?: string[] } & StoredBody,
 ): Promise<{ id: string; reproduced: boolean }> {
   const body = JSON.stringify({ invoice: s.invoice, parts: s.parts });
   return store.transaction(async (tx) => {
@@ -28,6 +30,25 @@ export async function saveSettlement(
     const id = `${s.contractId}/${s.period}/${s.kind}/${rows.length + 1}`;
     await tx.run(sql`INSERT INTO settlements VALUES (${tenant}, ${id}, ${s.contractId}, ${s.period}, ${s.kind},
       CAST(${s.invoice.total} AS DECIMAL(18,4)), ${s.invoice.currency}, ${body}, CURRENT_TIMESTAMP)`);
+    await markApplied(tx, tenant, s.disputes ?? [], s.period, id);
+    await appendAudit(tx, tenant, {
+      action: `settlement.${s.kind}`,
+      subject: id,
+      before: rows.at(-1)?.settlement_id ?? null,
+      after: id,
+      detail: { total: s.invoice.total, currency: s.invoice.currency },
+      event: {
+        type: s.kind === 'final' ? 'settlement.final' : 'settlement.provisional',
+        data: {
+          settlement: id,
+          contract: s.contractId,
+          period: s.period,
+          kind: s.kind,
+          total: s.invoice.total,
+          currency: s.invoice.currency,
+        },
+      },
+    });
     return { id, reproduced: false };
   });
 }

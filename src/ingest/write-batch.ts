@@ -2,6 +2,7 @@ import type { DatasetDef } from '../core/dataset/types.js';
 import { ROLLUP_TABLE } from '../core/metric/rollup.js';
 import type { Dialect } from '../core/sql/dialect.js';
 import { raw, sql } from '../core/sql/fragment.js';
+import { appendAudit } from '../records/audit.js';
 import type { Executor, ImportSession } from '../store/store.js';
 import type { RejectCounts } from './collect-rejects.js';
 import { batchFacts } from './contact-facts.js';
@@ -97,6 +98,24 @@ async function load(
     ${input.rejected}, ${replaced}, ${total - matched + replaced}, ${input.filtered},
     ${input.extraColumns.length > 0 ? input.extraColumns.join(', ') : null})`);
   for (const statement of dialect.bulkWrite(bulk, true)) await target.run(raw(statement));
+  await appendAudit(target, tenant, {
+    action: 'import.batch',
+    subject: `batch ${batchId}`,
+    after: `batch ${batchId}`,
+    detail: { dataset: def.name, file: input.file, accepted: total, rejected: input.rejected, replaced },
+    event: {
+      type: 'import.completed',
+      vendor: null,
+      data: {
+        batch: batchId,
+        dataset: def.name,
+        file: input.file,
+        read: input.read,
+        accepted: total,
+        rejects: input.rejected,
+      },
+    },
+  });
 
   return {
     batchId,

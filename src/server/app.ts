@@ -11,10 +11,12 @@ import { requestLog } from './request-log.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { contractRoutes } from './routes/contract-routes.js';
 import { dataRoutes } from './routes/data-routes.js';
+import { disputeRoutes, recordsActor } from './routes/dispute-routes.js';
 import { metricRoutes } from './routes/metric-routes.js';
 import { proposalRoutes } from './routes/proposal-routes.js';
 import { renewalRoutes } from './routes/renewal-routes.js';
 import { rfpRoutes } from './routes/rfp-routes.js';
+import { webhookRoutes } from './routes/webhook-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { sessionScope } from './session-scope.js';
 
@@ -31,6 +33,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
   app.use('*', requestLimits(deps));
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', sessionScope(deps));
+  app.use('/api/*', recordsActor());
   app.onError(onError(deps));
   app.get('/api/health', (c) => c.json({ ok: true }));
   for (const routes of [
@@ -41,6 +44,8 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
     dataRoutes,
     renewalRoutes,
     rfpRoutes,
+    disputeRoutes,
+    webhookRoutes,
   ])
     routes(app, deps);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Covenant API', version: '1' } });

@@ -73,3 +73,23 @@ export function scopeQuery(
   }
   return scoped;
 }
+
+/**
+ * Disputes: the client's users see all of them, a vendor manager the vendor's own (the
+ * filter every dispute query takes); team leads and agents none (they see no invoices).
+ */
+export function disputeScope(p: Principal): { vendor?: string } {
+  if (isClient(p)) return {};
+  if (p.user.role === 'vendor_manager') return { vendor: p.user.organisation };
+  throw new Forbidden(`${p.user.role} does not see invoices or their disputes`);
+}
+
+/** The audit log and the client's webhooks are the client admin's. */
+export const isClientAdmin = (p: Principal) => p.user.role === 'client_admin';
+
+/** Whose webhooks a principal manages: the client admin the client's (any vendor's too), a vendor manager its own. */
+export function webhookScope(p: Principal): { vendor?: string } {
+  if (isClientAdmin(p)) return {};
+  if (p.user.role === 'vendor_manager') return { vendor: p.user.organisation };
+  throw new Forbidden(`${p.user.role} does not manage webhooks`);
+}

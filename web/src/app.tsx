@@ -18,6 +18,8 @@ const TITLES: Record<string, string> = {
   proposals: 'Proposals',
   glossary: 'Glossary',
   agent: 'My numbers',
+  disputes: 'Disputes',
+  audit: 'Audit log',
 };
 
 function Shell() {

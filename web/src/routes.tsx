@@ -7,7 +7,9 @@ import type { ContractSummary, Me } from './lib/types';
 import { useGet } from './lib/use-resource';
 import { AgentPage } from './pages/agent-page';
 import { AutomationPage } from './pages/automation-page';
+import { AuditPage } from './pages/audit-page';
 import { ContractsPage } from './pages/contracts-page';
+import { DisputePage } from './pages/dispute-page';
 import { DrilldownPage } from './pages/drilldown-page';
 import { GlossaryPage } from './pages/glossary-page';
 import { OperationsPage } from './pages/operations-page';
@@ -55,6 +57,10 @@ export function Routes({ route, me }: { route: Route; me: Me }) {
       return <AgentPage route={route} me={me} />;
     case 'renewal':
       return <RenewalPage route={route} />;
+    case 'disputes':
+      return <DisputePage {...(second ? { id: second } : {})} />;
+    case 'audit':
+      return <AuditPage />;
     case 'rfp':
       return second === 'respond' ? <RfpResponseForm me={me} /> : <RfpPage />;
     default:

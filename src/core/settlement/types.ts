@@ -1,5 +1,6 @@
 import type { BaseUnit, Contract, CurvePoint, OutcomeDirection, RoundingMode } from '../contract/types.js';
 import type { MetricResult } from '../metric/types.js';
+import type { AdjustmentLine } from './adjustments.js';
 
 /** What settlement reads of a metric's value (the metric engine's MetricResult fits). */
 export type Measurement = Pick<MetricResult, 'value' | 'n' | 'low' | 'high' | 'matured' | 'maturesOn'> &
@@ -84,7 +85,7 @@ export interface CapLine extends LineBase {
   trace: { scope: LineScope; total: string; limit: string; rule: string };
 }
 
-export type InvoiceLine = BaseFeeLine | OutcomeLine | CapLine;
+export type InvoiceLine = BaseFeeLine | OutcomeLine | CapLine | AdjustmentLine;
 
 export interface Settlement {
   contract: string;

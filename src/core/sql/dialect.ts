@@ -100,6 +100,11 @@ export interface Dialect {
    * end (`end`). DDL in the transaction: no other session ever sees it.
    */
   bulkWrite(tables: string[], end: boolean): string[];
+  /**
+   * Statements that make a table append-only for every role, its owner included (a trigger
+   * refusing UPDATE, DELETE and TRUNCATE). An engine without triggers returns none.
+   */
+  appendOnly(table: string): string[];
 }
 
 /** A relation (a table or CTE name, or a subquery) and the alias it takes in a join. */
@@ -211,6 +216,23 @@ export abstract class BaseDialect implements Dialect {
   bulkIndex(name: string, table: string, columns: string[]): string[] {
     return [
       `CREATE INDEX ${this.quoteIdent(name)} ON ${this.quoteIdent(table)} (${columns.map((c) => this.quoteIdent(c)).join(', ')})`,
+    ];
+  }
+
+  appendOnly(table: string): string[] {
+    const t = this.quoteIdent(table);
+    const fn = this.quoteIdent(`${table}_append_only`);
+    return [
+      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        RAISE EXCEPTION '${table} is append-only: % refused', TG_OP; END $$`,
+      `CREATE TRIGGER ${fn} BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+      `CREATE TRIGGER ${this.quoteIdent(`${table}_no_truncate`)} BEFORE TRUNCATE ON ${t} EXECUTE FUNCTION ${fn}()`,
+      // Roles given default privileges before the table existed keep INSERT and SELECT only.
+      `DO $$ DECLARE r text; BEGIN
+        FOR r IN SELECT DISTINCT grantee FROM information_schema.role_table_grants
+          WHERE table_schema = current_schema() AND table_name = '${table}' AND grantee <> current_user
+            AND privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE')
+        LOOP EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON ${t} FROM %I', r); END LOOP; END $$`,
     ];
   }
 

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { UserError } from '../../core/issues.js';
 import { EMPTY, sql } from '../../core/sql/fragment.js';
+import { appendAudit } from '../../records/audit.js';
 import type { Executor } from '../../store/store.js';
 import { secret } from './password.js';
 import { hashSecret } from './users.js';
@@ -65,6 +66,12 @@ export async function createToken(
     sql`INSERT INTO api_tokens (tenant, token_hash, email, label, created_at, expires_at)
         VALUES (${tenant}, ${hash}, ${email}, ${label}, CURRENT_TIMESTAMP, CAST(${expiresAt} AS TIMESTAMPTZ))`,
   );
+  await appendAudit(db, tenant, {
+    action: 'token.create',
+    subject: email,
+    after: `token ${tokenId(hash)}`,
+    detail: { label },
+  });
   return { token, id: tokenId(hash), expiresAt };
 }
 
@@ -115,5 +122,10 @@ export async function revokeToken(db: Executor, tenant: string, id: string): Pro
   const found = (await listTokens(db, tenant)).filter((t) => t.id === id);
   if (found.length === 0) return false;
   await db.run(sql`DELETE FROM api_tokens WHERE tenant = ${tenant} AND substr(token_hash, 1, 12) = ${id}`);
+  await appendAudit(db, tenant, {
+    action: 'token.revoke',
+    subject: found[0]?.email ?? id,
+    before: `token ${id}`,
+  });
   return true;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../../core/issues.js';
 import { sql } from '../../core/sql/fragment.js';
+import { appendAudit } from '../../records/audit.js';
 import type { Executor } from '../../store/store.js';
 import type { UserT } from '../api/schemas.js';
 import { hashPassword } from './password.js';
@@ -53,6 +54,12 @@ export async function addUser(db: Executor, tenant: string, user: NewUser): Prom
   await db.run(sql`DELETE FROM users WHERE tenant = ${tenant} AND email = ${user.email}`);
   await db.run(sql`INSERT INTO users VALUES (${tenant}, ${user.email}, ${user.name}, ${user.role}, ${user.organisation},
     ${user.site ?? null}, ${user.agentId ?? null}, ${hash}, CURRENT_TIMESTAMP)`);
+  await appendAudit(db, tenant, {
+    action: 'user.add',
+    subject: user.email,
+    after: user.email,
+    detail: { role: user.role, organisation: user.organisation },
+  });
   return toUser({ ...user, site: user.site ?? null, agent_id: user.agentId ?? null, password_hash: hash });
 }
 
@@ -79,5 +86,6 @@ export async function removeUser(db: Executor, tenant: string, email: string): P
   await db.run(sql`DELETE FROM sessions WHERE tenant = ${tenant} AND email = ${email}`);
   await db.run(sql`DELETE FROM api_tokens WHERE tenant = ${tenant} AND email = ${email}`);
   await db.run(sql`DELETE FROM users WHERE tenant = ${tenant} AND email = ${email}`);
+  if (found) await appendAudit(db, tenant, { action: 'user.remove', subject: email, before: email });
   return found !== null;
 }

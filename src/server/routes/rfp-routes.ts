@@ -3,6 +3,7 @@ import type { Issue } from '../../core/issues.js';
 import { parseResponse } from '../../core/rfp/parse.js';
 import { PRICING_MODELS } from '../../core/rfp/schema.js';
 import { readYaml, valueAt } from '../../core/yaml/read-yaml.js';
+import { appendAudit } from '../../records/audit.js';
 import { ApiError } from '../api/common-schemas.js';
 import {
   RfpComparison,
@@ -13,6 +14,7 @@ import {
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { Forbidden, type Principal, partyOf } from '../scope.js';
+import { storeOf } from '../session-scope.js';
 import { responseSizeLimit, responseTypeCheck, submissionProblems, typeOf } from './rfp-submission-checks.js';
 import { rfpSubmissions, type Submission, summaryOf } from './rfp-submissions.js';
 
@@ -168,6 +170,12 @@ export function rfpRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
         warnings: parsed.warnings,
       };
       submit(organisation, submission);
+      await appendAudit(storeOf(c, deps), deps.tenant, {
+        action: 'rfp.response',
+        subject: organisation,
+        after: `${organisation} ${submission.submittedAt}`,
+        detail: { attachments: attachments.length },
+      });
       deps.log('info', 'rfp response submitted', {
         requestId: c.get('requestId'),
         vendor: organisation,

@@ -4,6 +4,7 @@ import type { Store } from '../store.js';
 import { CONTACT_FACTS_MIGRATION } from './contact-facts.js';
 import { FLAT_POLICIES_MIGRATION } from './flat-policies.js';
 import { MIGRATIONS } from './migrations.js';
+import { RECORDS_MIGRATION } from './records-migration.js';
 import { SECURITY_MIGRATION } from './security-migration.js';
 import { SERVER_MIGRATION } from './server-migration.js';
 
@@ -14,6 +15,7 @@ export const ALL_MIGRATIONS = [
   CONTACT_FACTS_MIGRATION,
   FLAT_POLICIES_MIGRATION,
   SECURITY_MIGRATION,
+  RECORDS_MIGRATION,
 ];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */

@@ -20,4 +20,9 @@ export async function grantApplicationRole(owner: Executor, role: string): Promi
       `ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`,
     ),
   );
+  // The audit log is append-only for the application: INSERT and SELECT (docs/records.md).
+  const [audit] = await owner.query<{ t: string | null }>(
+    sql`SELECT CAST(to_regclass('audit_log') AS TEXT) AS t`,
+  );
+  if (audit?.t) await owner.run(raw(`REVOKE UPDATE, DELETE, TRUNCATE ON TABLE audit_log FROM ${r}`));
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { navItems } from '../lib/roles';
 import type { Me } from '../lib/types';
+import { withRecordsItems } from '../pages/records-nav';
 import { withRenewalItems } from '../pages/renewal-nav';
 import { useSession } from '../state/session';
 import { DataVersion } from './data-version';
@@ -49,7 +50,7 @@ export function NavBar({ me, section }: { me: Me; section: string }) {
       </div>
       <nav aria-label="Main">
         <ul className="nav-list">
-          {withRenewalItems(navItems(me.user.role), me.user.role).map((item) => (
+          {withRecordsItems(withRenewalItems(navItems(me.user.role), me.user.role), me.user.role).map((item) => (
             <li key={item.id}>
               <a
                 href={item.href}

@@ -107,6 +107,16 @@ export function LineTrace({ line }: { line: InvoiceLine }) {
           <p className="rule">{line.trace.rule}</p>
         </div>
       );
+    case 'adjustment':
+      return (
+        <div className="trace">
+          <p>
+            Dispute <a href={`#/disputes/${encodeURIComponent(line.trace.dispute)}`}>{line.trace.dispute}</a> on{' '}
+            {line.trace.line} of {line.trace.settlement}
+          </p>
+          <p className="rule">{line.trace.rule}</p>
+        </div>
+      );
     default:
       return (
         <div className="trace">

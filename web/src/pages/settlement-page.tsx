@@ -9,6 +9,7 @@ import { defaultQuarter, todayIso } from '../lib/periods';
 import { currentContract } from '../lib/roles';
 import type { Invoice, Settlement } from '../lib/types';
 import { useGet } from '../lib/use-resource';
+import { DisputesPanel } from './disputes-panel';
 import { InvoicePart } from './invoice-part';
 
 /** The invoice for a contract and period: its lines with traces, provisional or final, and the total. */
@@ -73,6 +74,7 @@ export function SettlementPage({ route, contractId }: { route: Route; contractId
               )}
             </div>
           </div>
+          {id && <DisputesPanel contractId={id} period={data.period} />}
           {parts.map((part) => (
             <InvoicePart
               key={`${part.version}-${part.part?.from ?? ''}`}

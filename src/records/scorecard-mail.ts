@@ -1,0 +1,71 @@
+import { Cron } from 'croner';
+import { listVersions } from '../contracts/contract-store.js';
+import { renderScorecardHtml } from '../core/renewal/html.js';
+import { htmlToPdf } from '../renewal/pdf.js';
+import { buildScorecard } from '../renewal/scorecard.js';
+import type { Store } from '../store/store.js';
+import type { Mailer } from './mail-outbox.js';
+import { optedIn } from './mail-outbox.js';
+
+/**
+ * The monthly scorecard e-mail (docs/records.md): per contract, to the client's opted-in
+ * admins, a link to the contract's renewal page on the dashboard and the scorecard PDF.
+ * `covenant serve` runs it on COVENANT_SCORECARD_CRON (default 07:00 UTC on the 1st).
+ */
+export const DEFAULT_SCORECARD_CRON = '0 7 1 * *';
+
+export interface ScorecardMailOptions {
+  dashboard: string;
+  asOf?: string;
+  /** HTML to PDF bytes (default headless Chromium, as `covenant renewal --format pdf`). */
+  pdf?: (html: string) => Promise<Buffer>;
+}
+
+export async function mailScorecards(
+  store: Store,
+  tenant: string,
+  mailer: Mailer,
+  o: ScorecardMailOptions,
+): Promise<number> {
+  const contracts = [...new Set((await listVersions(store, tenant)).map((v) => v.contractId))];
+  const recipients = await optedIn(store, tenant, ['client'], null);
+  if (recipients.length === 0) return 0;
+  let sent = 0;
+  for (const id of contracts) {
+    const card = await buildScorecard(store, tenant, id, o.asOf === undefined ? {} : { asOf: o.asOf }).catch(
+      () => null,
+    );
+    if (!card) continue; // a contract whose term has not started has nothing to score
+    const pdf = await (o.pdf ?? htmlToPdf)(renderScorecardHtml(card));
+    const date = card.asOf.slice(0, 10);
+    for (const to of recipients) {
+      await mailer.send({
+        to,
+        subject: `Covenant scorecard: ${id} (as of ${date})`,
+        text: `The scorecard of ${id} as of ${card.asOf}, attached as a PDF.\n\nOn the dashboard: ${o.dashboard}/#/renewal?contract=${encodeURIComponent(id)}\n`,
+        attachments: [
+          { filename: `${id}-scorecard-${date}.pdf`, content: pdf, contentType: 'application/pdf' },
+        ],
+      });
+      sent += 1;
+    }
+  }
+  return sent;
+}
+
+/** Starts the schedule; the returned function stops it. */
+export function scheduleScorecards(
+  store: Store,
+  tenant: string,
+  mailer: Mailer,
+  o: ScorecardMailOptions & { cron?: string; onError?: (error: unknown) => void },
+): () => void {
+  const job = new Cron(
+    o.cron ?? process.env.COVENANT_SCORECARD_CRON ?? DEFAULT_SCORECARD_CRON,
+    { timezone: 'UTC', protect: true },
+    async () => {
+      await mailScorecards(store, tenant, mailer, o).catch((error: unknown) => o.onError?.(error));
+    },
+  );
+  return () => job.stop();
+}

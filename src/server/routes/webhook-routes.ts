@@ -1,0 +1,169 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { listAudit, verifyAudit } from '../../records/audit.js';
+import { deliveryLog, redeliver } from '../../records/deliver.js';
+import { setOptIn } from '../../records/mail-outbox.js';
+import { addWebhook, listWebhooks, removeWebhook, testWebhook } from '../../records/webhooks.js';
+import { ApiError } from '../api/common-schemas.js';
+import {
+  AuditEntry,
+  AuditVerification,
+  Delivery,
+  EmailOptIn,
+  Webhook,
+  WebhookAdd,
+} from '../api/records-schemas.js';
+import { principalOf } from '../auth/middleware.js';
+import type { AppEnv, ServerDeps } from '../deps.js';
+import { NotFound } from '../errors.js';
+import { Forbidden, isClientAdmin, webhookScope } from '../scope.js';
+
+const json = <T>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const forbidden = json(ApiError, 'not a client admin');
+
+/** The audit log (client admins), webhooks (client admins; a vendor manager its own), e-mail opt-in (anyone, for themselves). */
+export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  const admin = (c: Context<AppEnv>) => {
+    if (!isClientAdmin(principalOf(c))) throw new Forbidden('the audit log is the client admin’s');
+  };
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/audit',
+      request: { query: z.object({ since: z.string().max(40).optional() }) },
+      responses: { 200: json(z.array(AuditEntry), 'entries in order'), 403: forbidden },
+    }),
+    async (c) => {
+      admin(c);
+      const since = c.req.valid('query').since;
+      const at =
+        since === undefined || Number.isNaN(Date.parse(since))
+          ? undefined
+          : new Date(Date.parse(since)).toISOString();
+      return c.json(await listAudit(deps.store, deps.tenant, at ? { since: at } : {}), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/audit/verify',
+      responses: { 200: json(AuditVerification, 'the chain recomputed'), 403: forbidden },
+    }),
+    async (c) => {
+      admin(c);
+      return c.json(await verifyAudit(deps.store, deps.tenant), 200);
+    },
+  );
+
+  const mine = async (c: Context<AppEnv>, id: string) => {
+    const hooks = await listWebhooks(deps.store, deps.tenant, webhookScope(principalOf(c)).vendor);
+    const hook = hooks.find((h) => h.id === id);
+    if (!hook) throw new NotFound(`no webhook ${id}`);
+    return hook;
+  };
+  const params = z.object({ id: z.string().max(60) });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/webhooks',
+      responses: { 200: json(z.array(Webhook), 'active webhooks, without secrets'), 403: forbidden },
+    }),
+    async (c) =>
+      c.json(await listWebhooks(deps.store, deps.tenant, webhookScope(principalOf(c)).vendor), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/webhooks',
+      request: body(WebhookAdd),
+      responses: { 201: json(Webhook, 'added'), 400: json(ApiError, 'bad input'), 403: forbidden },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const forced = webhookScope(principalOf(c)).vendor;
+      if (forced && input.vendor && input.vendor !== forced)
+        throw new Forbidden(`a webhook of ${forced} gets ${forced}'s events only`);
+      return c.json(
+        await addWebhook(deps.store, deps.tenant, { ...input, vendor: forced ?? input.vendor ?? null }),
+        201,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/webhooks/{id}',
+      request: { params },
+      responses: {
+        200: json(z.object({ removed: z.string() }), 'removed'),
+        404: json(ApiError, 'not found'),
+      },
+    }),
+    async (c) => {
+      const hook = await mine(c, c.req.valid('param').id);
+      await removeWebhook(deps.store, deps.tenant, hook.id);
+      return c.json({ removed: hook.id }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/webhooks/{id}/test',
+      request: { params },
+      responses: {
+        200: json(
+          z.object({ ok: z.boolean(), status: z.number().nullable(), error: z.string().nullable() }),
+          'the receiver’s answer',
+        ),
+      },
+    }),
+    async (c) =>
+      c.json(await testWebhook(deps.store, deps.tenant, (await mine(c, c.req.valid('param').id)).id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/webhooks/{id}/deliveries',
+      request: { params },
+      responses: { 200: json(z.array(Delivery), 'the delivery log') },
+    }),
+    async (c) =>
+      c.json(await deliveryLog(deps.store, deps.tenant, (await mine(c, c.req.valid('param').id)).id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/webhooks/{id}/deliveries/{event}/redeliver',
+      request: { params: params.extend({ event: z.string().max(60) }) },
+      responses: {
+        200: json(z.object({ due: z.boolean() }), 'due on the next pass'),
+        404: json(ApiError, 'not found'),
+      },
+    }),
+    async (c) => {
+      const { id, event } = c.req.valid('param');
+      const hook = await mine(c, id);
+      if (!(await redeliver(deps.store, deps.tenant, hook.id, event)))
+        throw new NotFound(`no delivery of ${event} to ${id}`);
+      return c.json({ due: true }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/me/notifications',
+      request: body(EmailOptIn),
+      responses: { 200: json(EmailOptIn, 'your e-mail choice') },
+    }),
+    async (c) => {
+      const { email } = c.req.valid('json');
+      await setOptIn(deps.store, deps.tenant, principalOf(c).user.email, email);
+      return c.json({ email }, 200);
+    },
+  );
+}
