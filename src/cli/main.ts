@@ -1,8 +1,10 @@
 import { Command } from 'commander';
+import { registerAlerts } from './alerts-command.js';
 import { registerBacktest } from './backtest-command.js';
 import { reportError } from './context.js';
 import { registerContract } from './contract-command.js';
 import { registerDemo } from './demo-command.js';
+import { registerExperiment } from './experiment-command.js';
 import { registerImport } from './import-command.js';
 import { registerMetrics } from './metrics-command.js';
 import { registerProposal } from './proposal-command.js';
@@ -39,6 +41,8 @@ for (const register of [
   registerUser,
   registerDemo,
   registerStart,
+  registerExperiment,
+  registerAlerts,
 ]) {
   register(program);
 }

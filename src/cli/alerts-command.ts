@@ -1,0 +1,1 @@
+export function registerAlerts(_p: import('commander').Command): void {}
