@@ -7,6 +7,7 @@ import { isDatasetName } from '../core/dataset/types.js';
 import { importFile } from '../ingest/import-file.js';
 import type { ImportSummary } from '../ingest/import-types.js';
 import type { Store } from '../store/store.js';
+import { registerDemoExperiments } from './experiments.js';
 import { generateDemo } from './generate-demo.js';
 
 /** The demo's contracts (demo-scenario.md), shipped in contracts/ at the package root. */
@@ -40,6 +41,7 @@ export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<
       const input = await readContractFile(join(CONTRACTS_DIR, `${name}.yaml`));
       await store.transaction((tx) => storeVersion(tx, options.tenant, { ...input, origin: 'demo' }));
     }
+    await store.transaction((tx) => registerDemoExperiments(tx, options.tenant));
     return summaries;
   } finally {
     await rm(dir, { recursive: true, force: true });
