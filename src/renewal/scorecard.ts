@@ -8,6 +8,7 @@ import { localMidnight } from '../core/time/boundaries.js';
 import { isDate } from '../core/time/calendar.js';
 import { instantMs, localDateOf } from '../core/time/zone.js';
 import type { Store } from '../store/store.js';
+import { evidence } from './scorecard-evidence.js';
 import { settle, value } from './scorecard-money.js';
 import { attritionBySite, operations } from './scorecard-operations.js';
 import { outcomes } from './scorecard-outcomes.js';
@@ -89,6 +90,7 @@ export async function buildScorecard(
     operations: await operations(ctx, term, quarters),
     attritionBySite: await attritionBySite(ctx, quarters),
     recalibrations: await recalibrations(ctx, contractId, versions, quarters),
+    evidence: await evidence(ctx, contractId),
   };
   return { ...data, recommendation: recommend(data, settings) };
 }

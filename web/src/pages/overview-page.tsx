@@ -4,7 +4,8 @@ import { StatusBadge } from '../components/status-badge';
 import { contractName, useContracts } from '../lib/contracts';
 import { formatMoney } from '../lib/format';
 import { hrefOf, type Route, useRouteParam } from '../lib/hash-route';
-import { defaultQuarter } from '../lib/periods';
+import { defaultQuarter, projectionAsOf } from '../lib/periods';
+import type { ProjectionT } from '../../../src/server/api/evidence-schemas';
 import type { OutcomeStatus, Overview } from '../lib/types';
 import { useGet } from '../lib/use-resource';
 import { KeyMeasurements } from './key-measurements';
@@ -40,6 +41,16 @@ export function OverviewPage({ route, contractId }: { route: Route; contractId: 
       : null,
   );
   const data = overview.data;
+  // Each tile's projected state (on track, at risk, likely miss): the period in progress, or the period as it ended.
+  const projection = useGet<ProjectionT>(
+    period
+      ? `/contracts/${encodeURIComponent(contractId)}/projection?asOf=${encodeURIComponent(projectionAsOf(period))}`
+      : null,
+  );
+  const stateOf = (o: OutcomeStatus) =>
+    projection.data?.period === data?.period
+      ? projection.data?.items.find((i) => i.portfolio === o.portfolio && i.metric === o.metric)?.state
+      : undefined;
   const currency = data?.contract.currency ?? summary?.currency ?? 'EUR';
   const title = data ? contractName(data.contract) : summary ? contractName(summary) : contractId;
 
@@ -50,7 +61,9 @@ export function OverviewPage({ route, contractId }: { route: Route; contractId: 
         {summary && period && <PeriodPicker term={summary.term} value={period} onChange={setPeriod} />}
         <p className="toolbar-links">
           <a href={hrefOf(['contracts', contractId, 'settlement'], { period })}>Settlement</a>{' '}
-          <a href={hrefOf(['drilldown'], { contract: contractId, period })}>Drill-down</a>
+          <a href={hrefOf(['drilldown'], { contract: contractId, period })}>Drill-down</a>{' '}
+          <a href={hrefOf(['contracts', contractId, 'alerts'])}>Alerts</a>{' '}
+          <a href={hrefOf(['experiments'])}>Experiments</a>
         </p>
       </div>
       <ErrorBanner error={contracts.error ?? overview.error} onRetry={overview.reload} />
@@ -86,6 +99,7 @@ export function OverviewPage({ route, contractId }: { route: Route; contractId: 
                     contractId={contractId}
                     period={data.period}
                     currency={currency}
+                    projectedState={stateOf(o)}
                   />
                 ))}
               </div>
