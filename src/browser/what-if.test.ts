@@ -11,7 +11,8 @@ import { BRIGHTPATH, browserSuite, byTestId, goTo, USERS } from './test-support/
  */
 const suite = browserSuite({ scale: 1, startTimeoutMs: 600_000 });
 
-const proposedTotal = async (page: Page) => (await byTestId(page, 'whatif-total-proposed').textContent()) ?? '';
+const proposedTotal = async (page: Page) =>
+  (await byTestId(page, 'whatif-total-proposed').textContent()) ?? '';
 
 async function answered(page: Page, before: string): Promise<void> {
   await page.waitForFunction(
