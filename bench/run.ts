@@ -7,6 +7,7 @@ import { benchDashboard } from './dashboard-bench.js';
 import { benchImport } from './import-bench.js';
 import { benchMetrics, loadSynthetic } from './metric-bench.js';
 import { benchDashboardBeside } from './postgres-dashboard.js';
+import { benchEvidence } from './evidence-bench.js';
 import { benchPostgres } from './postgres-metrics.js';
 
 /**
@@ -21,7 +22,10 @@ const { values } = parseArgs({
     // PostgreSQL loads through COPY into a keyed table: fewer rows by default.
     'pg-rows': { type: 'string', default: '2000000' },
     'pg-demo-scale': { type: 'string', default: '2' },
-    only: { type: 'string', default: 'import,metrics,dashboard,postgres,postgres-dashboard' },
+    only: { type: 'string', default: 'import,metrics,dashboard,postgres,postgres-dashboard,cold-pages' },
+    // The cold pages reuse this DuckDB file when it exists (else load the demo at --cold-scale into it).
+    'cold-db': { type: 'string' },
+    'cold-scale': { type: 'string', default: '1' },
     'demo-scale': { type: 'string', default: '10' },
   },
 });
@@ -92,6 +96,13 @@ try {
       print(
         `  ${name}: ${d.requests} requests, ${d.rps.toFixed(0)} req/s; p50 ${d.p50} ms, p95 ${d.p95.toFixed(1)} ms, p99 ${d.p99} ms; errors ${d.errors}; first load ${d.firstLoadMs.toFixed(0)} ms`,
       );
+    }
+  }
+  if (only.has('cold-pages')) {
+    const scale = Number(values['cold-scale']);
+    print(`cold loads on the demo at scale ${scale} (DuckDB, a fresh store each, no result cache)`);
+    for (const f of await benchEvidence(values['cold-db'] ?? join(dir, 'cold.duckdb'), scale)) {
+      print(`  ${f.name}: ${f.seconds.toFixed(2)} s; floor ${f.floorSeconds.toFixed(2)} s; ${(f.seconds / f.floorSeconds).toFixed(1)}x the floor`);
     }
   }
 } finally {
