@@ -175,6 +175,11 @@ function startAlertEvaluation(deps: ServerDeps): void {
             deps.log('warn', 'alert evaluation failed', { contract: contractId, error: error.message });
         });
       }
+    } catch (error) {
+      // The store closed or failed between evaluations: the next import or hour tries again.
+      deps.log('warn', 'alert evaluation failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
     } finally {
       running = false;
     }
