@@ -163,9 +163,15 @@ const HOUR = 3_600_000;
 /** Alerts are evaluated after every import (a data-version bump) and hourly, for every contract. */
 function startAlertEvaluation(deps: ServerDeps): void {
   let running = false;
-  const run = async () => {
-    if (running) return;
+  let again = false;
+  const run = async (): Promise<void> => {
+    // An import during an evaluation is evaluated by one more run after it.
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
+    again = false;
     try {
       const rows = await listContractIds(deps);
       for (const contractId of rows) {
@@ -183,6 +189,7 @@ function startAlertEvaluation(deps: ServerDeps): void {
     } finally {
       running = false;
     }
+    if (again) await run();
   };
   deps.events.subscribe((event) => {
     if (event.reason.startsWith('import')) void run();
