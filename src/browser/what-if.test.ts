@@ -67,5 +67,25 @@ describe('negotiation what-if', () => {
     await goTo(page, `#/contracts/${BRIGHTPATH}/alerts`);
     await byTestId(page, 'money-at-risk').waitFor();
     expect(await byTestId(page, 'projection-table').locator('tbody tr').count()).toBeGreaterThan(5);
+    // Every outcome tile of the overview carries its projected state.
+    await goTo(page, `#/contracts/${BRIGHTPATH}?period=2026-Q3`);
+    const state = byTestId(page, 'projected-state-card-disputes-csat');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="projected-state-card-disputes-csat"]')
+        ?.getAttribute('data-state'),
+    );
+    expect(['on_track', 'at_risk', 'likely_miss', 'insufficient']).toContain(
+      await state.getAttribute('data-state'),
+    );
+    expect(await page.locator('[data-testid^="projected-state-"][data-state=""]').count()).toBe(0);
+  }, 300_000);
+
+  it('shows the experiment and the alert history as evidence on the renewal scorecard', async () => {
+    const page = await suite.page(USERS.coo);
+    page.setDefaultTimeout(240_000);
+    await goTo(page, `#/renewal?contract=${BRIGHTPATH}&asOf=2027-01-01`);
+    await byTestId(page, 'renewal-experiment-brightpath-coaching-2026').waitFor();
+    expect(await byTestId(page, 'renewal-evidence').textContent()).toContain('Alert history');
   }, 300_000);
 });
