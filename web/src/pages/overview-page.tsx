@@ -79,6 +79,13 @@ export function OverviewPage({ route, contractId }: { route: Route; contractId: 
               <p className="stat-value">{formatMoney(data.projectedTotal, currency)}</p>
               <StatusBadge status={data.provisional ? 'provisional' : 'final'} testId="overview-kind" />
             </div>
+            {projection.data?.period === data.period && (
+              <div className="card stat" data-testid="overview-money-at-risk">
+                <h2 className="stat-label">Money at risk (projected penalties)</h2>
+                <p className="stat-value">{formatMoney(projection.data.moneyAtRisk, currency)}</p>
+                <a href={hrefOf(['contracts', contractId, 'alerts'])}>State changes</a>
+              </div>
+            )}
             <div className="card stat">
               <h2 className="stat-label">Base fee</h2>
               <p className="stat-value">{formatMoney(data.baseFee, currency)}</p>
