@@ -159,8 +159,9 @@ export function evidenceRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
 }
 
 const HOUR = 3_600_000;
+const AFTER_IMPORT_MS = 3_000;
 
-/** Alerts are evaluated after every import (a data-version bump) and hourly, for every contract. */
+/** Alerts are evaluated after every import (a data-version bump, debounced) and hourly, for every contract. */
 function startAlertEvaluation(deps: ServerDeps): void {
   let running = false;
   let again = false;
@@ -191,8 +192,13 @@ function startAlertEvaluation(deps: ServerDeps): void {
     }
     if (again) await run();
   };
+  // A few seconds after the last import of a burst: open dashboards refetch first.
+  let timer: NodeJS.Timeout | undefined;
   deps.events.subscribe((event) => {
-    if (event.reason.startsWith('import')) void run();
+    if (!event.reason.startsWith('import')) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), AFTER_IMPORT_MS);
+    timer.unref();
   });
   setInterval(() => void run(), HOUR).unref();
 }
