@@ -1,9 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { listVersions } from '../../contracts/contract-store.js';
-import { projectContract } from '../../contracts/projection.js';
 import { checkExperiment } from '../../core/experiment/index.js';
 import { UserError } from '../../core/issues.js';
-import { evaluateAlerts, listAlerts } from '../../evidence/alerts.js';
+import { startAlertEvaluation } from '../../evidence/alert-schedule.js';
 import { estimateExperiment, experimentSeries } from '../../evidence/estimate-experiment.js';
 import {
   getExperiment,
@@ -11,20 +9,14 @@ import {
   removeExperiment,
   saveExperiment,
 } from '../../evidence/experiment-store.js';
-import {
-  ExperimentDetail,
-  ExperimentEstimate,
-  ExperimentInput,
-  OutcomeAlert,
-  Projection,
-} from '../api/evidence-schemas.js';
+import { ExperimentDetail, ExperimentEstimate, ExperimentInput } from '../api/evidence-schemas.js';
 import { ApiError } from '../api/schemas.js';
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
 import { canImport, canSeeExperiment, Forbidden } from '../scope.js';
 import { scopeKey, storeOf } from '../session-scope.js';
-import { visibleContract } from './contract-routes.js';
+import { alertRoutes } from './alert-routes.js';
 
 const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
@@ -40,8 +32,8 @@ function checked(input: z.infer<typeof ExperimentInput>, needsId: boolean) {
   return result.value;
 }
 
-/** Experiments, projections and alerts (issue 15): thin routes over src/evidence and src/contracts/projection. */
-export function evidenceRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+/** Stored and one-off experiments. */
+function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   const cached = <T>(key: string, c: Parameters<typeof scopeKey>[0], fn: () => Promise<T>) =>
     deps.cache.get(deps.events.version, `${key}:${scopeKey(c)}`, fn);
 
@@ -124,85 +116,11 @@ export function evidenceRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       return c.json({ id: experimentId }, 200);
     },
   );
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/contracts/{id}/projection',
-      request: { params: id, query: z.object({ asOf: z.string().max(40).optional() }) },
-      responses: {
-        200: json(Projection, 'the period in progress: states, projected pay, money at risk'),
-        404: missing,
-      },
-    }),
-    async (c) => {
-      const version = await visibleContract(deps, c, c.req.valid('param').id);
-      const asOf = c.req.valid('query').asOf ?? new Date().toISOString();
-      const projection = await cached(`projection:${version.contractId}:${asOf.slice(0, 13)}`, c, () =>
-        projectContract(storeOf(c, deps), deps.tenant, version.contractId, asOf),
-      );
-      return c.json(projection as never, 200);
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/contracts/{id}/alerts',
-      request: { params: id },
-      responses: { 200: json(z.array(OutcomeAlert), 'state changes, newest first'), 404: missing },
-    }),
-    async (c) => {
-      const version = await visibleContract(deps, c, c.req.valid('param').id);
-      return c.json((await listAlerts(storeOf(c, deps), deps.tenant, version.contractId)) as never, 200);
-    },
-  );
-  startAlertEvaluation(deps);
 }
 
-const HOUR = 3_600_000;
-const AFTER_IMPORT_MS = 3_000;
-
-/** Alerts are evaluated after every import (a data-version bump, debounced) and hourly, for every contract. */
-function startAlertEvaluation(deps: ServerDeps): void {
-  let running = false;
-  let again = false;
-  const run = async (): Promise<void> => {
-    // An import during an evaluation is evaluated by one more run after it.
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    again = false;
-    try {
-      const rows = await listContractIds(deps);
-      for (const contractId of rows) {
-        await evaluateAlerts(deps.store, deps.tenant, contractId).catch((error: Error) => {
-          // A contract with no version in force today (ended, or proposed) has no period in progress.
-          if (!(error instanceof UserError))
-            deps.log('warn', 'alert evaluation failed', { contract: contractId, error: error.message });
-        });
-      }
-    } catch (error) {
-      // The store closed or failed between evaluations: the next import or hour tries again.
-      deps.log('warn', 'alert evaluation failed', {
-        error: error instanceof Error ? error.message : String(error),
-      });
-    } finally {
-      running = false;
-    }
-    if (again) await run();
-  };
-  // A few seconds after the last import of a burst: open dashboards refetch first.
-  let timer: NodeJS.Timeout | undefined;
-  deps.events.subscribe((event) => {
-    if (!event.reason.startsWith('import')) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), AFTER_IMPORT_MS);
-    timer.unref();
-  });
-  setInterval(() => void run(), HOUR).unref();
-}
-
-async function listContractIds(deps: ServerDeps): Promise<string[]> {
-  return [...new Set((await listVersions(deps.store, deps.tenant)).map((v) => v.contractId))];
+/** Experiments, projections and alerts (issue 15): thin routes over src/evidence and src/contracts/projection. */
+export function evidenceRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  experimentRoutes(app, deps);
+  alertRoutes(app, deps);
+  startAlertEvaluation(deps.store, deps.tenant, deps.events, deps.log);
 }
