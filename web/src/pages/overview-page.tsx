@@ -4,10 +4,10 @@ import { StatusBadge } from '../components/status-badge';
 import { contractName, useContracts } from '../lib/contracts';
 import { formatMoney } from '../lib/format';
 import { hrefOf, type Route, useRouteParam } from '../lib/hash-route';
-import { defaultQuarter, projectionAsOf } from '../lib/periods';
-import type { ProjectionT } from '../../../src/server/api/evidence-schemas';
+import { defaultQuarter } from '../lib/periods';
 import type { OutcomeStatus, Overview } from '../lib/types';
 import { useGet } from '../lib/use-resource';
+import { useProjection } from './use-projection';
 import { KeyMeasurements } from './key-measurements';
 import { OutcomeTile } from './outcome-tile';
 
@@ -42,11 +42,7 @@ export function OverviewPage({ route, contractId }: { route: Route; contractId: 
   );
   const data = overview.data;
   // Each tile's projected state (on track, at risk, likely miss): the period in progress, or the period as it ended.
-  const projection = useGet<ProjectionT>(
-    period
-      ? `/contracts/${encodeURIComponent(contractId)}/projection?asOf=${encodeURIComponent(projectionAsOf(period))}`
-      : null,
-  );
+  const projection = useProjection(contractId, period, data);
   const stateOf = (o: OutcomeStatus) =>
     projection.data?.period === data?.period
       ? projection.data?.items.find((i) => i.portfolio === o.portfolio && i.metric === o.metric)?.state
