@@ -202,5 +202,21 @@ describe('covenant experiment estimate', () => {
     ]);
     expect(code).toBe(2);
     for (const word of ['metric', 'planet', 'start', 'pre']) expect(stderr).toContain(word);
+    const scoped = runCli([
+      'experiment',
+      'estimate',
+      '--db',
+      db,
+      '--metric',
+      'adherence',
+      '--treated',
+      'channel=chat',
+      '--control',
+      'site=krakow',
+      '--start',
+      '2026-04-01',
+    ]);
+    expect(scoped.code).toBe(2);
+    expect(scoped.stderr).toContain('adherence cannot be filtered by channel');
   });
 });

@@ -8,6 +8,7 @@ import {
   type Filters,
   slopeDifference,
 } from '../core/experiment/index.js';
+import { UserError } from '../core/issues.js';
 import type { Grain, Scope } from '../core/metric/scope.js';
 import { localDayNumber } from '../core/time/calendar.js';
 import { type ResolvedRequest, resolveRequests } from '../query/resolve-requests.js';
@@ -21,6 +22,22 @@ export interface ExperimentEstimate extends DidEstimate {
   direction: string;
   windows: ReturnType<typeof experimentWindows>;
   minSample: number;
+}
+
+/** A metric with a query of its own may be filtered by some dimensions only: say so rather than ignore a filter. */
+function checkDimensions(request: ResolvedRequest, def: ExperimentDefinition): void {
+  const allowed = request.plan.kind === 'query' ? request.plan.dimensions : undefined;
+  if (!allowed) return;
+  const asked = new Set([
+    ...Object.keys(def.treated),
+    ...Object.keys(def.control),
+    ...Object.keys(def.where),
+  ]);
+  const bad = [...asked].filter((dim) => !allowed.includes(dim));
+  if (bad.length > 0)
+    throw new UserError(
+      `${def.metric} cannot be filtered by ${bad.join(', ')} (it can by ${allowed.join(', ')})`,
+    );
 }
 
 /** Both arms share the common filters; an arm's own filter on a key replaces the shared one. */
@@ -59,6 +76,7 @@ export async function estimateExperiment(
 ): Promise<ExperimentEstimate> {
   const requests = resolveRequests([def.metric], def.params);
   const request = requests[0] as ResolvedRequest;
+  checkDimensions(request, def);
   const windows = experimentWindows(def);
   const asOf = options.asOf ?? new Date().toISOString();
   const minSample = options.minSample ?? 100;
