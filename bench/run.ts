@@ -8,6 +8,8 @@ import { benchImport } from './import-bench.js';
 import { benchMetrics, loadSynthetic } from './metric-bench.js';
 import { benchDashboardBeside } from './postgres-dashboard.js';
 import { benchScaleOut } from './scale-out.js';
+import { benchEvidence } from './evidence-bench.js';
+import { benchPostgres } from './postgres-metrics.js';
 
 /**
  * `npm run bench [-- --rows N --only import,metrics]`: measures, never asserts. Each figure
@@ -22,7 +24,10 @@ const { values } = parseArgs({
     // PostgreSQL and Citus load through COPY into keyed tables: minutes at 10M.
     'pg-rows': { type: 'string', default: '10000000' },
     'pg-demo-scale': { type: 'string', default: '2' },
-    only: { type: 'string', default: 'import,metrics,dashboard,postgres,citus,postgres-dashboard' },
+    only: { type: 'string', default: 'import,metrics,dashboard,postgres,citus,postgres-dashboard,cold-pages' },
+    // The cold pages reuse this DuckDB file when it exists (else load the demo at --cold-scale into it).
+    'cold-db': { type: 'string' },
+    'cold-scale': { type: 'string', default: '1' },
     'demo-scale': { type: 'string', default: '10' },
   },
 });
@@ -92,6 +97,13 @@ try {
       print(
         `  ${name}: ${d.requests} requests, ${d.rps.toFixed(0)} req/s; p50 ${d.p50} ms, p95 ${d.p95.toFixed(1)} ms, p99 ${d.p99} ms; errors ${d.errors}; first load ${d.firstLoadMs.toFixed(0)} ms`,
       );
+    }
+  }
+  if (only.has('cold-pages')) {
+    const scale = Number(values['cold-scale']);
+    print(`cold loads on the demo at scale ${scale} (DuckDB, a fresh store each, no result cache)`);
+    for (const f of await benchEvidence(values['cold-db'] ?? join(dir, 'cold.duckdb'), scale)) {
+      print(`  ${f.name}: ${f.seconds.toFixed(2)} s; floor ${f.floorSeconds.toFixed(2)} s; ${(f.seconds / f.floorSeconds).toFixed(1)}x the floor`);
     }
   }
 } finally {

@@ -1,10 +1,12 @@
 import { Command } from 'commander';
+import { registerAlerts } from './alerts-command.js';
 import { registerAudit } from './audit-command.js';
 import { registerBacktest } from './backtest-command.js';
 import { reportError } from './context.js';
 import { registerContract } from './contract-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerDispute } from './dispute-command.js';
+import { registerExperiment } from './experiment-command.js';
 import { registerImport } from './import-command.js';
 import { registerMetrics } from './metrics-command.js';
 import { registerNotify } from './notify-command.js';
@@ -47,6 +49,8 @@ for (const register of [
   registerAudit,
   registerWebhook,
   registerNotify,
+  registerExperiment,
+  registerAlerts,
 ]) {
   register(program);
 }

@@ -129,7 +129,6 @@ export async function backtest(
   const against = await contractInForce(store, tenant, proposed, windows, options.against);
   const asOf = options.asOf ?? new Date().toISOString();
   const { currency } = proposed;
-  const money = (amount: string) => Money.parse(amount, currency);
   const periods: BacktestPeriod[] = [];
   for (const window of windows) {
     const inForce = await computeSettlement(store, tenant, against, window, asOf);
@@ -139,48 +138,63 @@ export async function backtest(
       );
     }
     const settled = await settleTerms(store, tenant, proposed, window, undefined, asOf);
-    const [a, b] = [linesById(inForce.invoice), linesById(settled)];
-    const ids = [...new Set([...a.keys(), ...b.keys()])];
-    const lines = ids.map((id) => {
-      const [old, now] = [a.get(id), b.get(id)];
-      const zero = Money.zero(currency);
-      return {
-        id,
-        label: (now ?? old)?.label ?? id,
-        inForce: old ? old.amount.toFixed() : null,
-        proposed: now ? now.amount.toFixed() : null,
-        difference: (now?.amount ?? zero).minus(old?.amount ?? zero).toFixed(),
-      };
-    });
-    periods.push({
-      period: window.label,
-      inForce: {
-        total: inForce.invoice.total,
-        versions: inForce.parts.map((p) => p.version),
-        provisional: inForce.kind === 'provisional',
-      },
-      proposed: { total: settled.total, provisional: settled.provisional },
-      lines,
-      difference: money(settled.total).minus(money(inForce.invoice.total)).toFixed(),
-    });
+    periods.push(comparePeriod(currency, window.label, inForce, settled));
   }
-  const sum = (pick: (p: BacktestPeriod) => string) =>
-    Money.sum(
-      currency,
-      periods.map((p) => money(pick(p))),
-    );
-  const inForceTotal = sum((p) => p.inForce.total);
-  const proposedTotal = sum((p) => p.proposed.total);
   return {
     proposed: { contract: proposed.name, file, version: proposed.version },
     against: { contract: against },
     currency,
     periods,
-    totals: {
-      inForce: inForceTotal.toFixed(),
-      proposed: proposedTotal.toFixed(),
-      difference: proposedTotal.minus(inForceTotal).toFixed(),
-    },
+    totals: backtestTotals(currency, periods),
     asOf,
+  };
+}
+
+/** One period of a back-test: the proposed terms' invoice beside the one in force, line by line (the what-if reuses it). */
+export function comparePeriod(
+  currency: string,
+  period: string,
+  inForce: { invoice: Settlement | CombinedInvoice; parts: Settlement[]; kind: 'provisional' | 'final' },
+  settled: Settlement,
+): BacktestPeriod {
+  const money = (amount: string) => Money.parse(amount, currency);
+  const [a, b] = [linesById(inForce.invoice), linesById(settled)];
+  const ids = [...new Set([...a.keys(), ...b.keys()])];
+  const zero = Money.zero(currency);
+  const lines = ids.map((id) => {
+    const [old, now] = [a.get(id), b.get(id)];
+    return {
+      id,
+      label: (now ?? old)?.label ?? id,
+      inForce: old ? old.amount.toFixed() : null,
+      proposed: now ? now.amount.toFixed() : null,
+      difference: (now?.amount ?? zero).minus(old?.amount ?? zero).toFixed(),
+    };
+  });
+  return {
+    period,
+    inForce: {
+      total: inForce.invoice.total,
+      versions: inForce.parts.map((p) => p.version),
+      provisional: inForce.kind === 'provisional',
+    },
+    proposed: { total: settled.total, provisional: settled.provisional },
+    lines,
+    difference: money(settled.total).minus(money(inForce.invoice.total)).toFixed(),
+  };
+}
+
+export function backtestTotals(currency: string, periods: BacktestPeriod[]): BacktestReport['totals'] {
+  const sum = (pick: (p: BacktestPeriod) => string) =>
+    Money.sum(
+      currency,
+      periods.map((p) => Money.parse(pick(p), currency)),
+    );
+  const inForceTotal = sum((p) => p.inForce.total);
+  const proposedTotal = sum((p) => p.proposed.total);
+  return {
+    inForce: inForceTotal.toFixed(),
+    proposed: proposedTotal.toFixed(),
+    difference: proposedTotal.minus(inForceTotal).toFixed(),
   };
 }

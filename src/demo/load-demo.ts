@@ -8,6 +8,7 @@ import { importFile } from '../ingest/import-file.js';
 import type { ImportSummary } from '../ingest/import-types.js';
 import type { Store } from '../store/store.js';
 import { playDemoDecisions } from './demo-decisions.js';
+import { registerDemoExperiments } from './experiments.js';
 import { generateDemo } from './generate-demo.js';
 
 /** The demo's contracts (demo-scenario.md), shipped in contracts/ at the package root. */
@@ -44,6 +45,7 @@ export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<
       await store.transaction((tx) => storeVersion(tx, options.tenant, { ...input, origin: 'demo' }));
     }
     if (options.decisions ?? true) await playDemoDecisions(store, options.tenant);
+    await store.transaction((tx) => registerDemoExperiments(tx, options.tenant));
     return summaries;
   } finally {
     await rm(dir, { recursive: true, force: true });

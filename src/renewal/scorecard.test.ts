@@ -237,7 +237,7 @@ describe('the scorecard PDF', () => {
       expect(first.decision).toBe('Re-tender');
       expect(first.decisionBottom).toBeLessThan(height);
       expect(first.firstReasonBottom).toBeLessThan(height);
-      expect(first.breaks).toEqual(['page', 'page', 'page', 'page', 'page', 'page']);
+      expect(first.breaks).toEqual(['page', 'page', 'page', 'page', 'page', 'page', 'page']);
       // Nothing wider than the page.
       expect(first.scrollWidth).toBeLessThanOrEqual(width);
     } finally {

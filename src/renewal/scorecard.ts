@@ -8,6 +8,8 @@ import { localMidnight } from '../core/time/boundaries.js';
 import { isDate } from '../core/time/calendar.js';
 import { instantMs, localDateOf } from '../core/time/zone.js';
 import type { Store } from '../store/store.js';
+import { memoStore } from './memo-store.js';
+import { evidence } from './scorecard-evidence.js';
 import { settle, value } from './scorecard-money.js';
 import { attritionBySite, operations } from './scorecard-operations.js';
 import { outcomes } from './scorecard-outcomes.js';
@@ -39,11 +41,13 @@ export function resolveAsOf(text: string | undefined, zone: string): { instant: 
 }
 
 export async function buildScorecard(
-  store: Store,
+  source: Store,
   tenant: string,
   contractId: string,
   options: ScorecardOptions = {},
 ): Promise<Scorecard> {
+  // Quarters are measured for the outcomes and again for the invoices: each statement runs once.
+  const store = memoStore(source);
   const versions = await listVersions(store, tenant, contractId);
   const latest = versions.at(-1);
   if (!latest) throw new UserError(`no contract ${contractId} (covenant contract apply FILE stores one)`);
@@ -89,6 +93,7 @@ export async function buildScorecard(
     operations: await operations(ctx, term, quarters),
     attritionBySite: await attritionBySite(ctx, quarters),
     recalibrations: await recalibrations(ctx, contractId, versions, quarters),
+    evidence: await evidence(ctx, contractId),
   };
   return { ...data, recommendation: recommend(data, settings) };
 }

@@ -12,11 +12,13 @@ import { authRoutes } from './routes/auth-routes.js';
 import { contractRoutes } from './routes/contract-routes.js';
 import { dataRoutes } from './routes/data-routes.js';
 import { disputeRoutes, recordsActor } from './routes/dispute-routes.js';
+import { evidenceRoutes } from './routes/evidence-routes.js';
 import { metricRoutes } from './routes/metric-routes.js';
 import { proposalRoutes } from './routes/proposal-routes.js';
 import { renewalRoutes } from './routes/renewal-routes.js';
 import { rfpRoutes } from './routes/rfp-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
+import { whatIfRoutes } from './routes/what-if-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { sessionScope } from './session-scope.js';
 
@@ -46,6 +48,8 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
     rfpRoutes,
     disputeRoutes,
     webhookRoutes,
+    evidenceRoutes,
+    whatIfRoutes,
   ])
     routes(app, deps);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Covenant API', version: '1' } });

@@ -93,3 +93,23 @@ export function webhookScope(p: Principal): { vendor?: string } {
   if (p.user.role === 'vendor_manager') return { vendor: p.user.organisation };
   throw new Forbidden(`${p.user.role} does not manage webhooks`);
 }
+
+/**
+ * An experiment compares scopes, often across vendors: the client's users see every one;
+ * a vendor manager only one whose arms are both pinned to their own vendor.
+ */
+export function canSeeExperiment(
+  p: Principal,
+  def: {
+    treated: Partial<Record<Dimension, string[]>>;
+    control: Partial<Record<Dimension, string[]>>;
+    where: Partial<Record<Dimension, string[]>>;
+  },
+): boolean {
+  if (isClient(p)) return true;
+  if (p.user.role !== 'vendor_manager') return false;
+  const own = (filters: Partial<Record<Dimension, string[]>>) =>
+    (filters.vendor ?? def.where.vendor ?? []).length > 0 &&
+    (filters.vendor ?? def.where.vendor ?? []).every((v) => v === p.user.organisation);
+  return own(def.treated) && own(def.control);
+}

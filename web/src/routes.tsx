@@ -6,6 +6,8 @@ import { homeOf } from './lib/roles';
 import type { ContractSummary, Me } from './lib/types';
 import { useGet } from './lib/use-resource';
 import { AgentPage } from './pages/agent-page';
+import { AlertsPage } from './pages/alerts-page';
+import { ExperimentsPage } from './pages/experiments-page';
 import { AutomationPage } from './pages/automation-page';
 import { AuditPage } from './pages/audit-page';
 import { ContractsPage } from './pages/contracts-page';
@@ -39,6 +41,7 @@ export function Routes({ route, me }: { route: Route; me: Me }) {
       return <Home me={me} />;
     case 'contracts':
       if (second && third === 'settlement') return <SettlementPage route={route} contractId={second} />;
+      if (second && third === 'alerts') return <AlertsPage contractId={second} />;
       if (second) return <OverviewPage route={route} contractId={second} />;
       return <ContractsPage />;
     case 'settlement':
@@ -61,6 +64,8 @@ export function Routes({ route, me }: { route: Route; me: Me }) {
       return <DisputePage {...(second ? { id: second } : {})} />;
     case 'audit':
       return <AuditPage />;
+    case 'experiments':
+      return <ExperimentsPage route={route} />;
     case 'rfp':
       return second === 'respond' ? <RfpResponseForm me={me} /> : <RfpPage />;
     default:

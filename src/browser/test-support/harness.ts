@@ -29,13 +29,13 @@ export interface BrowserSuite {
  * after it, a failed test's kept as screenshots (artifacts/screenshots/failed-*.png);
  * uncaught page errors fail the file.
  */
-export function browserSuite(): BrowserSuite {
+export function browserSuite(options: { scale?: number; startTimeoutMs?: number } = {}): BrowserSuite {
   let world: World | undefined;
   const all: Tab[] = [];
   let current: Tab[] = [];
   beforeAll(async () => {
-    world = await startWorld();
-  }, 180_000);
+    world = await startWorld(options);
+  }, options.startTimeoutMs ?? 180_000);
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail') {
       const slug = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);

@@ -22,7 +22,7 @@ export interface World {
 }
 
 /** The demo at a small scale, its users, an open proposal, the server and Chromium. */
-export async function startWorld(): Promise<World> {
+export async function startWorld(options: { scale?: number } = {}): Promise<World> {
   const opened: { store?: Store; server?: RunningServer; browser?: Browser } = {};
   const close = async () => {
     await opened.browser?.close().catch(() => undefined);
@@ -35,7 +35,7 @@ export async function startWorld(): Promise<World> {
     const built = ensureWebBuilt();
     opened.browser = await launchChromium();
     opened.store = await memoryStore();
-    await loadDemo(opened.store, { scale: 0.03, seed: 1, tenant: TENANT, decisions: false });
+    await loadDemo(opened.store, { scale: options.scale ?? 0.03, seed: 1, tenant: TENANT, decisions: false });
     const users = await createDemoUsers(opened.store, TENANT);
     // As in recalibrate.test.ts: on Q3's last evening the July chatbot has moved containment.
     const report = await recalibrate(opened.store, TENANT, BRIGHTPATH, {

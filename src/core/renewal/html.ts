@@ -1,5 +1,6 @@
 import { Dec } from '../money/money.js';
 import { formatChange, formatMoney, formatPercent } from './format.js';
+import { evidenceSection } from './html-evidence.js';
 import { documentHtml, esc, tag } from './html-kit.js';
 import { moneySection, valueSection } from './html-money.js';
 import { operationsSection } from './html-operations.js';
@@ -28,6 +29,7 @@ export function renderScorecardHtml(card: Scorecard): string {
     valueSection(card),
     operationsSection(card),
     recalibrationSection(card),
+    evidenceSection(card),
     rulesSection(card),
   ].join('\n');
   return documentHtml(title, body);

@@ -119,7 +119,31 @@ export function renderScorecardText(card: Scorecard): string {
     if (t.fired.length > 0)
       lines.push(`  ${t.display}: ${t.fired.map((f) => `${f.measure} ${f.arithmetic}`).join('; ')}`);
   }
+  lines.push(...evidenceLines(card));
   return `${lines.join('\n')}\n`;
 }
 
 const table = (head: string[], rows: string[][]): string[] => textTableLines(head, rows, { compact: true });
+
+const fixed = (v: number | null) => (v === null ? '-' : v.toFixed(3));
+
+/** Experiments on the contract (difference in differences) and the alert history. */
+function evidenceLines(card: Scorecard): string[] {
+  const e = card.evidence;
+  if (!e) return [];
+  return [
+    '',
+    `Experiments: ${e.experiments.length === 0 ? 'none registered' : ''}`,
+    ...e.experiments.map(
+      (x) =>
+        `  ${x.id} (${x.metric} from ${x.start}): effect ${fixed(x.effect)} (95% ${fixed(x.low)} to ${fixed(x.high)}), p ${formatP(x.p)}${x.insufficient ? ', insufficient data' : ''}`,
+    ),
+    `Alerts: ${e.alerts.length === 0 ? 'no state changes' : `${e.alerts.length} state change(s)`}`,
+    ...e.alerts
+      .slice(0, 20)
+      .map(
+        (a) =>
+          `  ${a.asOf.slice(0, 10)} ${a.period} ${a.portfolio}/${a.metric}: ${a.previousState ?? '-'} -> ${a.state}`,
+      ),
+  ];
+}

@@ -281,8 +281,39 @@ export interface ScorecardData {
   operations: MeasurementRow[];
   attritionBySite: SiteSeries[];
   recalibrations: RecalibrationSummary;
+  /** Experiments on the contract and its alert history, when any are stored. */
+  evidence?: EvidenceSummary;
 }
 
 export interface Scorecard extends ScorecardData {
   recommendation: Recommendation;
+}
+
+/** Evidence for a joint decision (issue 15): the contract's experiments and its alert history. */
+export interface EvidenceSummary {
+  experiments: {
+    id: string;
+    title: string;
+    metric: string;
+    start: string;
+    effect: number | null;
+    low: number | null;
+    high: number | null;
+    p: number | null;
+    insufficient: boolean;
+    cells: Record<
+      'treatedPre' | 'treatedPost' | 'controlPre' | 'controlPost',
+      { value: number | null; n: number }
+    >;
+  }[];
+  alerts: {
+    asOf: string;
+    period: string;
+    portfolio: string;
+    metric: string;
+    previousState: string | null;
+    state: string;
+    change: string;
+    moneyAtRisk: string;
+  }[];
 }

@@ -51,6 +51,7 @@ export const RenewalScorecard = z
     operations: z.array(Loose),
     attritionBySite: z.array(Loose),
     recalibrations: Loose,
+    evidence: Loose.optional(),
     recommendation: z.object({
       decision: RecommendationId,
       label: z.string(),

@@ -8,6 +8,7 @@ export * from './auth-schemas.js';
 export { ApiError } from './common-schemas.js';
 export * from './contract-schemas.js';
 export * from './data-schemas.js';
+export * from './evidence-schemas.js';
 export * from './metric-schemas.js';
 export * from './renewal-schemas.js';
 export * from './rfp-schemas.js';

@@ -2,6 +2,7 @@ import { raw, sql } from '../../core/sql/fragment.js';
 import { distributeSchema } from '../postgres/distribution.js';
 import type { Store } from '../store.js';
 import { CONTACT_FACTS_MIGRATION } from './contact-facts.js';
+import { ALERTS_MIGRATION, EXPERIMENTS_MIGRATION } from './evidence-migration.js';
 import { FLAT_POLICIES_MIGRATION } from './flat-policies.js';
 import { MIGRATIONS } from './migrations.js';
 import { RECORDS_MIGRATION } from './records-migration.js';
@@ -16,6 +17,8 @@ export const ALL_MIGRATIONS = [
   FLAT_POLICIES_MIGRATION,
   SECURITY_MIGRATION,
   RECORDS_MIGRATION,
+  EXPERIMENTS_MIGRATION,
+  ALERTS_MIGRATION,
 ];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */

@@ -76,3 +76,20 @@ export function termYears(term: Term): string[] {
   for (let y = Number(term.start.slice(0, 4)); y <= Number(term.end.slice(0, 4)); y += 1) out.push(String(y));
   return out;
 }
+
+/** The as-of date that projects a quarter or month: today while it runs, else the day after it ends. */
+export function projectionAsOf(period: string, today = todayIso()): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  let next: string | null = null;
+  if (q) {
+    const year = Number(q[1]);
+    const quarter = Number(q[2]);
+    next = quarter === 4 ? `${year + 1}-01-01` : `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
+  } else if (m) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  }
+  return next !== null && next < today ? next : today;
+}

@@ -10,10 +10,19 @@ interface Props {
   contractId: string;
   period: string;
   currency: string;
+  /** The projection's state for the period (on_track, at_risk, likely_miss, insufficient). */
+  projectedState?: string | undefined;
 }
 
+const PROJECTED: Record<string, string> = {
+  on_track: '✓ On track',
+  at_risk: '! At risk',
+  likely_miss: '✗ Likely miss',
+  insufficient: '? Insufficient data',
+};
+
 /** One outcome of a portfolio: value with n and interval, target, baseline, attainment, status and projected pay. */
-export function OutcomeTile({ outcome, contractId, period, currency }: Props) {
+export function OutcomeTile({ outcome, contractId, period, currency, projectedState }: Props) {
   const { portfolio, metric, unit } = outcome;
   const better = outcome.direction === 'lower' ? 'lower is better' : 'higher is better';
   return (
@@ -34,6 +43,12 @@ export function OutcomeTile({ outcome, contractId, period, currency }: Props) {
         <span className="value-meta">{better}</span>
       </div>
       <dl className="facts">
+        <div>
+          <dt>Projection</dt>
+          <dd data-testid={`projected-state-${portfolio}-${metric}`} data-state={projectedState ?? ''}>
+            {projectedState ? (PROJECTED[projectedState] ?? projectedState) : '–'}
+          </dd>
+        </div>
         <div>
           <dt>Target</dt>
           <dd>{formatTarget(outcome.target, unit)}</dd>

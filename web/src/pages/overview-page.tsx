@@ -7,6 +7,7 @@ import { hrefOf, type Route, useRouteParam } from '../lib/hash-route';
 import { defaultQuarter } from '../lib/periods';
 import type { OutcomeStatus, Overview } from '../lib/types';
 import { useGet } from '../lib/use-resource';
+import { useProjection } from './use-projection';
 import { KeyMeasurements } from './key-measurements';
 import { OutcomeTile } from './outcome-tile';
 
@@ -40,6 +41,12 @@ export function OverviewPage({ route, contractId }: { route: Route; contractId: 
       : null,
   );
   const data = overview.data;
+  // Each tile's projected state (on track, at risk, likely miss): the period in progress, or the period as it ended.
+  const projection = useProjection(contractId, period, data);
+  const stateOf = (o: OutcomeStatus) =>
+    projection.data?.period === data?.period
+      ? projection.data?.items.find((i) => i.portfolio === o.portfolio && i.metric === o.metric)?.state
+      : undefined;
   const currency = data?.contract.currency ?? summary?.currency ?? 'EUR';
   const title = data ? contractName(data.contract) : summary ? contractName(summary) : contractId;
 
@@ -50,7 +57,9 @@ export function OverviewPage({ route, contractId }: { route: Route; contractId: 
         {summary && period && <PeriodPicker term={summary.term} value={period} onChange={setPeriod} />}
         <p className="toolbar-links">
           <a href={hrefOf(['contracts', contractId, 'settlement'], { period })}>Settlement</a>{' '}
-          <a href={hrefOf(['drilldown'], { contract: contractId, period })}>Drill-down</a>
+          <a href={hrefOf(['drilldown'], { contract: contractId, period })}>Drill-down</a>{' '}
+          <a href={hrefOf(['contracts', contractId, 'alerts'])}>Alerts</a>{' '}
+          <a href={hrefOf(['experiments'])}>Experiments</a>
         </p>
       </div>
       <ErrorBanner error={contracts.error ?? overview.error} onRetry={overview.reload} />
@@ -66,6 +75,13 @@ export function OverviewPage({ route, contractId }: { route: Route; contractId: 
               <p className="stat-value">{formatMoney(data.projectedTotal, currency)}</p>
               <StatusBadge status={data.provisional ? 'provisional' : 'final'} testId="overview-kind" />
             </div>
+            {projection.data?.period === data.period && (
+              <div className="card stat" data-testid="overview-money-at-risk">
+                <h2 className="stat-label">Money at risk (projected penalties)</h2>
+                <p className="stat-value">{formatMoney(projection.data.moneyAtRisk, currency)}</p>
+                <a href={hrefOf(['contracts', contractId, 'alerts'])}>State changes</a>
+              </div>
+            )}
             <div className="card stat">
               <h2 className="stat-label">Base fee</h2>
               <p className="stat-value">{formatMoney(data.baseFee, currency)}</p>
@@ -86,6 +102,7 @@ export function OverviewPage({ route, contractId }: { route: Route; contractId: 
                     contractId={contractId}
                     period={data.period}
                     currency={currency}
+                    projectedState={stateOf(o)}
                   />
                 ))}
               </div>

@@ -12,6 +12,9 @@ import { OperationsSection } from './renewal-operations';
 import { OutcomesSection } from './renewal-outcomes';
 import { RecalibrationSection } from './renewal-recalibrations';
 import { RecommendationCard } from './renewal-recommendation';
+import { EvidenceSection } from './renewal-evidence';
+import { WhatIfSection } from './renewal-what-if';
+import { useMe } from '../state/session';
 
 /**
  * `#/renewal?contract=&asOf=`: the renewal scorecard of a contract (docs/renewal.md), the
@@ -31,6 +34,7 @@ export function RenewalPage({ route }: { route: Route }) {
   const summary = list.find((c) => c.id === id);
   const data = card.data;
   const asOfId = useId();
+  const isClientAdmin = useMe().user.role === 'client_admin';
   const pdfHref = id ? `/api/contracts/${encodeURIComponent(id)}/renewal.pdf${query}` : null;
 
   return (
@@ -83,6 +87,8 @@ export function RenewalPage({ route }: { route: Route }) {
           <ValueSection card={data} />
           <OperationsSection card={data} />
           <RecalibrationSection card={data} />
+          <EvidenceSection card={data} />
+          {isClientAdmin && id && <WhatIfSection contractId={id} />}
         </>
       )}
     </section>

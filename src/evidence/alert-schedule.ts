@@ -1,0 +1,58 @@
+import { listVersions } from '../contracts/contract-store.js';
+import { UserError } from '../core/issues.js';
+import type { Store } from '../store/store.js';
+import { evaluateAlerts } from './alerts.js';
+
+type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+interface Events {
+  subscribe(listener: (event: { version: number; reason: string }) => void): () => void;
+}
+
+const HOUR = 3_600_000;
+const AFTER_IMPORT_MS = 3_000;
+
+/** Alerts are evaluated after every import (a data-version bump, debounced) and hourly, for every contract. */
+export function startAlertEvaluation(store: Store, tenant: string, events: Events, log: Log): void {
+  let running = false;
+  let again = false;
+  const run = async (): Promise<void> => {
+    // An import during an evaluation is evaluated by one more run after it.
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    again = false;
+    try {
+      const rows = await listContractIds(store, tenant);
+      for (const contractId of rows) {
+        await evaluateAlerts(store, tenant, contractId).catch((error: Error) => {
+          // A contract with no version in force today (ended, or proposed) has no period in progress.
+          if (!(error instanceof UserError))
+            log('warn', 'alert evaluation failed', { contract: contractId, error: error.message });
+        });
+      }
+    } catch (error) {
+      // The store closed or failed between evaluations: the next import or hour tries again.
+      log('warn', 'alert evaluation failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      running = false;
+    }
+    if (again) await run();
+  };
+  // A few seconds after the last import of a burst: open dashboards refetch first.
+  let timer: NodeJS.Timeout | undefined;
+  events.subscribe((event) => {
+    if (!event.reason.startsWith('import')) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), AFTER_IMPORT_MS);
+    timer.unref();
+  });
+  setInterval(() => void run(), HOUR).unref();
+}
+
+async function listContractIds(store: Store, tenant: string): Promise<string[]> {
+  return [...new Set((await listVersions(store, tenant)).map((v) => v.contractId))];
+}

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backtest } from '../contracts/backtest.js';
+import { UserError } from '../core/issues.js';
+import { loadDemo } from '../demo/load-demo.js';
+import type { Store } from '../store/store.js';
+import { memoryStore, tempDir, writeText } from '../test-support/fixtures.js';
+import { type PricingBasis, pricingBasis, whatIf } from './what-if.js';
+
+/**
+ * The renewal page's what-if re-prices measured quarters: unedited it must reproduce the
+ * invoices in force, and edited it must give what `covenant backtest` gives for the saved
+ * file, which measures everything again.
+ */
+const TENANT = 'demo';
+const CONTRACT = 'northwind-brightpath-2026';
+const AS_OF = '2027-01-02T00:00:00Z';
+const dir = tempDir();
+let store: Store;
+let basis: PricingBasis;
+
+beforeAll(async () => {
+  store = await memoryStore();
+  await loadDemo(store, { scale: 0.05, seed: 1, tenant: TENANT });
+  basis = await pricingBasis(store, TENANT, CONTRACT, AS_OF);
+}, 300_000);
+
+describe('negotiation what-if', () => {
+  it('covers the last four quarters and, unedited, reproduces the invoices in force', () => {
+    const result = whatIf(basis, {});
+    expect(result.backtest.periods.map((p) => p.period)).toEqual([
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q4',
+    ]);
+    for (const p of result.backtest.periods.filter((x) => x.inForce.versions.length === 1))
+      expect(p.proposed.total).toBe(p.inForce.total);
+  });
+
+  it('re-prices edited terms exactly as covenant backtest settles the saved file', async () => {
+    const result = whatIf(basis, {
+      name: 'northwind-brightpath-whatif',
+      rate: '4.35',
+      atRisk: 0.15,
+      bonusCap: 0.05,
+      portfolios: { 'card-disputes': { weight: 0.5 }, onboarding: { weight: 0.4 } },
+      outcomes: {
+        'card-disputes/csat': { target: 0.87, weight: 0.5 },
+        'card-disputes/fcr': { weight: 0.25 },
+      },
+    });
+    expect(result.repricedMs).toBeLessThan(1000);
+    expect(result.yaml).toContain('atRisk: 15%');
+    expect(result.terms.portfolios[0]?.outcomes[0]?.target).toBe(0.87);
+    const file = writeText(dir, 'whatif.yaml', result.yaml);
+    const measured = await backtest(store, TENANT, file, {
+      periods: '2026-Q1..2026-Q4',
+      against: CONTRACT,
+      asOf: AS_OF,
+    });
+    expect(result.backtest.periods.map((p) => p.proposed.total)).toEqual(
+      measured.periods.map((p) => p.proposed.total),
+    );
+    expect(result.backtest.totals).toEqual(measured.totals);
+    expect(result.backtest.totals.difference).not.toBe('0.00');
+  }, 120_000);
+
+  it('refuses edits that make the terms invalid, saying where', () => {
+    let error: unknown;
+    try {
+      whatIf(basis, { portfolios: { 'card-disputes': { weight: 0.9 } } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).issues.some((i) => /weight/i.test(i.message) && i.line !== undefined)).toBe(
+      true,
+    );
+    expect(() => whatIf(basis, { outcomes: { 'card-disputes/nope': { target: 1 } } })).toThrow(UserError);
+  });
+});

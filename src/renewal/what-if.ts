@@ -1,0 +1,138 @@
+import { type BacktestReport, backtestTotals, comparePeriod } from '../contracts/backtest.js';
+import { baseUnits } from '../contracts/base-units.js';
+import { listVersions, type StoredVersion } from '../contracts/contract-store.js';
+import { measureOutcomes } from '../contracts/measure-outcomes.js';
+import { computeSettlement } from '../contracts/settle-contract.js';
+import type { Contract } from '../core/contract/types.js';
+import { UserError } from '../core/issues.js';
+import { settle } from '../core/settlement/settle.js';
+import type { OutcomeMeasurement } from '../core/settlement/types.js';
+import { addDays } from '../core/time/calendar.js';
+import { periodOf, previousPeriod } from '../core/time/period-ops.js';
+import { parseWindows } from '../core/time/period-window.js';
+import { localDateOf } from '../core/time/zone.js';
+import type { Store } from '../store/store.js';
+import { applyEdits, type WhatIfEdits } from './what-if-terms.js';
+
+/**
+ * What the what-if re-prices: for each of the last four quarters, the measured base units
+ * and outcomes on the terms being edited, and the invoice of the contract in force. Edits
+ * change prices, weights and targets, never what is measured, so these are measured once
+ * and every change only runs the settlement rules again (pure, milliseconds).
+ */
+export interface PricingBasis {
+  contractId: string;
+  version: StoredVersion;
+  quarters: {
+    period: string;
+    baseUnits: string;
+    measurements: OutcomeMeasurement[];
+    inForce: Awaited<ReturnType<typeof computeSettlement>>;
+  }[];
+}
+
+/** The last four quarters of the term that have begun before the as-of instant (at most four, at least one). */
+function lastQuarters(contract: Contract, asOf: string): string[] {
+  let q = periodOf(addDays(localDateOf(asOf, contract.timezone), -1), 'quarter');
+  const out: string[] = [];
+  while (out.length < 4 && q.endDate >= contract.term.start) {
+    if (q.startDate <= contract.term.end) out.unshift(q.label);
+    q = previousPeriod(q);
+  }
+  if (out.length === 0) throw new UserError(`${contract.name}: no quarter of the term has begun yet`);
+  return out;
+}
+
+export async function pricingBasis(
+  store: Store,
+  tenant: string,
+  contractId: string,
+  asOf: string,
+): Promise<PricingBasis> {
+  const version = (await listVersions(store, tenant, contractId)).at(-1);
+  if (!version) throw new UserError(`no contract ${contractId}`);
+  const contract = version.contract;
+  const quarters: PricingBasis['quarters'] = [];
+  for (const period of lastQuarters(contract, asOf)) {
+    const [w] = parseWindows(period, contract.timezone, 'period');
+    if (!w) continue;
+    quarters.push({
+      period,
+      baseUnits: await baseUnits(store, tenant, contract, w.startDate, w.endDate),
+      measurements: await measureOutcomes(store, tenant, contract, w, asOf),
+      inForce: await computeSettlement(store, tenant, contractId, w, asOf),
+    });
+  }
+  return { contractId, version, quarters };
+}
+
+export interface WhatIfResult {
+  /** The edited terms as a contract file, validated: ready for `covenant contract apply`. */
+  yaml: string;
+  backtest: Omit<BacktestReport, 'proposed' | 'asOf'> & { proposed: { contract: string } };
+  /** The edited terms' current values, for the page's fields. */
+  terms: EditableTerms;
+  /** Milliseconds the re-pricing took (the measured basis excluded). */
+  repricedMs: number;
+}
+
+export interface EditableTerms {
+  currency: string;
+  rate: string;
+  atRisk: number;
+  bonusCap: number;
+  portfolios: {
+    id: string;
+    name: string;
+    weight: number;
+    outcomes: { metric: string; label: string; direction: string; target: number; weight: number }[];
+  }[];
+}
+
+export const editableTerms = (contract: Contract): EditableTerms => ({
+  currency: contract.currency,
+  rate: contract.pricing.base.rate,
+  atRisk: contract.pricing.atRisk,
+  bonusCap: contract.pricing.bonusCap,
+  portfolios: contract.portfolios.map((p) => ({
+    id: p.id,
+    name: p.displayName ?? p.id,
+    weight: p.weight,
+    outcomes: p.outcomes.map((o) => ({
+      metric: o.metric,
+      label: o.displayName ?? o.metric,
+      direction: o.direction,
+      target: o.target,
+      weight: o.weight,
+    })),
+  })),
+});
+
+/** The edits written into the terms, validated, and settled on each quarter's measured basis beside the invoice in force. */
+export function whatIf(basis: PricingBasis, edits: WhatIfEdits): WhatIfResult {
+  const started = performance.now();
+  const { source, contract } = applyEdits(basis.version.source, edits);
+  if (contract.pricing.base.unit !== basis.version.contract.pricing.base.unit)
+    throw new UserError('the what-if keeps the base unit; edit the file for another');
+  const currency = contract.currency;
+  const periods = basis.quarters.map((q) =>
+    comparePeriod(
+      currency,
+      q.period,
+      q.inForce,
+      settle({ contract, period: q.period, baseUnits: q.baseUnits, measurements: q.measurements }),
+    ),
+  );
+  return {
+    yaml: source,
+    backtest: {
+      proposed: { contract: contract.name },
+      against: { contract: basis.contractId },
+      currency,
+      periods,
+      totals: backtestTotals(currency, periods),
+    },
+    terms: editableTerms(contract),
+    repricedMs: performance.now() - started,
+  };
+}
