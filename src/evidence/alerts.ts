@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Projection, projectContract } from '../contracts/projection.js';
 import { type ProjectedState, stateChange } from '../core/projection/state.js';
 import { sql } from '../core/sql/fragment.js';
+import { raiseOutcomeAlert } from '../records/alerts.js';
 import type { Executor, Store } from '../store/store.js';
 import { type OutcomeAlert, onAlert } from './alert-hook.js';
 
@@ -60,6 +61,12 @@ export async function evaluateAlerts(
       await tx.run(sql`INSERT INTO outcome_alerts VALUES (${tenant}, ${alert.id}, ${contractId}, ${alert.period},
         ${alert.portfolio}, ${alert.metric}, ${previous}, ${alert.state}, CAST(${alert.asOf} AS TIMESTAMPTZ),
         ${JSON.stringify(alert)}, CURRENT_TIMESTAMP)`);
+      // The outcome.alert webhook and e-mail event, in the outbox of the same transaction.
+      await raiseOutcomeAlert(tx, tenant, {
+        ...alert,
+        threshold: alert.target,
+        message: `${alert.label}: ${previous ?? 'new'} -> ${alert.state} (${alert.change})`,
+      });
       alerts.push(alert);
     }
     return alerts;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../core/sql/fragment.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { Store } from '../store/store.js';
@@ -51,6 +52,12 @@ describe('the demo as evidence', () => {
     const fired = after.fired.find((a) => a.metric === 'incident_ack_sla');
     expect(fired?.change).toBe('worsened');
     expect(heard.some((a) => a.id === fired?.id)).toBe(true);
+    // The outcome.alert webhook and e-mail event sits in the outbox, written with the alert.
+    const events = await store.query<{ vendor: string | null; body: string }>(
+      sql`SELECT vendor, body FROM outbox_events WHERE tenant = 'default' AND type = 'outcome.alert'`,
+    );
+    expect(events.filter((e) => e.body.includes(fired?.id ?? '?'))).toHaveLength(1);
+    expect(events.every((e) => e.vendor === 'brightpath')).toBe(true);
     const again = await evaluateAlerts(store, 'default', CONTRACT, '2026-09-20');
     expect(again.fired).toEqual([]);
     stop();

@@ -13,6 +13,8 @@ export interface OutcomeAlert {
   value: number | null;
   threshold: number;
   message: string;
+  /** The rest of the alert as evidence/alerts.ts stored it (state, previous state, projected pay...). */
+  [detail: string]: unknown;
 }
 
 export const raiseOutcomeAlert = (tx: Executor, tenant: string, alert: OutcomeAlert): Promise<void> =>
