@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { envelopeSchema } from '../yaml/envelope.js';
 import { ISO_COUNTRIES } from '../dataset/countries.js';
 import {
   change,
@@ -203,20 +204,10 @@ export const specSchema = z.strictObject({
   security: security.optional(),
 });
 
-export const contractSchema = z
-  .strictObject({
-    apiVersion: z.literal('covenant/v1', { error: 'apiVersion must be covenant/v1' }),
-    kind: z.literal('Contract', { error: 'kind must be Contract' }),
-    metadata: z.strictObject({
-      name: slug('a contract name'),
-      displayName: text('a display name').optional(),
-      description: text('a description').optional(),
-      version: z.int().min(1).default(1).describe('the version of these terms (1, 2, ...)'),
-      labels: z.record(z.string(), z.string()).optional(),
-      annotations: z.record(z.string(), z.string()).optional(),
-    }),
-    spec: specSchema,
-  })
+export const contractSchema = envelopeSchema('Contract', specSchema, {
+  what: 'contract',
+  metadata: { version: z.int().min(1).default(1).describe('the version of these terms (1, 2, ...)') },
+})
   .describe('A Covenant outcome-based contract (contract-format.md)');
 
 export type ContractInput = z.input<typeof contractSchema>;

@@ -5,7 +5,7 @@ import { reportZodIssues } from '../../core/yaml/report-zod.js';
 import { type Reporter, scalarText } from '../../core/yaml/reporter.js';
 import { checkDateFormat, checkTimeFormat, DEFAULT_DATE_FORMAT, DEFAULT_TIME_FORMAT } from './datetime.js';
 import { compileExpr } from './expr-sql.js';
-import { parseExpression } from './expressions.js';
+import { parseExpression } from '../../core/expr/parse.js';
 import { constSchema, datetimeSchema, valuesSchema } from './schema.js';
 import type { ColumnRule, ExprContext, ExprSource, ExprType } from './types.js';
 

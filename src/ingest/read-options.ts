@@ -1,0 +1,31 @@
+/**
+ * How a file is read (docs/imports.md): the same options on `covenant import` and in a
+ * mapping's `spec.read`; a flag given on the command line wins over the mapping.
+ */
+export const ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1', 'iso-8859-2', 'utf-16'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+export interface ReadOptions {
+  /** CSV field separator (default ','); `\t` for tab. */
+  delimiter?: string;
+  /** Text encoding (default UTF-8); utf-16 needs its byte-order mark. */
+  encoding?: Encoding;
+  /** Decimal separator of numbers written in the file (default '.'). */
+  decimal?: '.' | ',';
+  /** The row (from 1) that holds the column names; rows above it are skipped. */
+  header?: number;
+  /** XLSX: the worksheet, by name or number from 1 (default the first). */
+  sheet?: string | number;
+}
+
+/** The mapping's options with the command line's on top. */
+export function mergeReadOptions(base: ReadOptions | undefined, over: ReadOptions): ReadOptions {
+  const merged: ReadOptions = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}
+
+export const isEncoding = (name: string): name is Encoding =>
+  (ENCODINGS as readonly string[]).includes(name.toLowerCase());
