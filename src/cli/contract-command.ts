@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { getVersion, listVersions, readContractFile, storeVersion } from '../contracts/contract-store.js';
 import { contractDiff, contractJsonSchema, formatDiff } from '../core/contract/index.js';
-import { loadContract } from '../files/load-document.js';
 import { formatIssue, UserError } from '../core/issues.js';
+import { loadContract } from '../files/load-document.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
 import { table } from './table.js';
 

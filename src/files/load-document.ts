@@ -18,7 +18,9 @@ export async function loadDocument<T>(
   } catch (error) {
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return fail([{ code: 'unreadable_file', path: [], message: `cannot read ${what} ${file}: ${reason}`, file }]);
+    return fail([
+      { code: 'unreadable_file', path: [], message: `cannot read ${what} ${file}: ${reason}`, file },
+    ]);
   }
   return parse(text, file);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadContract } from '../../files/load-document.js';
 import { contractDiff, formatDiff } from './diff.js';
 import { contractJsonSchema } from './json-schema.js';
-import { loadContract } from '../../files/load-document.js';
 import { parseContract } from './parse-contract.js';
 import { REPO_ROOT, specExample } from './test-support/spec-example.js';
 import type { Contract } from './types.js';

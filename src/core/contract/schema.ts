@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { envelopeSchema } from '../yaml/envelope.js';
 import { ISO_COUNTRIES } from '../dataset/countries.js';
+import { envelopeSchema } from '../yaml/envelope.js';
 import {
   change,
   currency,
@@ -207,8 +207,7 @@ export const specSchema = z.strictObject({
 export const contractSchema = envelopeSchema('Contract', specSchema, {
   what: 'contract',
   metadata: { version: z.int().min(1).default(1).describe('the version of these terms (1, 2, ...)') },
-})
-  .describe('A Covenant outcome-based contract (contract-format.md)');
+}).describe('A Covenant outcome-based contract (contract-format.md)');
 
 export type ContractInput = z.input<typeof contractSchema>;
 export type ParsedContract = z.output<typeof contractSchema>;

@@ -41,7 +41,7 @@ export const metadataShape = (what: string) => ({
 });
 
 /** The envelope schema of `kind` around its spec schema (and extra metadata fields). */
-export function envelopeSchema<K extends string, S extends z.ZodType, M extends z.ZodRawShape = {}>(
+export function envelopeSchema<K extends string, S extends z.ZodType, M extends z.ZodRawShape = Record<never, never>>(
   kind: K,
   spec: S,
   options: { what: string; metadata?: M },

@@ -15,12 +15,12 @@ export const readOptionsSchema = z.strictObject({
     .string({ error: 'expected one character, e.g. ";"' })
     .refine((d) => [...d].length === 1 || d === '\\t', 'the delimiter is one character (or \\t)')
     .optional(),
-  encoding: z
-    .enum(ENCODINGS, { error: `expected an encoding: one of ${ENCODINGS.join(', ')}` })
-    .optional(),
+  encoding: z.enum(ENCODINGS, { error: `expected an encoding: one of ${ENCODINGS.join(', ')}` }).optional(),
   decimal: z.enum(['.', ','], { error: 'the decimal separator is "." or ","' }).optional(),
   header: z.int({ error: 'the header row is a whole number from 1' }).min(1).max(1000).optional(),
-  sheet: z.union([z.string().min(1), z.int().min(1)], { error: 'a sheet is a name or a number from 1' }).optional(),
+  sheet: z
+    .union([z.string().min(1), z.int().min(1)], { error: 'a sheet is a name or a number from 1' })
+    .optional(),
 });
 
 export const envelopeSchema = envelopeOf(

@@ -1,8 +1,7 @@
 import type { DatasetName } from '../../core/dataset/types.js';
+import type { Expr, Loc } from '../../core/expr/types.js';
 import type { Sql } from '../../core/sql/fragment.js';
 import type { ReadOptions } from '../read-options.js';
-
-import type { Expr, Loc } from '../../core/expr/types.js';
 
 export type { BinaryOp, Expr, Loc } from '../../core/expr/types.js';
 

@@ -1,10 +1,12 @@
 import { raw, sql } from '../../core/sql/fragment.js';
 import type { Store } from '../store.js';
+import { CUSTOM_DEFINITION_MIGRATIONS } from './custom-definitions.js';
 import { MIGRATIONS } from './migrations.js';
 import { SERVER_MIGRATION } from './server-migration.js';
 
 /** Every migration, in the order they apply. */
 export const ALL_MIGRATIONS = [...MIGRATIONS, SERVER_MIGRATION];
+ALL_MIGRATIONS.push(...CUSTOM_DEFINITION_MIGRATIONS);
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */
 export async function migrate(store: Store): Promise<number[]> {
