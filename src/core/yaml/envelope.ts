@@ -41,11 +41,11 @@ export const metadataShape = (what: string) => ({
 });
 
 /** The envelope schema of `kind` around its spec schema (and extra metadata fields). */
-export function envelopeSchema<K extends string, S extends z.ZodType, M extends z.ZodRawShape = Record<never, never>>(
-  kind: K,
-  spec: S,
-  options: { what: string; metadata?: M },
-) {
+export function envelopeSchema<
+  K extends string,
+  S extends z.ZodType,
+  M extends z.ZodRawShape = Record<never, never>,
+>(kind: K, spec: S, options: { what: string; metadata?: M }) {
   return z.strictObject({
     apiVersion: z.literal(API_VERSION, { error: `apiVersion must be ${API_VERSION}` }),
     kind: z.literal(kind, { error: `kind must be ${kind}` }),
