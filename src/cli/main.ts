@@ -4,6 +4,7 @@ import { reportError } from './context.js';
 import { registerContract } from './contract-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerImport } from './import-command.js';
+import { registerMetric } from './metric-command.js';
 import { registerMetrics } from './metrics-command.js';
 import { registerProposal } from './proposal-command.js';
 import { registerQuery } from './query-command.js';
@@ -42,6 +43,8 @@ for (const register of [
 ]) {
   register(program);
 }
+
+registerMetric(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = reportError(error);
