@@ -1,3 +1,5 @@
+import { UserError } from '../core/issues.js';
+
 /**
  * How a file is read (docs/imports.md): the same options on `covenant import` and in a
  * mapping's `spec.read`; a flag given on the command line wins over the mapping.
@@ -25,6 +27,43 @@ export function mergeReadOptions(base: ReadOptions | undefined, over: ReadOption
     if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
   }
   return merged;
+}
+
+/** Options as flags give them (text), checked; a bad one is a UserError naming what was expected. */
+export function readOptionsOf(flags: {
+  delimiter?: string;
+  encoding?: string;
+  decimal?: string;
+  header?: string;
+  sheet?: string;
+}): ReadOptions {
+  const read: ReadOptions = {};
+  if (flags.delimiter !== undefined) {
+    if ([...flags.delimiter].length !== 1 && flags.delimiter !== '\\t') {
+      throw new UserError(`--delimiter ${flags.delimiter}: one character (or \\t for tab)`);
+    }
+    read.delimiter = flags.delimiter;
+  }
+  if (flags.encoding !== undefined) {
+    if (!isEncoding(flags.encoding)) {
+      throw new UserError(`--encoding ${flags.encoding}: expected one of ${ENCODINGS.join(', ')}`);
+    }
+    read.encoding = flags.encoding.toLowerCase() as Encoding;
+  }
+  if (flags.decimal !== undefined) {
+    if (flags.decimal !== '.' && flags.decimal !== ',')
+      throw new UserError(`--decimal ${flags.decimal}: . or ,`);
+    read.decimal = flags.decimal;
+  }
+  if (flags.header !== undefined) {
+    const row = Number(flags.header);
+    if (!Number.isInteger(row) || row < 1 || row > 1000) {
+      throw new UserError(`--header ${flags.header}: a row number from 1 to 1000`);
+    }
+    read.header = row;
+  }
+  if (flags.sheet !== undefined) read.sheet = /^\d+$/.test(flags.sheet) ? Number(flags.sheet) : flags.sheet;
+  return read;
 }
 
 export const isEncoding = (name: string): name is Encoding =>

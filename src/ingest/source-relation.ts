@@ -29,19 +29,20 @@ export async function openSource(
   engine: Executor,
   file: string,
   format: SourceFormat,
+  delimiter = ',',
 ): Promise<SourceRelation> {
-  if (format === 'csv') return csvSource(file);
+  if (format === 'csv') return csvSource(file, delimiter);
   if (format === 'ndjson') return ndjsonSource(engine, file);
   return parquetSource(engine, file);
 }
 
-async function csvSource(file: string): Promise<SourceRelation> {
-  const header = parseCsvHeader(await readHead(file, 1_048_576));
+async function csvSource(file: string, delimiter: string): Promise<SourceRelation> {
+  const header = parseCsvHeader(await readHead(file, 1_048_576), delimiter);
   checkHeader(file, header);
   const columns = header.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
   // Malformed records (wrong field count, broken quotes) go to DuckDB's reject_errors
   // table instead of failing the file; the importer turns them into rejects.
-  const source = sql`read_csv(${file}, header = true, auto_detect = false, delim = ',', quote = '"',
+  const source = sql`read_csv(${file}, header = true, auto_detect = false, delim = ${delimiter}, quote = '"',
     escape = '"', columns = {${raw(columns)}}, ignore_errors = true, store_rejects = true)`;
   return {
     format: 'csv',
