@@ -44,7 +44,7 @@ export async function importFile(
     return await store.importSession(async (session) => {
       const { engine } = session;
       options.onPhase?.('reading', session);
-      const opened = await openSource(engine, prepared.file, prepared.format, prepared.delimiter);
+      const opened = await openSource(engine, prepared.file, prepared.format, prepared);
       const src =
         read.decimal === ','
           ? { ...opened, refs: decimalRefs(opened.refs, opened.header, def, options.mapping !== undefined) }

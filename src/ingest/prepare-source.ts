@@ -17,6 +17,8 @@ export interface PreparedSource {
   file: string;
   format: SourceFormat;
   delimiter: string;
+  /** JSON: the key of the records' array in a one-document file. */
+  records?: string;
   /** Physical lines dropped above the header: added back to reject line numbers. */
   lineOffset: number;
   cleanup(): Promise<void>;
@@ -30,7 +32,17 @@ export async function prepareSource(
   const delimiter = read.delimiter === '\\t' ? '\t' : (read.delimiter ?? ',');
   const header = read.header ?? 1;
   const encoding: Encoding = read.encoding ?? 'utf-8';
-  const same = { file, format, delimiter, lineOffset: 0, cleanup: async () => undefined };
+  const same = {
+    file,
+    format,
+    delimiter,
+    lineOffset: 0,
+    ...(read.records === undefined ? {} : { records: read.records }),
+    cleanup: async () => undefined,
+  };
+  if (read.records !== undefined && format !== 'ndjson') {
+    throw new UserError(`${file}: records applies to JSON files only`);
+  }
   if (format === 'xlsx')
     return withTemp((out) => xlsxToCsv(file, out, read.sheet, header), 'csv', ',', header - 1);
   if (format !== 'csv') {

@@ -18,6 +18,8 @@ export interface ReadOptions {
   header?: number;
   /** XLSX: the worksheet, by name or number from 1 (default the first). */
   sheet?: string | number;
+  /** JSON: the key of the records' array when the file is one document ({"conversations": [...]}). */
+  records?: string;
 }
 
 /** The mapping's options with the command line's on top. */

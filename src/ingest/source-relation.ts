@@ -29,10 +29,10 @@ export async function openSource(
   engine: Executor,
   file: string,
   format: SourceFormat,
-  delimiter = ',',
+  options: { delimiter?: string; records?: string } = {},
 ): Promise<SourceRelation> {
-  if (format === 'csv') return csvSource(file, delimiter);
-  if (format === 'ndjson') return ndjsonSource(engine, file);
+  if (format === 'csv') return csvSource(file, options.delimiter ?? ',');
+  if (format === 'ndjson') return ndjsonSource(engine, file, options.records);
   return parquetSource(engine, file);
 }
 
@@ -56,10 +56,16 @@ async function csvSource(file: string, delimiter: string): Promise<SourceRelatio
   };
 }
 
-async function ndjsonSource(engine: Executor, file: string): Promise<SourceRelation> {
-  // One VARCHAR per physical line (0x1F never occurs unescaped in JSON), so line numbers are exact.
-  await engine.run(sql`CREATE OR REPLACE TEMP TABLE ndjson_lines AS SELECT line FROM read_csv(${file},
-    header = false, auto_detect = false, delim = chr(31), quote = '', escape = '', columns = {'line': 'VARCHAR'})`);
+async function ndjsonSource(engine: Executor, file: string, records?: string): Promise<SourceRelation> {
+  if (records !== undefined) {
+    // One JSON document holding the records in an array (an API's job results): one line per record.
+    await engine.run(sql`CREATE OR REPLACE TEMP TABLE ndjson_lines AS SELECT CAST(unnest(json_extract(json, ${`$.${records}[*]`})) AS VARCHAR) AS line
+      FROM read_json_objects(${file}, format = 'auto', maximum_object_size = 1073741824)`);
+  } else {
+    // One VARCHAR per physical line (0x1F never occurs unescaped in JSON), so line numbers are exact.
+    await engine.run(sql`CREATE OR REPLACE TEMP TABLE ndjson_lines AS SELECT line FROM read_csv(${file},
+      header = false, auto_detect = false, delim = chr(31), quote = '', escape = '', columns = {'line': 'VARCHAR'})`);
+  }
   const keys = await engine.query<{ key: string }>(sql`SELECT key FROM (
       SELECT unnest(json_keys(j)) AS key, rowid AS r FROM (SELECT TRY_CAST(line AS JSON) AS j, rowid FROM ndjson_lines)
       WHERE json_type(j) = 'OBJECT') GROUP BY key ORDER BY min(r), key`);

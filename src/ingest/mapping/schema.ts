@@ -21,6 +21,13 @@ export const readOptionsSchema = z.strictObject({
   sheet: z
     .union([z.string().min(1), z.int().min(1)], { error: 'a sheet is a name or a number from 1' })
     .optional(),
+  records: z
+    .string({ error: 'the key of the array of records, e.g. conversations' })
+    .regex(
+      /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/,
+      'a key path like conversations or data.items',
+    )
+    .optional(),
 });
 
 export const envelopeSchema = envelopeOf(
