@@ -4,6 +4,7 @@ import { reportError } from './context.js';
 import { registerContract } from './contract-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerImport } from './import-command.js';
+import { registerMapping } from './mapping-command.js';
 import { registerMetric } from './metric-command.js';
 import { registerMetrics } from './metrics-command.js';
 import { registerProposal } from './proposal-command.js';
@@ -45,6 +46,7 @@ for (const register of [
 }
 
 registerMetric(program);
+registerMapping(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = reportError(error);
