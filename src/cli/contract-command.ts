@@ -3,8 +3,12 @@ import type { Command } from 'commander';
 import { getVersion, listVersions, readContractFile, storeVersion } from '../contracts/contract-store.js';
 import { contractDiff, contractJsonSchema, formatDiff } from '../core/contract/index.js';
 import { formatIssue, UserError } from '../core/issues.js';
+import { useCustomMetrics } from '../core/metric/catalog.js';
+import { customInfo } from '../core/metric/custom/index.js';
 import { loadContract } from '../files/load-document.js';
+import { useTenantMetrics } from '../query/custom-metric-store.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
+import { customMetricsOf } from './metric-command.js';
 import { table } from './table.js';
 
 export function registerContract(program: Command): void {
@@ -12,11 +16,12 @@ export function registerContract(program: Command): void {
     .command('contract')
     .description('contracts as code: validate, apply, list, show, diff, schema');
 
-  contract
-    .command('validate')
+  withStoreOptions(contract.command('validate'))
     .description('check contract files, reporting every problem with file:line:column')
     .argument('<files...>')
-    .action(async (files: string[]) => {
+    .action(async (files: string[], options: StoreOptions) => {
+      // Outcomes may name the tenant's own metrics: known when a store is there to ask.
+      useCustomMetrics((await customMetricsOf(options)).map(customInfo));
       let bad = 0;
       for (const file of files) {
         const parsed = await loadContract(file);
@@ -33,8 +38,9 @@ export function registerContract(program: Command): void {
     .description('store a contract file as a new version (an unchanged file adds none)')
     .argument('<file>')
     .action(async (file: string, options: StoreOptions) => {
-      const input = await readContractFile(file);
       await withStore(options, async (store) => {
+        await useTenantMetrics(store, options.tenant);
+        const input = await readContractFile(file);
         const stored = await store.transaction((tx) =>
           storeVersion(tx, options.tenant, { ...input, origin: `file ${file}` }),
         );

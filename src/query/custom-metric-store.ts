@@ -1,6 +1,6 @@
 import { UserError } from '../core/issues.js';
-import { METRIC_CATALOG, metricInfo } from '../core/metric/catalog.js';
-import { type CustomMetric, parseMetric } from '../core/metric/custom/index.js';
+import { METRIC_CATALOG, useCustomMetrics } from '../core/metric/catalog.js';
+import { type CustomMetric, customInfo, parseMetric } from '../core/metric/custom/index.js';
 import { sql } from '../core/sql/fragment.js';
 import type { Executor } from '../store/store.js';
 
@@ -52,12 +52,19 @@ export async function listMetrics(store: Executor, tenant: string): Promise<Cust
   });
 }
 
-/** The custom metrics among `ids` (none read when every id is built in). */
+/** The custom metrics among `ids` (none read when every id is built in); the tenant's catalog is set in core. */
 export async function customMetricsFor(
   store: Executor,
   tenant: string,
   ids: readonly string[],
 ): Promise<CustomMetric[]> {
-  if (ids.every((id) => metricInfo(id) !== undefined)) return [];
-  return (await listMetrics(store, tenant)).filter((m) => ids.includes(m.id));
+  if (ids.every((id) => BUILT_IN_IDS.includes(id))) return [];
+  return (await useTenantMetrics(store, tenant)).filter((m) => ids.includes(m.id));
+}
+
+/** Reads the tenant's custom metrics and makes them the catalog's (contracts, settlement, scorecards read it). */
+export async function useTenantMetrics(store: Executor, tenant: string): Promise<CustomMetric[]> {
+  const metrics = await listMetrics(store, tenant);
+  useCustomMetrics(metrics.map(customInfo));
+  return metrics;
 }

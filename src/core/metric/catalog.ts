@@ -11,11 +11,22 @@ export const METRIC_CATALOG: readonly MetricInfo[] = [
 
 const byId = new Map(METRIC_CATALOG.map((metric) => [metric.id, metric]));
 
-export const metricInfo = (id: string): MetricInfo | undefined => byId.get(id);
+/**
+ * The custom metrics (kind Metric) of the tenant this process serves, set when its store
+ * is read (query/custom-metric-store.ts): one catalog for every reader. Built-in ids win.
+ */
+let custom = new Map<string, MetricInfo>();
+export function useCustomMetrics(infos: readonly MetricInfo[]): void {
+  custom = new Map(infos.filter((m) => !byId.has(m.id)).map((m) => [m.id, m]));
+}
+export const customMetricInfos = (): MetricInfo[] => [...custom.values()];
+
+export const metricInfo = (id: string): MetricInfo | undefined => byId.get(id) ?? custom.get(id);
 
 /** Metrics whose scope is interactions (vendor + workflows); the rest are scoped to the vendor only. */
 export const readsInteractions = (info: MetricInfo): boolean =>
   info.family === 'contact' ||
   info.family === 'qa' ||
   info.id === 'max_site_share' ||
-  info.family === 'value';
+  info.family === 'value' ||
+  (info.family === 'custom' && info.datasets.includes('interactions'));

@@ -1,7 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { VALUE_METRIC_IDS, valueMetrics } from '../../contracts/value-metrics.js';
 import { METRIC_CATALOG } from '../../core/metric/catalog.js';
+import { customInfo } from '../../core/metric/custom/index.js';
 import type { Dimension } from '../../core/metric/scope.js';
+import { listMetrics } from '../../query/custom-metric-store.js';
 import { runQuery } from '../../query/run-query.js';
 import { ApiError, MetricInfo, MetricResult, QueryRequest } from '../api/schemas.js';
 import { principalOf } from '../auth/middleware.js';
@@ -19,9 +21,12 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'get',
       path: '/api/metrics',
-      responses: { 200: json(z.array(MetricInfo), 'the metric catalog') },
+      responses: { 200: json(z.array(MetricInfo), "the metric catalog, then the tenant's own metrics") },
     }),
-    (c) => c.json(METRIC_CATALOG as never, 200),
+    async (c) => {
+      const custom = (await listMetrics(storeOf(c, deps), deps.tenant)).map(customInfo);
+      return c.json([...METRIC_CATALOG, ...custom] as never, 200);
+    },
   );
 
   const query = createRoute({
