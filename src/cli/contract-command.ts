@@ -3,10 +3,10 @@ import type { Command } from 'commander';
 import { getVersion, listVersions, readContractFile, storeVersion } from '../contracts/contract-store.js';
 import { contractDiff, contractJsonSchema, formatDiff } from '../core/contract/index.js';
 import { formatIssue, UserError } from '../core/issues.js';
-import { useCustomMetrics } from '../core/metric/catalog.js';
+import { setCustomMetrics } from '../core/metric/catalog.js';
 import { customInfo } from '../core/metric/custom/index.js';
 import { loadContract } from '../files/load-document.js';
-import { useTenantMetrics } from '../query/custom-metric-store.js';
+import { loadTenantMetrics } from '../query/custom-metric-store.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
 import { customMetricsOf } from './metric-command.js';
 import { table } from './table.js';
@@ -21,7 +21,7 @@ export function registerContract(program: Command): void {
     .argument('<files...>')
     .action(async (files: string[], options: StoreOptions) => {
       // Outcomes may name the tenant's own metrics: known when a store is there to ask.
-      useCustomMetrics((await customMetricsOf(options)).map(customInfo));
+      setCustomMetrics((await customMetricsOf(options)).map(customInfo));
       let bad = 0;
       for (const file of files) {
         const parsed = await loadContract(file);
@@ -39,7 +39,7 @@ export function registerContract(program: Command): void {
     .argument('<file>')
     .action(async (file: string, options: StoreOptions) => {
       await withStore(options, async (store) => {
-        await useTenantMetrics(store, options.tenant);
+        await loadTenantMetrics(store, options.tenant);
         const input = await readContractFile(file);
         const stored = await store.transaction((tx) =>
           storeVersion(tx, options.tenant, { ...input, origin: `file ${file}` }),

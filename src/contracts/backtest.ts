@@ -3,7 +3,7 @@ import { UserError } from '../core/issues.js';
 import { Money } from '../core/money/money.js';
 import type { CombinedInvoice } from '../core/settlement/true-up.js';
 import type { Settlement } from '../core/settlement/types.js';
-import { useTenantMetrics } from '../query/custom-metric-store.js';
+import { loadTenantMetrics } from '../query/custom-metric-store.js';
 import { periodWindows } from '../query/run-query.js';
 import type { Store } from '../store/store.js';
 import { listVersions, readContractFile } from './contract-store.js';
@@ -125,7 +125,7 @@ export async function backtest(
   file: string,
   options: BacktestOptions,
 ): Promise<BacktestReport> {
-  await useTenantMetrics(store, tenant); // the terms may name the tenant's own metrics
+  await loadTenantMetrics(store, tenant); // the terms may name the tenant's own metrics
   const { contract: proposed } = await readContractFile(file);
   const windows = periodWindows(options.periods, proposed.timezone);
   const against = await contractInForce(store, tenant, proposed, windows, options.against);

@@ -8,7 +8,7 @@ import { UserError } from '../core/issues.js';
 import { loadDocument } from '../files/load-document.js';
 import { importFile } from '../ingest/import-file.js';
 import type { ImportSummary } from '../ingest/import-types.js';
-import { applyMetric, parseCustomMetric, useTenantMetrics } from '../query/custom-metric-store.js';
+import { applyMetric, loadTenantMetrics, parseCustomMetric } from '../query/custom-metric-store.js';
 import type { Store } from '../store/store.js';
 import { generateDemo } from './generate-demo.js';
 
@@ -48,7 +48,7 @@ export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<
       if (!parsed.ok) throw new UserError(`${file}: not a valid metric`, parsed.issues);
       await applyMetric(store, options.tenant, parsed.value);
     }
-    await useTenantMetrics(store, options.tenant);
+    await loadTenantMetrics(store, options.tenant);
     for (const name of DEMO_CONTRACTS) {
       const input = await readContractFile(join(CONTRACTS_DIR, `${name}.yaml`));
       await store.transaction((tx) => storeVersion(tx, options.tenant, { ...input, origin: 'demo' }));

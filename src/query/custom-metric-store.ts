@@ -1,5 +1,5 @@
 import { UserError } from '../core/issues.js';
-import { METRIC_CATALOG, useCustomMetrics } from '../core/metric/catalog.js';
+import { METRIC_CATALOG, setCustomMetrics } from '../core/metric/catalog.js';
 import { type CustomMetric, customInfo, parseMetric } from '../core/metric/custom/index.js';
 import { sql } from '../core/sql/fragment.js';
 import type { Executor } from '../store/store.js';
@@ -59,12 +59,12 @@ export async function customMetricsFor(
   ids: readonly string[],
 ): Promise<CustomMetric[]> {
   if (ids.every((id) => BUILT_IN_IDS.includes(id))) return [];
-  return (await useTenantMetrics(store, tenant)).filter((m) => ids.includes(m.id));
+  return (await loadTenantMetrics(store, tenant)).filter((m) => ids.includes(m.id));
 }
 
 /** Reads the tenant's custom metrics and makes them the catalog's (contracts, settlement, scorecards read it). */
-export async function useTenantMetrics(store: Executor, tenant: string): Promise<CustomMetric[]> {
+export async function loadTenantMetrics(store: Executor, tenant: string): Promise<CustomMetric[]> {
   const metrics = await listMetrics(store, tenant);
-  useCustomMetrics(metrics.map(customInfo));
+  setCustomMetrics(metrics.map(customInfo));
   return metrics;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContract, loadDocument } from '../../files/load-document.js';
-import { METRIC_CATALOG, useCustomMetrics } from '../metric/catalog.js';
+import { METRIC_CATALOG, setCustomMetrics } from '../metric/catalog.js';
 import { customInfo, parseMetric } from '../metric/custom/index.js';
 import { contractDiff, formatDiff } from './diff.js';
 import { contractJsonSchema } from './json-schema.js';
@@ -28,9 +28,9 @@ beforeAll(async () => {
     (text, file) => parseMetric(text, file, { reserved: METRIC_CATALOG.map((m) => m.id) }),
   );
   if (!metric.ok) throw new Error(JSON.stringify(metric.issues));
-  useCustomMetrics([customInfo(metric.value)]);
+  setCustomMetrics([customInfo(metric.value)]);
 });
-afterAll(() => useCustomMetrics([]));
+afterAll(() => setCustomMetrics([]));
 
 describe('the example contracts', () => {
   it.each(NAMES)('%s validates', async (name) => {

@@ -16,7 +16,7 @@ const byId = new Map(METRIC_CATALOG.map((metric) => [metric.id, metric]));
  * is read (query/custom-metric-store.ts): one catalog for every reader. Built-in ids win.
  */
 let custom = new Map<string, MetricInfo>();
-export function useCustomMetrics(infos: readonly MetricInfo[]): void {
+export function setCustomMetrics(infos: readonly MetricInfo[]): void {
   custom = new Map(infos.filter((m) => !byId.has(m.id)).map((m) => [m.id, m]));
 }
 export const customMetricInfos = (): MetricInfo[] => [...custom.values()];
