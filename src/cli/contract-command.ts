@@ -8,7 +8,7 @@ import { customInfo } from '../core/metric/custom/index.js';
 import { loadContract } from '../files/load-document.js';
 import { loadTenantMetrics } from '../query/custom-metric-store.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
-import { customMetricsOf } from './metric-command.js';
+import { customMetricsOf, readMetricFile } from './metric-command.js';
 import { table } from './table.js';
 
 export function registerContract(program: Command): void {
@@ -19,9 +19,11 @@ export function registerContract(program: Command): void {
   withStoreOptions(contract.command('validate'))
     .description('check contract files, reporting every problem with file:line:column')
     .argument('<files...>')
-    .action(async (files: string[], options: StoreOptions) => {
-      // Outcomes may name the tenant's own metrics: known when a store is there to ask.
-      setCustomMetrics((await customMetricsOf(options)).map(customInfo));
+    .option('--metrics <files...>', 'Metric files the outcomes may name (besides the store’s)')
+    .action(async (files: string[], options: StoreOptions & { metrics?: string[] }) => {
+      // Outcomes may name the tenant's own metrics: the store's when there is one, and files given.
+      const named = await Promise.all((options.metrics ?? []).map((file) => readMetricFile(file)));
+      setCustomMetrics([...(await customMetricsOf(options)), ...named].map(customInfo));
       let bad = 0;
       for (const file of files) {
         const parsed = await loadContract(file);

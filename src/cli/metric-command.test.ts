@@ -71,3 +71,24 @@ describe('covenant metric', () => {
     expect(runCli(['metric', 'list', '--db', db]).stdout).toBe('no custom metrics\n');
   });
 });
+
+describe('covenant contract validate --metrics', () => {
+  it('validates the demo 2027 terms, which pay the demo metric, with the metric file', () => {
+    const contract = 'contracts/northwind-brightpath-2027.yaml';
+    const db = join(tempDir(), 'none.duckdb');
+    const without = runCli(['contract', 'validate', contract, '--db', db]);
+    expect(without.code).toBe(2);
+    expect(without.stdout).toContain('unknown metric self_service_adoption');
+    const withMetric = runCli([
+      'contract',
+      'validate',
+      contract,
+      '--metrics',
+      'metrics/self-service-adoption.yaml',
+      '--db',
+      db,
+    ]);
+    expect(withMetric.stdout).toContain('valid (northwind-brightpath-2027)');
+    expect(withMetric.code).toBe(0);
+  });
+});

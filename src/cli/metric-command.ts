@@ -90,6 +90,12 @@ async function parseAll(files: string[]): Promise<CustomMetric[]> {
   return metrics;
 }
 
+/** One Metric file, parsed (a UserError with every issue when it is not valid). */
+export async function readMetricFile(file: string): Promise<CustomMetric> {
+  const [metric] = await parseAll([file]);
+  return metric as CustomMetric;
+}
+
 /** The tenant's custom metrics when a store is there to ask (never creates one just to list the catalog). */
 export async function customMetricsOf(options: Partial<StoreOptions>): Promise<CustomMetric[]> {
   const location = resolveLocation(options.db);

@@ -15,5 +15,6 @@ export function parseContract(text: string, file: string): Result<Contract> {
   if (!doc.ok) return doc;
   const { data, yaml, warn } = doc.value;
   checkContract(yaml.rep, warn, yaml.js);
-  return finishDocument(doc.value, data === null ? null : normalise(data));
+  // Normalising reads the catalog and the checked values: only a contract without issues gets there.
+  return finishDocument(doc.value, data === null || yaml.rep.issues.length > 0 ? null : normalise(data));
 }

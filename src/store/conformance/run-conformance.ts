@@ -6,6 +6,7 @@ import { DuckDbStore } from '../duckdb/duckdb-store.js';
 import type { Store } from '../store.js';
 import { loadConformanceData } from './conformance-data.js';
 import { contractConformance } from './contract-conformance.js';
+import { customMetricConformance } from './custom-metric-conformance.js';
 import { importConformance } from './import-conformance.js';
 import { type IsolationOptions, isolationConformance } from './isolation-conformance.js';
 import { metricConformance } from './metric-conformance.js';
@@ -53,5 +54,6 @@ export function runConformance(
     metricConformance(ctx);
     contractConformance(ctx);
     isolationConformance(ctx, options);
+    customMetricConformance(ctx);
   });
 }
