@@ -138,4 +138,24 @@ describe('imports of real exports: delimiter, encoding, decimal, header row, she
       /no sheet Nope; the workbook has Summary, Contacts/,
     );
   });
+
+  it('reports a reject at its line in the original file, title lines counted', async () => {
+    const bad = ROWS.map((r) => r.map(comma));
+    (bad[1] as string[])[5] = 'lots';
+    const text = ['Relatório', '', ...[HEADER, ...bad].map((r) => csvLine(r, ';'))].join('\n');
+    const file = join(dir, 'euro-bad.csv');
+    writeFileSync(file, windows1252(`${text}\n`));
+    const spec = parseMapping(MAPPING(''), 'euro.yaml');
+    if (!spec.ok) throw new Error('mapping');
+    const store = await memoryStore();
+    const summary = await importFile(store, 'interactions', file, {
+      tenant: 'default',
+      mapping: mappingFactory(spec.value, 'euro.yaml'),
+      read: { delimiter: ';', encoding: 'windows-1252', decimal: ',', header: 3 },
+    });
+    await store.close();
+    // Line 1 the title, 2 blank, 3 the header, 4 T-1, 5 T-2 (the bad wait).
+    expect(summary).toMatchObject({ accepted: 2, rejected: 1 });
+    expect(summary.rejects[0]).toMatchObject({ line: 5, column: 'queue_seconds', value: 'lots' });
+  });
 });
