@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { raw } from '../core/sql/fragment.js';
-import { memoryStore, tempDir, writeText } from '../test-support/fixtures.js';
+import {
+  INTERACTION_HEADER,
+  interaction,
+  memoryStore,
+  tempDir,
+  writeText,
+} from '../test-support/fixtures.js';
 import { importFile } from './import-file.js';
 import { parseMapping } from './mapping/load-mapping.js';
 import { mappingFactory } from './mapping-hook.js';
@@ -157,5 +163,22 @@ describe('imports of real exports: delimiter, encoding, decimal, header row, she
     // Line 1 the title, 2 blank, 3 the header, 4 T-1, 5 T-2 (the bad wait).
     expect(summary).toMatchObject({ accepted: 2, rejected: 1 });
     expect(summary.rejects[0]).toMatchObject({ line: 5, column: 'queue_seconds', value: 'lots' });
+  });
+
+  it('ISO-8859-2 (Central European) text decodes to the same characters, without a mapping', async () => {
+    const latin2: Record<string, number> = { ł: 0xb3, ą: 0xb1, ę: 0xea, ż: 0xbf, ó: 0xf3 };
+    const text = `${INTERACTION_HEADER}\n${interaction('T-9', { workflow: 'reklamacja łącze żółty' })}\n`;
+    const file = join(dir, 'latin2.csv');
+    writeFileSync(file, Buffer.from([...text].map((ch) => latin2[ch] ?? ch.charCodeAt(0))));
+    const store = await memoryStore();
+    const summary = await importFile(store, 'interactions', file, {
+      tenant: 'default',
+      read: { encoding: 'iso-8859-2' },
+    });
+    expect(summary).toMatchObject({ accepted: 1, rejected: 0 });
+    expect(await store.query(raw('SELECT workflow FROM interactions'))).toEqual([
+      { workflow: 'reklamacja łącze żółty' },
+    ]);
+    await store.close();
   });
 });
