@@ -148,4 +148,52 @@ describe('custom metrics applied and queried', () => {
     await removeMetric(store, 'default', 'time_to_serve');
     expect((await listMetrics(store, 'default')).map((m) => m.id)).toEqual(['human_resolution']);
   });
+
+  it('a metric over a dataset keyed by agent is scoped by the agent’s vendor and site', async () => {
+    const dir = tempDir();
+    const agents = [
+      'agent_id,vendor,site,timezone,role,hired_at',
+      'a1,brightpath,lisbon,Europe/Lisbon,agent,2025-01-01',
+      'a2,coastline,cape-town,Africa/Johannesburg,agent,2025-01-01',
+    ];
+    const sessions = [
+      'session_id,agent_id,coach_id,held_at,mode,minutes',
+      's1,a1,c1,2026-03-02T10:00:00Z,video,30',
+      's2,a1,c1,2026-03-09T10:00:00Z,in_person,50',
+      's3,a2,c2,2026-03-03T10:00:00Z,video,20',
+    ];
+    await importFile(store, 'agents', writeText(dir, 'agents.csv', agents.join('\n')), { tenant: 'default' });
+    await importFile(store, 'coaching_sessions', writeText(dir, 'sessions.csv', sessions.join('\n')), {
+      tenant: 'default',
+    });
+    const parsed = parseCustomMetric(
+      `apiVersion: covenant/v1
+kind: Metric
+metadata: { name: video_coaching_minutes }
+spec:
+  label: { singular: video coaching minutes, plural: video coaching minutes }
+  description: mean minutes of a coaching session, video sessions counted double
+  dataset: coaching_sessions
+  type: mean
+  value: "if(mode = 'video', minutes * 2, minutes)"
+  direction: higher
+  unit: count
+`,
+      'm.yaml',
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    await applyMetric(store, 'default', parsed.value);
+    const [brightpath] = await runQuery(store, { ...MARCH_QUERY, metrics: ['video_coaching_minutes'] });
+    expect(brightpath).toMatchObject({ n: 2, value: (60 + 50) / 2 });
+    const bySite = await runQuery(store, {
+      ...MARCH_QUERY,
+      where: {},
+      by: ['site'],
+      metrics: ['video_coaching_minutes'],
+    });
+    expect(bySite.map((r) => [r.group.site, r.value, r.n])).toEqual([
+      ['cape-town', 40, 1],
+      ['lisbon', 55, 2],
+    ]);
+  });
 });

@@ -33,10 +33,27 @@ export function customInfo(metric: CustomMetric): MetricInfo {
   };
 }
 
-/** The dimensions a dataset has a column for (agent reads agent_id). */
+/**
+ * The dimensions a metric's dataset can be cut by: its own columns (agent reads agent_id),
+ * and, for the workforce datasets keyed by agent, the agent's vendor and site.
+ */
 export function datasetDimensions(metric: CustomMetric): Dimension[] {
   const names = datasetDef(metric.dataset).columns.map((c) => c.name);
-  return DIMENSIONS.filter((dim) => names.includes(CONTACT_COLUMN[dim]));
+  const byAgent = names.includes('agent_id') ? ['vendor', 'site'] : [];
+  return DIMENSIONS.filter((dim) => names.includes(CONTACT_COLUMN[dim]) || byAgent.includes(dim));
+}
+
+/** Vendor and site of a row keyed by agent, from the agents roster (when the dataset has neither). */
+function agentColumns(names: readonly string[]): Sql[] {
+  if (!names.includes('agent_id')) return [];
+  const fromAgent = (column: string) =>
+    raw(
+      `(SELECT a.${column} FROM agents a WHERE a.tenant = t.tenant AND a.agent_id = t.agent_id) AS ${column}`,
+    );
+  return [
+    ...(['vendor', 'site'] as const).filter((c) => !names.includes(c)).map(fromAgent),
+    raw('t.agent_id AS agent'),
+  ];
 }
 
 const num = (row: StatsRow, name: string) => Number(row[name] ?? 0);
@@ -63,13 +80,14 @@ export function customPlan(metric: CustomMetric): QueryPlan {
       : fallback;
   const source = (ctx: PlanContext): Sql => {
     const { scope, dialect } = ctx;
-    const columns = def.columns.map((c) => raw(c.name));
-    const agent = def.columns.some((c) => c.name === 'agent_id') ? [raw('agent_id AS agent')] : [];
-    const bucket = scope.grain ? [sql`${bucketExpression(ctx, time)} AS bucket`] : [];
+    const names = def.columns.map((c) => c.name);
+    const columns = names.map((name) => raw(`t.${name}`));
+    const bucket = scope.grain ? [sql`${bucketExpression(ctx, sql`t.${time}`)} AS bucket`] : [];
     const where = compile(ctx, metric.where, sql`true`);
-    return sql`SELECT ${join([...columns, ...agent, ...bucket])} FROM ${raw(metric.dataset)}
-      WHERE tenant = ${scope.tenant} AND ${time} >= ${dialect.instant(scope.period.start)} AND ${time} < ${dialect.instant(scope.period.end)}
-        ${contactFilters(scope)} AND coalesce(${where}, false)`;
+    // Rows of the tenant and period first; then the dimension filters and the population.
+    const rows = sql`SELECT ${join([...columns, ...agentColumns(names), ...bucket])} FROM ${raw(metric.dataset)} t
+      WHERE t.tenant = ${scope.tenant} AND t.${time} >= ${dialect.instant(scope.period.start)} AND t.${time} < ${dialect.instant(scope.period.end)}`;
+    return sql`SELECT * FROM (${rows}) x WHERE true ${contactFilters(scope)} AND coalesce(${where}, false)`;
   };
   const stats = (ctx: PlanContext): Sql => {
     switch (metric.type) {
