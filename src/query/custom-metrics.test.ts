@@ -196,4 +196,41 @@ spec:
       ['lisbon', 55, 2],
     ]);
   });
+
+  it('a ratio gives Σ numerator / Σ denominator with a seeded bootstrap interval around it', async () => {
+    const parsed = parseCustomMetric(
+      `apiVersion: covenant/v1
+kind: Metric
+metadata: { name: queue_share_of_time }
+spec:
+  label: { singular: queue share of time, plural: queue shares of time }
+  description: waiting time over waiting plus handling time, handled contacts
+  dataset: interactions
+  type: ratio
+  where: "not abandoned and not is_blank(handle_seconds) and not is_blank(queue_seconds)"
+  numerator: queue_seconds
+  denominator: queue_seconds + handle_seconds
+  direction: lower
+  unit: ratio
+`,
+      'm.yaml',
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    await applyMetric(store, 'default', parsed.value);
+    const rows = inMarch.filter(
+      (r) =>
+        field(r, 'abandoned', 'false') === 'false' &&
+        r.handle_seconds !== undefined &&
+        r.queue_seconds !== undefined,
+    );
+    const queue = rows.reduce((sum, r) => sum + Number(r.queue_seconds), 0);
+    const total = rows.reduce((sum, r) => sum + Number(r.queue_seconds) + Number(r.handle_seconds), 0);
+    const [first] = await runQuery(store, { ...MARCH_QUERY, metrics: ['queue_share_of_time'] });
+    const [again] = await runQuery(store, { ...MARCH_QUERY, metrics: ['queue_share_of_time'] });
+    expect(first?.n).toBe(rows.length);
+    expect(first?.value).toBeCloseTo(queue / total, 12);
+    expect(first?.low).toBeLessThan(first?.value as number);
+    expect(first?.high).toBeGreaterThan(first?.value as number);
+    expect([again?.low, again?.high]).toEqual([first?.low, first?.high]);
+  });
 });
