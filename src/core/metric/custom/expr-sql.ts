@@ -1,64 +1,33 @@
-import type { ColumnDef } from '../../dataset/types.js';
 import type { Expr } from '../../expr/types.js';
-import type { Dialect } from '../../sql/dialect.js';
-import { join, raw, type Sql, sql } from '../../sql/fragment.js';
+import { raw, type Sql, sql } from '../../sql/fragment.js';
 import { parseDuration } from '../../time/duration.js';
 import { suggest } from '../../yaml/reporter.js';
 import type { ParamValue } from '../plan-types.js';
 import type { ParamDef } from '../types.js';
+import { FUNCTIONS } from './functions.js';
+import {
+  columnValueType,
+  describeValueType,
+  expect,
+  type MetricExprEnv,
+  NULL,
+  REPORTED,
+  type Typed,
+} from './typed.js';
+
+export {
+  columnValueType,
+  describeValueType,
+  type MetricExprEnv,
+  type Typed,
+  type ValueType,
+} from './typed.js';
 
 /**
  * Compiles a metric expression (the mapping expression language, core/expr) over a
  * dataset's canonical columns, typed as the catalog types them, to SQL both engines run.
  * Literals and parameters are bound; column names come from the catalog, never the file.
  */
-export type ValueType = 'bool' | 'number' | 'text' | 'timestamp' | 'date' | 'null';
-
-export interface Typed {
-  sql: Sql;
-  type: ValueType;
-  /** Already reported (an unknown column or function): no further issue about it. */
-  reported?: boolean;
-}
-
-export interface MetricExprEnv {
-  columns: readonly ColumnDef[];
-  params: readonly ParamDef[];
-  /** Parameter values of this query (defaults when absent). */
-  values?: Record<string, ParamValue>;
-  dialect: Dialect;
-  issue(node: Expr, code: string, message: string): void;
-}
-
-export function columnValueType(column: ColumnDef): ValueType {
-  switch (column.type.kind) {
-    case 'bool':
-      return 'bool';
-    case 'integer':
-    case 'number':
-    case 'money':
-      return 'number';
-    case 'timestamp':
-      return 'timestamp';
-    case 'date':
-      return 'date';
-    default:
-      return 'text';
-  }
-}
-
-export const describeValueType = (type: ValueType): string =>
-  ({
-    bool: 'a condition',
-    number: 'a number',
-    text: 'text',
-    timestamp: 'a timestamp',
-    date: 'a date',
-    null: 'null',
-  })[type];
-
-const NULL: Typed = { sql: raw('NULL'), type: 'null' };
-const REPORTED: Typed = { ...NULL, reported: true };
 const numberLiteral = (value: number): Sql => sql`CAST(${value} AS DOUBLE PRECISION)`;
 const textLiteral = (value: string): Sql => sql`CAST(${value} AS VARCHAR)`;
 const boolLiteral = (value: boolean): Sql => sql`CAST(${value} AS BOOLEAN)`;
@@ -190,87 +159,6 @@ function checkEnumLiteral(columnNode: Expr, literal: Expr, env: MetricExprEnv): 
   );
 }
 
-interface FunctionDef {
-  signature: string;
-  args: number | [number, number];
-  build(args: Typed[], nodes: Expr[], env: MetricExprEnv): Typed;
-}
-
-const FUNCTIONS: Record<string, FunctionDef> = {
-  if: {
-    signature: 'if(condition, then, else)',
-    args: 3,
-    build: ([c, a, b], [cn, an, bn], env) => {
-      expect(cn as Expr, c as Typed, 'bool', 'if', env);
-      const type = unify([a as Typed, b as Typed], [an as Expr, bn as Expr], env);
-      return {
-        sql: sql`(CASE WHEN ${(c as Typed).sql} THEN ${(a as Typed).sql} ELSE ${(b as Typed).sql} END)`,
-        type,
-      };
-    },
-  },
-  coalesce: {
-    signature: 'coalesce(a, b, ...)',
-    args: [2, 20],
-    build: (args, nodes, env) => ({
-      sql: sql`coalesce(${join(args.map((a) => a.sql))})`,
-      type: unify(args, nodes, env),
-    }),
-  },
-  nullif: {
-    signature: 'nullif(a, b)',
-    args: 2,
-    build: ([a, b], nodes, env) => ({
-      sql: sql`nullif(${(a as Typed).sql}, ${(b as Typed).sql})`,
-      type: unify([a as Typed, b as Typed], nodes, env),
-    }),
-  },
-  is_blank: {
-    signature: 'is_blank(x)',
-    args: 1,
-    build: ([a]) => ({
-      sql:
-        a?.type === 'text'
-          ? sql`(${a.sql} IS NULL OR trim(${a.sql}) = '')`
-          : sql`(${(a as Typed).sql} IS NULL)`,
-      type: 'bool',
-    }),
-  },
-  lower: textFunction('lower'),
-  upper: textFunction('upper'),
-  trim: textFunction('trim'),
-  abs: {
-    signature: 'abs(number)',
-    args: 1,
-    build: ([a], [an], env) => {
-      expect(an as Expr, a as Typed, 'number', 'abs', env);
-      return { sql: sql`abs(${(a as Typed).sql})`, type: 'number' };
-    },
-  },
-  seconds_between: {
-    signature: 'seconds_between(from, to)',
-    args: 2,
-    build: ([a, b], [an, bn], env) => {
-      expect(an as Expr, a as Typed, 'timestamp', 'seconds_between', env);
-      expect(bn as Expr, b as Typed, 'timestamp', 'seconds_between', env);
-      const from = env.dialect.epochSeconds((a as Typed).sql);
-      const to = env.dialect.epochSeconds((b as Typed).sql);
-      return { sql: sql`(${to} - ${from})`, type: 'number' };
-    },
-  },
-};
-
-function textFunction(name: string): FunctionDef {
-  return {
-    signature: `${name}(text)`,
-    args: 1,
-    build: ([a], [an], env) => {
-      expect(an as Expr, a as Typed, 'text', name, env);
-      return { sql: sql`${raw(name)}(${(a as Typed).sql})`, type: 'text' };
-    },
-  };
-}
-
 function call(node: Expr & { kind: 'call' }, env: MetricExprEnv): Typed {
   const def = FUNCTIONS[node.name];
   const args = node.args.map((arg) => compileMetricExpr(arg, env));
@@ -293,29 +181,4 @@ function call(node: Expr & { kind: 'call' }, env: MetricExprEnv): Typed {
     return REPORTED;
   }
   return def.build(args, node.args, env);
-}
-
-function expect(node: Expr, value: Typed, type: ValueType, where: string, env: MetricExprEnv): void {
-  if (value.type === type || value.type === 'null') return;
-  env.issue(
-    node,
-    'type_mismatch',
-    `${where} needs ${describeValueType(type)}, found ${describeValueType(value.type)}`,
-  );
-}
-
-/** The one type of branches; mixing kinds is a mistake to report. */
-function unify(values: Typed[], nodes: Expr[], env: MetricExprEnv): ValueType {
-  const known = values.filter((v) => v.type !== 'null');
-  const first = known[0]?.type ?? 'null';
-  values.forEach((value, index) => {
-    if (value.type !== 'null' && value.type !== first) {
-      env.issue(
-        nodes[index] as Expr,
-        'type_mismatch',
-        `every branch must be ${describeValueType(first)}, this is ${describeValueType(value.type)}`,
-      );
-    }
-  });
-  return first;
 }
