@@ -100,7 +100,13 @@ export async function readMetricFile(file: string): Promise<CustomMetric> {
 export async function customMetricsOf(options: Partial<StoreOptions>): Promise<CustomMetric[]> {
   const location = resolveLocation(options.db);
   if (!isPostgresLocation(location) && location !== ':memory:' && !existsSync(location)) return [];
-  return withStore({ tenant: options.tenant ?? 'default', ...options }, (store: Store) =>
-    listMetrics(store, options.tenant ?? 'default'),
-  );
+  try {
+    return await withStore({ tenant: options.tenant ?? 'default', ...options }, (store: Store) =>
+      listMetrics(store, options.tenant ?? 'default'),
+    );
+  } catch (error) {
+    // The built-in catalog stays readable when the store is not (another process holds a DuckDB file).
+    process.stderr.write(`warning: the tenant's own metrics are not listed: ${(error as Error).message}\n`);
+    return [];
+  }
 }
