@@ -5,7 +5,9 @@ import { INTERACTION_HEADER, interaction, tempDir } from '../test-support/fixtur
 import { runCli } from '../test-support/run-cli.js';
 
 describe('covenant import with read options', () => {
-  it('reads a semicolon, Latin-1, decimal-comma file and prints the summary as JSON', () => {
+  it('reads a semicolon, Latin-1, decimal-comma file and prints the summary as JSON', {
+    timeout: 180_000,
+  }, () => {
     const dir = tempDir();
     const lines = [
       INTERACTION_HEADER,

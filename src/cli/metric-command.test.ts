@@ -31,7 +31,9 @@ beforeAll(async () => {
 });
 
 describe('covenant metric', () => {
-  it('validate refuses broken files with every problem as file:line:column, exit 2', () => {
+  it('validate refuses broken files with every problem as file:line:column, exit 2', {
+    timeout: 180_000,
+  }, () => {
     const bad = writeText(
       dir,
       'bad.yaml',
@@ -45,35 +47,58 @@ describe('covenant metric', () => {
     expect(stderr).toContain(`${other}:9:21: channel is never 'fax'`);
   });
 
-  it('apply stores it; metrics, query, show, list and remove see it', () => {
-    const file = writeText(dir, 'good.yaml', GOOD);
-    expect(runCli(['metric', 'apply', file, '--db', db]).stdout).toBe('chat_resolution created\n');
-    const catalog = runCli(['metrics', 'chat_resolution', '--db', db]);
-    expect(catalog.stdout).toContain('chat_resolution — chat resolution rate [custom]');
-    const queried = runCli([
-      'query',
-      'chat_resolution',
-      '--period',
-      '2026-03',
-      '--timezone',
-      'Europe/Lisbon',
-      '--format',
-      'json',
-      '--db',
-      db,
-    ]);
-    expect(queried.code, queried.stderr).toBe(0);
-    const [result] = JSON.parse(queried.stdout) as { metric: string; n: number; value: number }[];
-    expect(result?.metric).toBe('chat_resolution');
-    expect(result?.n).toBeGreaterThan(0);
-    expect(runCli(['metric', 'show', 'chat_resolution', '--db', db]).stdout).toBe(GOOD);
-    expect(runCli(['metric', 'remove', 'chat_resolution', '--db', db]).code).toBe(0);
-    expect(runCli(['metric', 'list', '--db', db]).stdout).toBe('no custom metrics\n');
-  });
+  // Each CLI run is a process of its own (seconds on a loaded machine): a few per test.
+  const SLOW = 180_000;
+
+  it(
+    'apply stores it and covenant metrics lists it',
+    () => {
+      const file = writeText(dir, 'good.yaml', GOOD);
+      expect(runCli(['metric', 'apply', file, '--db', db]).stdout).toBe('chat_resolution created\n');
+      const catalog = runCli(['metrics', 'chat_resolution', '--db', db]);
+      expect(catalog.stdout).toContain('chat_resolution — chat resolution rate [custom]');
+    },
+    SLOW,
+  );
+
+  it(
+    'covenant query answers it',
+    () => {
+      const queried = runCli([
+        'query',
+        'chat_resolution',
+        '--period',
+        '2026-03',
+        '--timezone',
+        'Europe/Lisbon',
+        '--format',
+        'json',
+        '--db',
+        db,
+      ]);
+      expect(queried.code, queried.stderr).toBe(0);
+      const [result] = JSON.parse(queried.stdout) as { metric: string; n: number; value: number }[];
+      expect(result?.metric).toBe('chat_resolution');
+      expect(result?.n).toBeGreaterThan(0);
+    },
+    SLOW,
+  );
+
+  it(
+    'show prints it as applied; remove takes it out of the list',
+    () => {
+      expect(runCli(['metric', 'show', 'chat_resolution', '--db', db]).stdout).toBe(GOOD);
+      expect(runCli(['metric', 'remove', 'chat_resolution', '--db', db]).code).toBe(0);
+      expect(runCli(['metric', 'list', '--db', db]).stdout).toBe('no custom metrics\n');
+    },
+    SLOW,
+  );
 });
 
 describe('covenant contract validate --metrics', () => {
-  it('validates the demo 2027 terms, which pay the demo metric, with the metric file', () => {
+  it('validates the demo 2027 terms, which pay the demo metric, with the metric file', {
+    timeout: 180_000,
+  }, () => {
     const contract = 'contracts/northwind-brightpath-2027.yaml';
     const db = join(tempDir(), 'none.duckdb');
     const without = runCli(['contract', 'validate', contract, '--db', db]);
