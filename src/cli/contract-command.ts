@@ -1,9 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { getVersion, listVersions, readContractFile, storeVersion } from '../contracts/contract-store.js';
-import { contractDiff, contractJsonSchema, formatDiff, loadContract } from '../core/contract/index.js';
+import { contractDiff, contractJsonSchema, formatDiff } from '../core/contract/index.js';
 import { formatIssue, UserError } from '../core/issues.js';
+import { setCustomMetrics } from '../core/metric/catalog.js';
+import { customInfo } from '../core/metric/custom/index.js';
+import { loadContract } from '../files/load-document.js';
+import { loadTenantMetrics } from '../query/custom-metric-store.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
+import { customMetricsOf, readMetricFile } from './metric-command.js';
 import { table } from './table.js';
 
 export function registerContract(program: Command): void {
@@ -11,11 +16,14 @@ export function registerContract(program: Command): void {
     .command('contract')
     .description('contracts as code: validate, apply, list, show, diff, schema');
 
-  contract
-    .command('validate')
+  withStoreOptions(contract.command('validate'))
     .description('check contract files, reporting every problem with file:line:column')
     .argument('<files...>')
-    .action(async (files: string[]) => {
+    .option('--metrics <files...>', 'Metric files the outcomes may name (besides the store’s)')
+    .action(async (files: string[], options: StoreOptions & { metrics?: string[] }) => {
+      // Outcomes may name the tenant's own metrics: the store's when there is one, and files given.
+      const named = await Promise.all((options.metrics ?? []).map((file) => readMetricFile(file)));
+      setCustomMetrics([...(await customMetricsOf(options)), ...named].map(customInfo));
       let bad = 0;
       for (const file of files) {
         const parsed = await loadContract(file);
@@ -32,8 +40,9 @@ export function registerContract(program: Command): void {
     .description('store a contract file as a new version (an unchanged file adds none)')
     .argument('<file>')
     .action(async (file: string, options: StoreOptions) => {
-      const input = await readContractFile(file);
       await withStore(options, async (store) => {
+        await loadTenantMetrics(store, options.tenant);
+        const input = await readContractFile(file);
         const stored = await store.transaction((tx) =>
           storeVersion(tx, options.tenant, { ...input, origin: `file ${file}` }),
         );

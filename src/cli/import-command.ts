@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { DATASET_NAMES, isDatasetName } from '../core/dataset/types.js';
 import { UserError } from '../core/issues.js';
 import { importFile } from '../ingest/import-file.js';
+import type { ImportSummary } from '../ingest/import-types.js';
 import { loadMappingFactory } from '../ingest/mapping-hook.js';
+import { ENCODINGS, readOptionsOf } from '../ingest/read-options.js';
 import { checkTimezone, type StoreOptions, withStore, withStoreOptions } from './context.js';
 import { formatSummary } from './format-import.js';
 import { importProgress } from './progress.js';
@@ -12,6 +14,12 @@ interface Options extends StoreOptions {
   mapping?: string;
   allowRejects?: boolean;
   verbose?: boolean;
+  delimiter?: string;
+  encoding?: string;
+  decimal?: string;
+  header?: string;
+  sheet?: string;
+  format: string;
 }
 
 export function registerImport(program: Command): void {
@@ -23,12 +31,20 @@ export function registerImport(program: Command): void {
     .option('--mapping <file>', 'a Mapping YAML that turns a foreign export into the dataset')
     .option('--allow-rejects', 'exit 0 even when rows were rejected')
     .option('--verbose', 'print each phase (reading, checking, writing) with a timestamp')
+    .option('--delimiter <char>', 'CSV field separator (default ,; \\t for tab)')
+    .option('--encoding <name>', `text encoding: ${ENCODINGS.join(', ')} (default utf-8)`)
+    .option('--decimal <sep>', 'decimal separator of numbers in the file: . or , (default .)')
+    .option('--header <row>', 'the row (from 1) holding the column names (default 1)')
+    .option('--sheet <name-or-number>', 'XLSX: the worksheet (default the first)')
+    .option('--format <format>', 'text or json (the summaries as a JSON array)', 'text')
     .action(async (dataset: string, files: string[], options: Options) => {
       if (!isDatasetName(dataset)) {
         throw new UserError(`unknown dataset ${dataset}; expected one of ${DATASET_NAMES.join(', ')}`);
       }
       const timezone = checkTimezone(options.timezone);
       const mapping = options.mapping ? await loadMappingFactory(options.mapping) : undefined;
+      const read = readOptionsOf(options);
+      const summaries: ImportSummary[] = [];
       let rejected = 0;
       await withStore(options, async (store) => {
         for (const file of files) {
@@ -37,12 +53,15 @@ export function registerImport(program: Command): void {
             tenant: options.tenant,
             timezone,
             mapping,
+            read,
             onPhase: progress.onPhase,
           }).finally(progress.stop);
-          process.stdout.write(formatSummary(summary));
+          if (options.format === 'json') summaries.push(summary);
+          else process.stdout.write(formatSummary(summary));
           rejected += summary.rejected;
         }
       });
+      if (options.format === 'json') process.stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
       if (rejected > 0 && !options.allowRejects) process.exitCode = 1;
     });
 }

@@ -8,6 +8,8 @@ import { registerDemo } from './demo-command.js';
 import { registerDispute } from './dispute-command.js';
 import { registerExperiment } from './experiment-command.js';
 import { registerImport } from './import-command.js';
+import { registerMapping } from './mapping-command.js';
+import { registerMetric } from './metric-command.js';
 import { registerMetrics } from './metrics-command.js';
 import { registerNotify } from './notify-command.js';
 import { registerProposal } from './proposal-command.js';
@@ -54,6 +56,9 @@ for (const register of [
 ]) {
   register(program);
 }
+
+registerMetric(program);
+registerMapping(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = reportError(error);

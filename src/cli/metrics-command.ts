@@ -1,16 +1,21 @@
 import type { Command } from 'commander';
 import { UserError } from '../core/issues.js';
 import { METRIC_CATALOG, metricInfo } from '../core/metric/catalog.js';
+import { customInfo } from '../core/metric/custom/index.js';
 import type { MetricInfo } from '../core/metric/types.js';
+import { type StoreOptions, withStoreOptions } from './context.js';
+import { customMetricsOf } from './metric-command.js';
 
 export function registerMetrics(program: Command): void {
-  program
-    .command('metrics')
+  withStoreOptions(program.command('metrics'))
     .description('the metric catalog: every definition, unit, direction, parameters, interval and maturity')
     .argument('[id]', 'one metric')
     .option('--format <format>', 'text or json', 'text')
-    .action((id: string | undefined, options: { format: string }) => {
-      const list = id ? [metricInfo(id)] : [...METRIC_CATALOG];
+    .action(async (id: string | undefined, options: StoreOptions & { format: string }) => {
+      // The tenant's own metrics follow the built-in catalog (metric-command.ts).
+      const custom = (await customMetricsOf(options)).map(customInfo);
+      const all = [...METRIC_CATALOG, ...custom];
+      const list = id ? [metricInfo(id) ?? custom.find((m) => m.id === id)] : all;
       if (list[0] === undefined) throw new UserError(`unknown metric ${id}`);
       const infos = list as MetricInfo[];
       process.stdout.write(

@@ -63,10 +63,10 @@ describe('backtest', () => {
             .toFixed(),
         );
       }
-      // The 2027 terms add containment on simple requests: a line the 2026 contract has not.
-      const containment = p.lines.find((l) => l.id === 'outcome:simple-requests/containment');
-      expect(containment?.inForce).toBeNull();
-      expect(containment?.proposed).not.toBeNull();
+      // The 2027 terms pay self-service adoption (the client's own metric) on simple requests.
+      const adoption = p.lines.find((l) => l.id === 'outcome:simple-requests/self_service_adoption');
+      expect(adoption?.inForce).toBeNull();
+      expect(adoption?.proposed).not.toBeNull();
       // A lower base rate (3.95 against 4.20) on the same handled contacts.
       const base = p.lines.find((l) => l.id === 'base-fee');
       expect(eur(base?.difference ?? '0').isNegative()).toBe(true);

@@ -4,6 +4,7 @@ import { Money } from '../core/money/money.js';
 import type { CombinedInvoice } from '../core/settlement/true-up.js';
 import type { Settlement } from '../core/settlement/types.js';
 import { parseWindows } from '../core/time/period-window.js';
+import { loadTenantMetrics } from '../query/custom-metric-store.js';
 import type { Store } from '../store/store.js';
 import { listVersions, readContractFile } from './contract-store.js';
 import { computeSettlement, settleTerms } from './settle-contract.js';
@@ -124,6 +125,7 @@ export async function backtest(
   file: string,
   options: BacktestOptions,
 ): Promise<BacktestReport> {
+  await loadTenantMetrics(store, tenant); // the terms may name the tenant's own metrics
   const { contract: proposed } = await readContractFile(file);
   const windows = parseWindows(options.periods, proposed.timezone, '--periods');
   const against = await contractInForce(store, tenant, proposed, windows, options.against);

@@ -4,6 +4,7 @@ import { parseContract } from '../core/contract/parse-contract.js';
 import type { Contract } from '../core/contract/types.js';
 import { UserError } from '../core/issues.js';
 import { sql } from '../core/sql/fragment.js';
+import { loadTenantMetrics } from '../query/custom-metric-store.js';
 import { appendAudit } from '../records/audit.js';
 import type { Executor } from '../store/store.js';
 
@@ -81,6 +82,7 @@ export async function listVersions(
         WHERE tenant = ${tenant} ${contractId === undefined ? sql`` : sql`AND contract_id = ${contractId}`}
         ORDER BY contract_id, version`,
   );
+  await loadTenantMetrics(store, tenant); // outcomes may name the tenant's own metrics
   return rows.map((row) => {
     const parsed = parseContract(row.source, `${row.contract_id} v${row.version}`);
     if (!parsed.ok) throw new Error(`stored contract ${row.contract_id} v${row.version} no longer parses`);

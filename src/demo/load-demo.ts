@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readContractFile, storeVersion } from '../contracts/contract-store.js';
 import { isDatasetName } from '../core/dataset/types.js';
+import { UserError } from '../core/issues.js';
+import { loadDocument } from '../files/load-document.js';
 import { importFile } from '../ingest/import-file.js';
 import type { ImportSummary } from '../ingest/import-types.js';
+import { applyMetric, loadTenantMetrics, parseCustomMetric } from '../query/custom-metric-store.js';
 import type { Store } from '../store/store.js';
 import { playDemoDecisions } from './demo-decisions.js';
 import { registerDemoExperiments } from './experiments.js';
@@ -14,6 +17,9 @@ import { generateDemo } from './generate-demo.js';
 /** The demo's contracts (demo-scenario.md), shipped in contracts/ at the package root. */
 const CONTRACTS_DIR = fileURLToPath(new URL('../../contracts/', import.meta.url));
 const DEMO_CONTRACTS = ['northwind-brightpath-2026', 'northwind-coastline-2026', 'northwind-brightpath-2027'];
+/** The client's own metrics (kind Metric) the demo applies before its contracts name them. */
+const METRICS_DIR = fileURLToPath(new URL('../../metrics/', import.meta.url));
+const DEMO_METRICS = ['self-service-adoption'];
 
 export interface LoadDemoOptions {
   scale: number;
@@ -40,6 +46,13 @@ export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<
       options.onImported?.(summary);
       summaries.push(summary);
     }
+    for (const name of DEMO_METRICS) {
+      const file = join(METRICS_DIR, `${name}.yaml`);
+      const parsed = await loadDocument(file, 'metric', parseCustomMetric);
+      if (!parsed.ok) throw new UserError(`${file}: not a valid metric`, parsed.issues);
+      await applyMetric(store, options.tenant, parsed.value);
+    }
+    await loadTenantMetrics(store, options.tenant);
     for (const name of DEMO_CONTRACTS) {
       const input = await readContractFile(join(CONTRACTS_DIR, `${name}.yaml`));
       await store.transaction((tx) => storeVersion(tx, options.tenant, { ...input, origin: 'demo' }));

@@ -21,6 +21,8 @@ export async function collectRejects(
   file: string,
   format: SourceFormat,
   header: string[],
+  /** Lines above the header that were dropped before reading (a report's title rows). */
+  lineOffset = 0,
 ): Promise<RejectCounts> {
   const malformed = format === 'csv' ? await malformedCsvRecords(engine, header) : [];
   await engine.run(stagedView(malformed.map((m) => m.record)));
@@ -47,9 +49,9 @@ export async function collectRejects(
   if (format === 'csv' && counts && counts.rejected > 0) await mapPhysicalLines(engine, file);
   // Records whose physical line differs (quoted line breaks) are in line_map; others are equal.
   await engine.run(sql`CREATE OR REPLACE TEMP TABLE reject_report AS
-    SELECT coalesce(m.line, r.record) AS line, "column", value,
+    SELECT coalesce(m.line, r.record) + ${lineOffset} AS line, "column", value,
       CASE WHEN len(others) = 0 THEN reason
-           ELSE reason || ' (also line ' || (SELECT string_agg(CAST(coalesce(m2.line, o.o) AS VARCHAR), ', '
+           ELSE reason || ' (also line ' || (SELECT string_agg(CAST(coalesce(m2.line, o.o) + ${lineOffset} AS VARCHAR), ', '
                 ORDER BY coalesce(m2.line, o.o)) FROM unnest(others) AS o(o) LEFT JOIN line_map m2 ON m2.record = o.o) || ')'
       END AS reason
     FROM rejects r LEFT JOIN line_map m ON m.record = r.record`);

@@ -7,7 +7,7 @@ const LF = 0x0a;
  * Parses the header record of an RFC 4180 file (BOM, CRLF and quoted names allowed).
  * Only the header is parsed here; DuckDB parses the data.
  */
-export function parseCsvHeader(head: Buffer): string[] {
+export function parseCsvHeader(head: Buffer, delimiter = ','): string[] {
   let text = head.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const names: string[] = [];
@@ -22,7 +22,7 @@ export function parseCsvHeader(head: Buffer): string[] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (ch === delimiter) {
       names.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {

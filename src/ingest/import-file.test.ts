@@ -146,7 +146,8 @@ describe('files that are not the format', () => {
   it('refuses an empty file', () => refuse('empty.csv', '', /empty/));
   it('refuses binary content', () =>
     refuse('bin.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1]), /binary/));
-  it('refuses an unknown extension', () => refuse('data.xlsx', 'x', /unknown file type/));
+  it('refuses an unknown extension', () => refuse('data.xls', 'x', /unknown file type/));
+  it('refuses an .xlsx that is not a workbook', () => refuse('data.xlsx', 'x', /not an XLSX workbook/));
 });
 
 describe('spreadsheet exports and time zones', () => {

@@ -4,8 +4,11 @@ import { UserError } from '../core/issues.js';
 import { sql } from '../core/sql/fragment.js';
 import type { ImportSession, Store } from '../store/store.js';
 import { collectRejects } from './collect-rejects.js';
+import { decimalRefs } from './decimal-comma.js';
 import type { ImportPhase, ImportSummary } from './import-types.js';
 import type { CompiledMappingFactory } from './mapping-hook.js';
+import { prepareSource } from './prepare-source.js';
+import { mergeReadOptions, type ReadOptions } from './read-options.js';
 import { detectFormat } from './source-format.js';
 import { openSource } from './source-relation.js';
 import { planStage } from './stage-plan.js';
@@ -17,6 +20,8 @@ export interface ImportOptions {
   /** Zone of timestamps that come without an offset. */
   timezone?: string;
   mapping?: CompiledMappingFactory;
+  /** How to read the file (delimiter, encoding, decimal, header row, sheet); over the mapping's. */
+  read?: ReadOptions;
   onPhase?: (phase: ImportPhase, session: ImportSession) => void;
 }
 
@@ -33,28 +38,45 @@ export async function importFile(
 ): Promise<ImportSummary> {
   const def = datasetDef(dataset);
   const format = await detectFormat(file);
-  return store.importSession(async (session) => {
-    const { engine } = session;
-    options.onPhase?.('reading', session);
-    const src = await openSource(engine, file, format);
-    const mapping = options.mapping?.(src.header, src.refs);
-    if (mapping && mapping.dataset !== dataset) {
-      throw new UserError(`the mapping ${mapping.name} produces ${mapping.dataset}, not ${dataset}`);
-    }
-    const plan = planStage(def, src, file, { mapping, timezone: options.timezone });
-    await engine.run(sql`CREATE OR REPLACE TEMP TABLE stage AS ${stageSelect(plan)}`);
-    options.onPhase?.('checking', session);
-    const rejects = await collectRejects(engine, def, file, format, src.header);
-    options.onPhase?.('writing', session);
-    const summary = await writeBatch(session, def, {
-      file,
-      format,
-      tenant: options.tenant,
-      mapping: mapping?.name ?? null,
-      extraColumns: plan.extras.map((extra) => extra.name),
-      ...rejects,
+  const read = mergeReadOptions(options.mapping?.read, options.read ?? {});
+  const prepared = await prepareSource(file, format, read);
+  try {
+    return await store.importSession(async (session) => {
+      const { engine } = session;
+      options.onPhase?.('reading', session);
+      const opened = await openSource(engine, prepared.file, prepared.format, prepared);
+      const src =
+        read.decimal === ','
+          ? { ...opened, refs: decimalRefs(opened.refs, opened.header, def, options.mapping !== undefined) }
+          : opened;
+      const mapping = options.mapping?.(src.header, src.refs);
+      if (mapping && mapping.dataset !== dataset) {
+        throw new UserError(`the mapping ${mapping.name} produces ${mapping.dataset}, not ${dataset}`);
+      }
+      const plan = planStage(def, src, file, { mapping, timezone: options.timezone });
+      await engine.run(sql`CREATE OR REPLACE TEMP TABLE stage AS ${stageSelect(plan)}`);
+      options.onPhase?.('checking', session);
+      const rejects = await collectRejects(
+        engine,
+        def,
+        prepared.file,
+        prepared.format,
+        src.header,
+        prepared.lineOffset,
+      );
+      options.onPhase?.('writing', session);
+      const summary = await writeBatch(session, def, {
+        file,
+        format,
+        tenant: options.tenant,
+        mapping: mapping?.name ?? null,
+        extraColumns: plan.extras.map((extra) => extra.name),
+        ...rejects,
+      });
+      options.onPhase?.('done', session);
+      return summary;
     });
-    options.onPhase?.('done', session);
-    return summary;
-  });
+  } finally {
+    await prepared.cleanup();
+  }
 }

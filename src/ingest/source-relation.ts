@@ -29,19 +29,20 @@ export async function openSource(
   engine: Executor,
   file: string,
   format: SourceFormat,
+  options: { delimiter?: string; records?: string } = {},
 ): Promise<SourceRelation> {
-  if (format === 'csv') return csvSource(file);
-  if (format === 'ndjson') return ndjsonSource(engine, file);
+  if (format === 'csv') return csvSource(file, options.delimiter ?? ',');
+  if (format === 'ndjson') return ndjsonSource(engine, file, options.records);
   return parquetSource(engine, file);
 }
 
-async function csvSource(file: string): Promise<SourceRelation> {
-  const header = parseCsvHeader(await readHead(file, 1_048_576));
+async function csvSource(file: string, delimiter: string): Promise<SourceRelation> {
+  const header = parseCsvHeader(await readHead(file, 1_048_576), delimiter);
   checkHeader(file, header);
   const columns = header.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
   // Malformed records (wrong field count, broken quotes) go to DuckDB's reject_errors
   // table instead of failing the file; the importer turns them into rejects.
-  const source = sql`read_csv(${file}, header = true, auto_detect = false, delim = ',', quote = '"',
+  const source = sql`read_csv(${file}, header = true, auto_detect = false, delim = ${delimiter}, quote = '"',
     escape = '"', columns = {${raw(columns)}}, ignore_errors = true, store_rejects = true)`;
   return {
     format: 'csv',
@@ -55,10 +56,16 @@ async function csvSource(file: string): Promise<SourceRelation> {
   };
 }
 
-async function ndjsonSource(engine: Executor, file: string): Promise<SourceRelation> {
-  // One VARCHAR per physical line (0x1F never occurs unescaped in JSON), so line numbers are exact.
-  await engine.run(sql`CREATE OR REPLACE TEMP TABLE ndjson_lines AS SELECT line FROM read_csv(${file},
-    header = false, auto_detect = false, delim = chr(31), quote = '', escape = '', columns = {'line': 'VARCHAR'})`);
+async function ndjsonSource(engine: Executor, file: string, records?: string): Promise<SourceRelation> {
+  if (records !== undefined) {
+    // One JSON document holding the records in an array (an API's job results): one line per record.
+    await engine.run(sql`CREATE OR REPLACE TEMP TABLE ndjson_lines AS SELECT CAST(unnest(json_extract(json, ${`$.${records}[*]`})) AS VARCHAR) AS line
+      FROM read_json_objects(${file}, format = 'auto', maximum_object_size = 1073741824)`);
+  } else {
+    // One VARCHAR per physical line (0x1F never occurs unescaped in JSON), so line numbers are exact.
+    await engine.run(sql`CREATE OR REPLACE TEMP TABLE ndjson_lines AS SELECT line FROM read_csv(${file},
+      header = false, auto_detect = false, delim = chr(31), quote = '', escape = '', columns = {'line': 'VARCHAR'})`);
+  }
   const keys = await engine.query<{ key: string }>(sql`SELECT key FROM (
       SELECT unnest(json_keys(j)) AS key, rowid AS r FROM (SELECT TRY_CAST(line AS JSON) AS j, rowid FROM ndjson_lines)
       WHERE json_type(j) = 'OBJECT') GROUP BY key ORDER BY min(r), key`);

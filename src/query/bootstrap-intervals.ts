@@ -7,6 +7,7 @@ import {
   bootstrapWeighted,
   meanSample,
   percentileSample,
+  ratioSample,
   type WeightedSample,
   type WeightedStatistic,
 } from '../core/stats/bootstrap.js';
@@ -47,17 +48,21 @@ export async function bootstrapIntervals(
       const rows = byGroup.get(groupKey(result.group)) ?? [];
       if (rows.length === 0) continue;
       const sample: WeightedSample<unknown> =
-        plan.kind === 'query'
-          ? {
-              items: rows.map((r) => ({ m: Number(r.m), sum: Number(r.s1), sumSquares: Number(r.s2) })),
-              counts: rows.map(() => 1),
-              statistic: intervalAlphaStatistic as WeightedStatistic<unknown>,
-            }
-          : ((plan.histogram?.statistic === 'p90' ? percentileSample : meanSample)(
-              rows.map((r) => Number(r.v)),
-              rows.map((r) => Number(r.w)),
-              0.9,
-            ) as WeightedSample<unknown>);
+        plan.kind === 'query' && plan.histogram?.statistic === 'ratio'
+          ? (ratioSample(
+              rows.map((r) => ({ a: Number(r.a), b: Number(r.b), count: Number(r.w) })),
+            ) as WeightedSample<unknown>)
+          : plan.kind === 'query'
+            ? {
+                items: rows.map((r) => ({ m: Number(r.m), sum: Number(r.s1), sumSquares: Number(r.s2) })),
+                counts: rows.map(() => 1),
+                statistic: intervalAlphaStatistic as WeightedStatistic<unknown>,
+              }
+            : ((plan.histogram?.statistic === 'p90' ? percentileSample : meanSample)(
+                rows.map((r) => Number(r.v)),
+                rows.map((r) => Number(r.w)),
+                0.9,
+              ) as WeightedSample<unknown>);
       const bounds = bootstrapWeighted(sample);
       result.sample = sample;
       result.low = bounds.low;

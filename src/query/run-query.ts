@@ -15,6 +15,7 @@ import { buckets } from '../core/time/buckets.js';
 import { daysBetweenInclusive } from '../core/time/calendar.js';
 import type { Store } from '../store/store.js';
 import { compareWithBaseline } from './compare-baseline.js';
+import { customMetricsFor } from './custom-metric-store.js';
 import { checkParamsUsed, type ResolvedRequest, resolveRequests } from './resolve-requests.js';
 import { groupKey, type Measured, measure } from './run-metrics.js';
 
@@ -42,8 +43,9 @@ export interface QueryOptions {
 
 /** `covenant query`: every metric, per period and group, with n, interval, maturity and the baseline comparison. */
 export async function runQuery(store: Store, options: QueryOptions): Promise<MetricResult[]> {
-  checkParamsUsed(options.metrics, options.params);
-  const requests = resolveRequests(options.metrics, options.params, options.metricParams);
+  const custom = await customMetricsFor(store, options.tenant, options.metrics);
+  checkParamsUsed(options.metrics, options.params, custom);
+  const requests = resolveRequests(options.metrics, options.params, options.metricParams, custom);
   checkDimensions(requests, options);
   const asOf = options.asOf ?? new Date().toISOString();
   const scopeOf = (period: PeriodWindow, grain = options.grain): Scope => ({

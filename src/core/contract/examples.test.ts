@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContract, loadDocument } from '../../files/load-document.js';
+import { METRIC_CATALOG, setCustomMetrics } from '../metric/catalog.js';
+import { customInfo, parseMetric } from '../metric/custom/index.js';
 import { contractDiff, formatDiff } from './diff.js';
 import { contractJsonSchema } from './json-schema.js';
-import { loadContract } from './load-contract.js';
 import { parseContract } from './parse-contract.js';
 import { REPO_ROOT, specExample } from './test-support/spec-example.js';
 import type { Contract } from './types.js';
@@ -17,6 +19,18 @@ async function load(name: string): Promise<Contract> {
   expect(result.warnings).toEqual([]);
   return result.value;
 }
+
+// The 2027 terms pay the demo client's own metric (metrics/self-service-adoption.yaml).
+beforeAll(async () => {
+  const metric = await loadDocument(
+    `${REPO_ROOT}/metrics/self-service-adoption.yaml`,
+    'metric',
+    (text, file) => parseMetric(text, file, { reserved: METRIC_CATALOG.map((m) => m.id) }),
+  );
+  if (!metric.ok) throw new Error(JSON.stringify(metric.issues));
+  setCustomMetrics([customInfo(metric.value)]);
+});
+afterAll(() => setCustomMetrics([]));
 
 describe('the example contracts', () => {
   it.each(NAMES)('%s validates', async (name) => {
@@ -43,7 +57,7 @@ describe('the example contracts', () => {
       '~ portfolios[card-disputes].outcomes[csat].payout.points: [(0.76, -100%), (0.85, 0%), (0.9, 50%)] -> [(0.82, -100%), (0.87, 0%), (0.91, 50%)]',
     );
     expect(lines).toContain(
-      '+ portfolios[simple-requests].outcomes[containment]: { metric: containment, direction: higher, params: {  }, weight: 30%, baseline: { period: 2026-Q4 }, target: 0.32, payout: { interpolate: linear, points: [(0.25, -100%), (0.32, 0%), (0.36, 40%)] } }',
+      '+ portfolios[simple-requests].outcomes[self_service_adoption]: { metric: self_service_adoption, direction: higher, params: {  }, weight: 30%, baseline: { period: 2026-Q4 }, target: 0.32, payout: { interpolate: linear, points: [(0.25, -100%), (0.32, 0%), (0.36, 40%)] } }',
     );
     expect(lines).toContain('~ recalibration.effectiveLag: 0s -> 14d');
     expect(lines).toContain('+ labels.status: proposed');

@@ -170,7 +170,7 @@ describe('parseContract outcome rules', () => {
     const syntax = parseContract('apiVersion: covenant/v1\nkind: [Contract\n', 'x.yaml');
     expect(syntax.ok ? [] : syntax.issues.map((i) => i.code)).toContain('yaml_syntax');
     const scalar = parseContract('just text', 'x.yaml');
-    expect(scalar.ok ? [] : where(scalar.issues)).toEqual(['1:1 not_a_contract']);
+    expect(scalar.ok ? [] : where(scalar.issues)).toEqual(['1:1 not_a_document']);
   });
 
   it('checks the envelope: kind, name and unknown top-level keys', () => {

@@ -50,6 +50,8 @@ export function checkParam(def: ParamDef, raw: unknown): ParamCheck {
         : bad('a list of ISO 3166-1 alpha-2 country codes, e.g. [PT, PH]');
     case 'limits':
       return limits(raw);
+    case 'number':
+      return typeof raw === 'number' && Number.isFinite(raw) ? { ok: true, value: raw } : bad('a number');
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ISO_COUNTRIES } from '../dataset/countries.js';
+import { envelopeSchema } from '../yaml/envelope.js';
 import {
   change,
   currency,
@@ -203,21 +204,10 @@ export const specSchema = z.strictObject({
   security: security.optional(),
 });
 
-export const contractSchema = z
-  .strictObject({
-    apiVersion: z.literal('covenant/v1', { error: 'apiVersion must be covenant/v1' }),
-    kind: z.literal('Contract', { error: 'kind must be Contract' }),
-    metadata: z.strictObject({
-      name: slug('a contract name'),
-      displayName: text('a display name').optional(),
-      description: text('a description').optional(),
-      version: z.int().min(1).default(1).describe('the version of these terms (1, 2, ...)'),
-      labels: z.record(z.string(), z.string()).optional(),
-      annotations: z.record(z.string(), z.string()).optional(),
-    }),
-    spec: specSchema,
-  })
-  .describe('A Covenant outcome-based contract (contract-format.md)');
+export const contractSchema = envelopeSchema('Contract', specSchema, {
+  what: 'contract',
+  metadata: { version: z.int().min(1).default(1).describe('the version of these terms (1, 2, ...)') },
+}).describe('A Covenant outcome-based contract (contract-format.md)');
 
 export type ContractInput = z.input<typeof contractSchema>;
 export type ParsedContract = z.output<typeof contractSchema>;

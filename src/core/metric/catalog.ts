@@ -11,7 +11,17 @@ export const METRIC_CATALOG: readonly MetricInfo[] = [
 
 const byId = new Map(METRIC_CATALOG.map((metric) => [metric.id, metric]));
 
-export const metricInfo = (id: string): MetricInfo | undefined => byId.get(id);
+/**
+ * The custom metrics (kind Metric) of the tenant this process serves, set when its store
+ * is read (query/custom-metric-store.ts): one catalog for every reader. Built-in ids win.
+ */
+let custom = new Map<string, MetricInfo>();
+export function setCustomMetrics(infos: readonly MetricInfo[]): void {
+  custom = new Map(infos.filter((m) => !byId.has(m.id)).map((m) => [m.id, m]));
+}
+export const customMetricInfos = (): MetricInfo[] => [...custom.values()];
+
+export const metricInfo = (id: string): MetricInfo | undefined => byId.get(id) ?? custom.get(id);
 
 /**
  * Metrics whose scope is interactions (vendor + workflows): the metric's own info says so

@@ -48,6 +48,12 @@ function parseParam(def: ParamDef, raw: unknown): { value: ParamValue } | string
       const n = Number(text);
       return Number.isFinite(n) && n >= 0 ? { value: n } : `${def.name}: expected a number >= 0`;
     }
+    case 'number': {
+      const n = typeof text === 'number' ? text : Number(text);
+      return typeof text !== 'boolean' && text !== '' && Number.isFinite(n)
+        ? { value: n }
+        : `${def.name}: expected a number`;
+    }
     case 'enum':
       return def.values?.includes(String(text))
         ? { value: String(text) }

@@ -68,7 +68,8 @@ export interface QueryPlan {
  */
 export interface Histogram {
   query(ctx: PlanContext): Sql;
-  statistic: 'alpha';
+  /** alpha: rows (m, s1, s2) per unit; ratio: rows (a, b, w), w units sharing the pair. */
+  statistic: 'alpha' | 'ratio';
 }
 
 export type MetricPlan = AggregatePlan | QueryPlan;

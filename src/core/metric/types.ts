@@ -5,11 +5,11 @@ import type { ParamValue } from './plan-types.js';
 export type Unit = 'share' | 'seconds' | 'count' | 'days' | 'money' | 'ratio' | 'mean_score';
 export type Direction = 'higher' | 'lower' | 'neutral';
 export type IntervalMethod = 'wilson' | 'student_t' | 'bootstrap' | 'none';
-export type MetricFamily = 'contact' | 'qa' | 'remote_operations' | 'security' | 'value';
+export type MetricFamily = 'contact' | 'qa' | 'remote_operations' | 'security' | 'value' | 'custom';
 
 export interface ParamDef {
   name: string;
-  kind: 'duration' | 'seconds' | 'days' | 'enum' | 'bool' | 'countries' | 'limits';
+  kind: 'duration' | 'seconds' | 'days' | 'enum' | 'bool' | 'countries' | 'limits' | 'number';
   default:
     | string
     | number

@@ -1,14 +1,13 @@
-import { fail, type Issue, ok, type Result } from '../issues.js';
-import { isRecord, readYaml, type YamlFile } from '../yaml/read-yaml.js';
-import { reportZodIssues } from '../yaml/report-zod.js';
-import { Reporter } from '../yaml/reporter.js';
+import type { Issue, Result } from '../issues.js';
+import { byPosition, finishDocument, readDocument } from '../yaml/document.js';
+import type { YamlFile } from '../yaml/read-yaml.js';
+import type { Reporter } from '../yaml/reporter.js';
 
-/** What parsing each RFP kind shares: reading the YAML and the schema's issues, then the result with its warnings. */
+/** What parsing each RFP kind shares: the one document reader of core/yaml (document.ts). */
 
 export type Path = (string | number)[];
 
-export const byPosition = (a: Issue, b: Issue) =>
-  (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+export { byPosition };
 
 /** Reads the file, checks the shape and returns the parsed value with its reporters; null on failure. */
 export function read<T>(
@@ -19,24 +18,10 @@ export function read<T>(
   },
   kind: string,
 ): { ok: true; data: T | null; yaml: YamlFile; warn: Reporter } | { ok: false; issues: Issue[] } {
-  const yaml = readYaml(text, file);
-  if (!yaml.ok) return { ok: false, issues: yaml.issues };
-  const { js, rep } = yaml.value;
-  if (!isRecord(js)) {
-    rep.node('not_a_document', [], `a ${kind} file is a YAML map with apiVersion, kind, metadata and spec`);
-    return { ok: false, issues: rep.issues };
-  }
-  const parsed = schema.safeParse(js);
-  if (!parsed.success) reportZodIssues(parsed.error, schema as never, js, rep);
-  return {
-    ok: true,
-    data: parsed.success ? parsed.data : null,
-    yaml: yaml.value,
-    warn: new Reporter(file, rep.locator),
-  };
+  const doc = readDocument(text, file, schema, kind);
+  return doc.ok ? { ok: true, ...doc.value } : doc;
 }
 
 export function finish<T>(yaml: YamlFile, warn: Reporter, value: T | null): Result<T> {
-  if (value === null || yaml.rep.issues.length > 0) return fail([...yaml.rep.issues].sort(byPosition));
-  return ok(value, [...yaml.warnings, ...warn.issues].sort(byPosition));
+  return finishDocument({ data: null, yaml, warn }, value);
 }

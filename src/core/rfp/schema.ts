@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currency, date, durationText, fraction, money } from '../contract/units.js';
+import { envelopeSchema } from '../yaml/envelope.js';
 
 /**
  * The three RFP kinds (docs/rfp.md), in the envelope of contracts (`apiVersion`, `kind`,
@@ -56,19 +57,7 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export const PRICING_MODELS = ['outcome_based', 'per_contact', 'per_fte', 'fixed'] as const;
 
 const envelope = <K extends string, S extends z.ZodType>(kind: K, spec: S, what: string) =>
-  z
-    .strictObject({
-      apiVersion: z.literal('covenant/v1', { error: 'apiVersion must be covenant/v1' }),
-      kind: z.literal(kind, { error: `kind must be ${kind}` }),
-      metadata: z.strictObject({
-        name: slug(`the ${what} name`),
-        displayName: text('a display name').optional(),
-        description: text('a description').optional(),
-        labels: z.record(z.string(), z.string()).optional(),
-      }),
-      spec,
-    })
-    .describe(`A Covenant ${kind} (docs/rfp.md)`);
+  envelopeSchema(kind, spec, { what }).describe(`A Covenant ${kind} (docs/rfp.md)`);
 
 // --- RFP --------------------------------------------------------------------------------
 

@@ -1,9 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseExpression } from '../../core/expr/parse.js';
 import { raw, sql } from '../../core/sql/fragment.js';
 import { toText } from './convert.js';
 import { compileExpr } from './expr-sql.js';
-import { parseExpression } from './expressions.js';
 import { memoryDb, rows, valuesTable } from './test-support/duckdb.js';
 import type { ExprContext } from './types.js';
 

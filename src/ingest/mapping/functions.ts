@@ -122,6 +122,42 @@ export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = {
       return { sql: convert(value as Typed, 'number'), type: 'number' };
     },
   },
+  // JSON fields of nested exports (Zendesk's via.channel, Genesys' participants): DuckDB JSONPath.
+  json_text: {
+    signature: "json_text(json, '$.path')",
+    min: 2,
+    max: 2,
+    build([json, path], call, ctx) {
+      noWildcard(call, ctx);
+      return text(
+        sql`json_extract_string(TRY_CAST(${toText(json as Typed)} AS JSON), ${toText(path as Typed)})`,
+      );
+    },
+  },
+  json_where: {
+    signature: "json_where(json, '$[*].path', 'field', value)",
+    min: 4,
+    max: 4,
+    build([json, path, field, value]) {
+      const items = sql`json_extract(TRY_CAST(${toText(json as Typed)} AS JSON), ${toText(path as Typed)})`;
+      const key = sql`'$.' || ${toText(field as Typed)}`;
+      return text(
+        sql`CAST(to_json(list_filter(${items}, e -> json_extract_string(e, ${key}) = ${toText(value as Typed)})) AS VARCHAR)`,
+      );
+    },
+  },
+  json_sum: {
+    signature: "json_sum(json, '$[*].path')",
+    min: 2,
+    max: 2,
+    build([json, path]) {
+      const items = sql`json_extract(TRY_CAST(${toText(json as Typed)} AS JSON), ${toText(path as Typed)})`;
+      return {
+        sql: sql`list_sum(list_transform(${items}, e -> TRY_CAST(json_extract_string(e, '$') AS DOUBLE)))`,
+        type: 'number',
+      };
+    },
+  },
   int: {
     signature: 'int(value)',
     min: 1,
@@ -132,6 +168,18 @@ export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = {
     },
   },
 };
+
+/** json_text reads one value: a wildcard path (a list) belongs to json_where or json_sum. */
+function noWildcard(call: Call, ctx: ExprContext): void {
+  const path = call.args[1];
+  if (path?.kind === 'string' && path.value.includes('*')) {
+    ctx.issue(
+      path,
+      'json_wildcard',
+      'json_text reads one value: use json_where or json_sum for a path with [*]',
+    );
+  }
+}
 
 function numbers(args: Typed[], call: Call, ctx: ExprContext, first = 0): void {
   args.forEach((arg, index) => {

@@ -50,6 +50,7 @@ describe('parseMapping', () => {
       '6:3 unknown_key',
       '9:13 unknown_timezone',
       '10:38 expression_syntax',
+      '11:3 missing_column',
       '12:35 expression_syntax',
       '13:49 bad_date_format',
       '14:30 unknown_key',
@@ -59,7 +60,6 @@ describe('parseMapping', () => {
       '18:5 unknown_column',
       '19:5 required',
       '20:15 required_null',
-      '11:3 missing_column',
     ]);
     const byCode = Object.fromEntries(result.issues.map((issue) => [issue.code, issue]).reverse());
     expect(result.issues.every((issue) => issue.file === 'bad.yaml')).toBe(true);
@@ -100,12 +100,12 @@ spec:
     );
     expect(!unknown.ok && unknown.issues.map((issue) => [issue.code, issue.message, issue.line])).toEqual([
       ['required', 'spec.columns is missing', 4],
+      ['unknown_dataset', expect.stringContaining('unknown dataset site (did you mean sites?)'), 5],
       [
         'unknown_key',
-        'unknown key colums (did you mean columns?); expected one of dataset, description, timezone, filter, columns',
+        'unknown key colums (did you mean columns?); expected one of dataset, description, timezone, read, filter, columns',
         6,
       ],
-      ['unknown_dataset', expect.stringContaining('unknown dataset site (did you mean sites?)'), 5],
     ]);
     const broken = parseMapping('spec:\n  columns: [a\n', 'f.yaml');
     expect(!broken.ok && broken.issues[0]).toMatchObject({ code: 'yaml_syntax', file: 'f.yaml', line: 3 });

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
 import { datasetDef } from '../../core/dataset/catalog.js';
 import { DATASET_NAMES, type DatasetDef, isDatasetName } from '../../core/dataset/types.js';
-import { fail, type Issue, ok, type Result } from '../../core/issues.js';
-import { Locator } from '../../core/yaml/locate.js';
-import { reportZodIssues } from '../../core/yaml/report-zod.js';
-import { Reporter, suggest } from '../../core/yaml/reporter.js';
+import { fail, type Result } from '../../core/issues.js';
+import { finishDocument, readDocument } from '../../core/yaml/document.js';
+import { type Reporter, suggest } from '../../core/yaml/reporter.js';
+import { loadDocument } from '../../files/load-document.js';
+import type { ReadOptions } from '../read-options.js';
 import { describeType } from './convert.js';
 import { columnRule, expressionAt, isTimeZone } from './rules.js';
 import { envelopeSchema } from './schema.js';
@@ -19,29 +18,11 @@ const isRecord = (value: unknown): value is Record_ =>
 
 /** Parses a Mapping file, reporting every problem at once with its line and column. */
 export function parseMapping(text: string, file: string): Result<MappingSpec> {
-  const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false });
-  const position = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
-  };
-  const yamlIssue = (code: string) => (error: { message: string; pos: [number, number] }) => ({
-    code,
-    path: [],
-    message: error.message,
-    ...position(error.pos[0]),
-  });
-  if (doc.errors.length > 0) return fail(doc.errors.map(yamlIssue('yaml_syntax')));
-  const warnings: Issue[] = doc.warnings.map(yamlIssue('yaml_warning'));
-
-  const rep = new Reporter(file, new Locator(text.replace(/^\uFEFF/, ''), doc, lines));
-  const js: unknown = doc.toJS();
-  if (!isRecord(js)) {
-    rep.node('not_a_mapping', [], 'a mapping file is a YAML map with apiVersion, kind, metadata and spec');
-    return fail(rep.issues);
-  }
-  const envelope = envelopeSchema.safeParse(js);
-  if (!envelope.success) reportZodIssues(envelope.error, envelopeSchema, js, rep);
+  const doc = readDocument(text, file, envelopeSchema, 'Mapping');
+  if (!doc.ok) return doc;
+  const { yaml, data } = doc.value;
+  const { js, rep } = yaml;
+  if (!isRecord(js)) return fail(rep.issues);
 
   const spec = isRecord(js.spec) ? js.spec : {};
   const def = dataset(rep, spec.dataset);
@@ -58,37 +39,24 @@ export function parseMapping(text: string, file: string): Result<MappingSpec> {
     ? rules(rep, spec.columns, def, zone)
     : new Map<string, ColumnRule>();
 
-  if (rep.issues.length > 0 || !envelope.success || !def) return fail(rep.issues);
-  const { metadata } = envelope.data;
-  return ok(
-    {
-      file,
-      name: metadata.name,
-      ...(metadata.displayName === undefined ? {} : { displayName: metadata.displayName }),
-      ...(metadata.description === undefined ? {} : { description: metadata.description }),
-      dataset: def.name,
-      ...(zone === undefined ? {} : { timezone: zone }),
-      filter,
-      columns,
-    },
-    warnings,
-  );
+  if (!data || !def) return finishDocument<MappingSpec>(doc.value, null);
+  const { metadata } = data;
+  return finishDocument(doc.value, {
+    file,
+    name: metadata.name,
+    ...(metadata.displayName === undefined ? {} : { displayName: metadata.displayName }),
+    ...(metadata.description === undefined ? {} : { description: metadata.description }),
+    dataset: def.name,
+    ...(zone === undefined ? {} : { timezone: zone }),
+    ...(data.spec.read === undefined ? {} : { read: data.spec.read as ReadOptions }),
+    filter,
+    columns,
+  });
 }
 
 /** Reads and parses a Mapping file. */
-export async function loadMapping(file: string): Promise<Result<MappingSpec>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return fail([
-      { code: 'unreadable_file', path: [], message: `cannot read mapping ${file}: ${reason}`, file },
-    ]);
-  }
-  return parseMapping(text, file);
-}
+export const loadMapping = (file: string): Promise<Result<MappingSpec>> =>
+  loadDocument(file, 'mapping', parseMapping);
 
 function dataset(rep: Reporter, name: unknown): DatasetDef | undefined {
   if (typeof name !== 'string') return undefined;

@@ -1,11 +1,11 @@
 import { isMap, isPair, type Node } from 'yaml';
 import type { ColumnDef } from '../../core/dataset/types.js';
+import { parseExpression } from '../../core/expr/parse.js';
 import { raw } from '../../core/sql/fragment.js';
 import { reportZodIssues } from '../../core/yaml/report-zod.js';
 import { type Reporter, scalarText } from '../../core/yaml/reporter.js';
 import { checkDateFormat, checkTimeFormat, DEFAULT_DATE_FORMAT, DEFAULT_TIME_FORMAT } from './datetime.js';
 import { compileExpr } from './expr-sql.js';
-import { parseExpression } from './expressions.js';
 import { constSchema, datetimeSchema, valuesSchema } from './schema.js';
 import type { ColumnRule, ExprContext, ExprSource, ExprType } from './types.js';
 

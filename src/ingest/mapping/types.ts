@@ -1,34 +1,12 @@
 import type { DatasetName } from '../../core/dataset/types.js';
+import type { Expr, Loc } from '../../core/expr/types.js';
 import type { Sql } from '../../core/sql/fragment.js';
+import type { ReadOptions } from '../read-options.js';
 
-/** A 1-based position in the mapping file. */
-export interface Loc {
-  line: number;
-  column: number;
-}
+export type { BinaryOp, Expr, Loc } from '../../core/expr/types.js';
 
 /** The static type of an expression: every source column is text. */
 export type ExprType = 'text' | 'int' | 'number' | 'bool' | 'null';
-
-export type BinaryOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '||' | 'and' | 'or';
-
-interface NodeBase {
-  /** 0-based offset of the node in the expression text. */
-  offset: number;
-  /** Where the node is in the file (best effort for escaped or folded YAML scalars). */
-  loc: Loc;
-}
-
-/** The expression language's syntax tree (expressions.ts parses it, expr-sql.ts compiles it). */
-export type Expr =
-  | (NodeBase & { kind: 'column'; name: string })
-  | (NodeBase & { kind: 'string'; value: string })
-  | (NodeBase & { kind: 'number'; value: number; integer: boolean })
-  | (NodeBase & { kind: 'bool'; value: boolean })
-  | (NodeBase & { kind: 'null' })
-  | (NodeBase & { kind: 'unary'; op: 'not' | '-'; arg: Expr })
-  | (NodeBase & { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr })
-  | (NodeBase & { kind: 'call'; name: string; args: Expr[] });
 
 /** What compiling an expression needs from its caller. */
 export interface ExprContext {
@@ -83,6 +61,8 @@ export interface MappingSpec {
   dataset: DatasetName;
   /** Zone of the local (offset-less) timestamps the mapping builds. */
   timezone?: string;
+  /** How the file is read (delimiter, encoding, decimal, header row, sheet). */
+  read?: ReadOptions;
   /** Rows are kept where every filter is true. */
   filter: ExprSource[];
   /** Canonical column -> rule, in file order. */

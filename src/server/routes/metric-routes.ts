@@ -2,7 +2,9 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { API_FIELDS, answerQuery } from '../../contracts/answer-query.js';
 import { VALUE_METRIC_IDS } from '../../contracts/value-metrics.js';
 import { METRIC_CATALOG, readsInteractions } from '../../core/metric/catalog.js';
+import { customInfo } from '../../core/metric/custom/index.js';
 import type { Dimension, Grain } from '../../core/metric/scope.js';
+import { listMetrics } from '../../query/custom-metric-store.js';
 import { ApiError, MetricInfo, QueryAnswer, QueryRequest } from '../api/schemas.js';
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
@@ -20,10 +22,18 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'get',
       path: '/api/metrics',
-      responses: { 200: json(z.array(MetricInfo), 'the metric catalog') },
+      responses: { 200: json(z.array(MetricInfo), "the metric catalog, then the tenant's own metrics") },
     }),
-    (c) =>
-      c.json(METRIC_CATALOG.map((m) => ({ ...m, readsInteractions: readsInteractions(m) })) as never, 200),
+    async (c) => {
+      const custom = (await listMetrics(storeOf(c, deps), deps.tenant)).map(customInfo);
+      return c.json(
+        [...METRIC_CATALOG, ...custom].map((m) => ({
+          ...m,
+          readsInteractions: readsInteractions(m),
+        })) as never,
+        200,
+      );
+    },
   );
 
   const query = createRoute({

@@ -6,6 +6,7 @@ import { DuckDbStore } from '../duckdb/duckdb-store.js';
 import type { Store } from '../store.js';
 import { loadConformanceData } from './conformance-data.js';
 import { contractConformance } from './contract-conformance.js';
+import { customMetricConformance } from './custom-metric-conformance.js';
 import { factsConformance } from './facts-conformance.js';
 import { importConformance } from './import-conformance.js';
 import { type IsolationOptions, isolationConformance } from './isolation-conformance.js';
@@ -57,5 +58,6 @@ export function runConformance(
     contractConformance(ctx);
     whoeverAsksConformance(ctx);
     isolationConformance(ctx, options);
+    customMetricConformance(ctx);
   });
 }

@@ -2,6 +2,7 @@ import { raw, sql } from '../../core/sql/fragment.js';
 import { distributeSchema } from '../postgres/distribution.js';
 import type { Store } from '../store.js';
 import { CONTACT_FACTS_MIGRATION } from './contact-facts.js';
+import { CUSTOM_DEFINITION_MIGRATIONS } from './custom-definitions.js';
 import { ALERTS_MIGRATION, EXPERIMENTS_MIGRATION } from './evidence-migration.js';
 import { FLAT_POLICIES_MIGRATION } from './flat-policies.js';
 import { MIGRATIONS } from './migrations.js';
@@ -19,6 +20,7 @@ export const ALL_MIGRATIONS = [
   RECORDS_MIGRATION,
   EXPERIMENTS_MIGRATION,
   ALERTS_MIGRATION,
+  ...CUSTOM_DEFINITION_MIGRATIONS,
 ];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */

@@ -10,6 +10,7 @@ const FAMILY_TEXT: Record<string, string> = {
   remote_operations: 'Remote operations',
   security: 'Security and continuity',
   value: 'Value (needs a contract)',
+  custom: 'Your own metrics (kind Metric)',
 };
 
 const maturityText = (m: Record<string, string>): string =>

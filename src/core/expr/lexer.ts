@@ -18,8 +18,9 @@ export class ExprSyntaxError extends Error {
 
 const OPERATORS = ['<=', '>=', '!=', '<>', '||', '=', '<', '>', '+', '-', '*', '/', '(', ')', ','];
 
-const isIdentStart = (ch: string) => /[A-Za-z_]/.test(ch);
-const isIdentPart = (ch: string) => /[A-Za-z0-9_]/.test(ch);
+// Letters of any script: real exports name columns Início or Duração.
+const isIdentStart = (ch: string) => /[\p{L}_]/u.test(ch);
+const isIdentPart = (ch: string) => /[\p{L}\p{N}_]/u.test(ch);
 const isDigit = (ch: string) => ch >= '0' && ch <= '9';
 
 /** How a token reads in an error message. */

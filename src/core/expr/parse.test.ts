@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExpression } from './expressions.js';
+import { parseExpression } from './parse.js';
 import type { Expr } from './types.js';
 
 /** The tree as an s-expression, to check precedence. */
