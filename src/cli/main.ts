@@ -1,6 +1,7 @@
-import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
 import { registerBacktest } from './backtest-command.js';
-import { reportError } from './context.js';
+import { EXIT_CODES_HELP, ExitCode, reportError } from './context.js';
 import { registerContract } from './contract-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerImport } from './import-command.js';
@@ -20,7 +21,11 @@ import { registerUser } from './user-command.js';
 const program = new Command()
   .name('covenant')
   .description('Outcome-based BPO contracts: one set of measurements for client and vendor, settled by rule.')
-  .showHelpAfterError();
+  .version(packageVersion(), '-V, --version', 'print the version of covenant')
+  .addHelpText('afterAll', EXIT_CODES_HELP)
+  // Usage errors (unknown option, missing or bad value) become exit 2, not commander's 1.
+  .exitOverride()
+  .showHelpAfterError('(run with --help for usage)');
 
 for (const register of [
   registerImport,
@@ -44,5 +49,13 @@ for (const register of [
 }
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.exitCode = reportError(error);
+  if (error instanceof CommanderError)
+    process.exitCode = error.exitCode === 0 ? ExitCode.done : ExitCode.usage;
+  else process.exitCode = reportError(error);
 });
+
+function packageVersion(): string {
+  // dist/cli/main.js and src/cli/main.ts both sit two levels under the package root.
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}

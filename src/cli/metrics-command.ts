@@ -2,13 +2,14 @@ import type { Command } from 'commander';
 import { UserError } from '../core/issues.js';
 import { METRIC_CATALOG, metricInfo } from '../core/metric/catalog.js';
 import type { MetricInfo } from '../core/metric/types.js';
+import { formatOption } from './options.js';
 
 export function registerMetrics(program: Command): void {
   program
     .command('metrics')
     .description('the metric catalog: every definition, unit, direction, parameters, interval and maturity')
     .argument('[id]', 'one metric')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(formatOption())
     .action((id: string | undefined, options: { format: string }) => {
       const list = id ? [metricInfo(id)] : [...METRIC_CATALOG];
       if (list[0] === undefined) throw new UserError(`unknown metric ${id}`);

@@ -1,12 +1,9 @@
 import type { Command } from 'commander';
-import { VALUE_METRIC_IDS, valueMetrics } from '../contracts/value-metrics.js';
 import { UserError } from '../core/issues.js';
 import { DIMENSIONS, type Dimension, type Grain, isDimension } from '../core/metric/scope.js';
 import type { Sql } from '../core/sql/fragment.js';
-import { runQuery } from '../query/run-query.js';
 import { checkTimezone, type StoreOptions, withStore, withStoreOptions } from './context.js';
-import { explainText } from './explain.js';
-import { formatResults } from './format-results.js';
+import { formatOption, integerIn } from './options.js';
 
 interface Options extends StoreOptions {
   period: string;
@@ -44,12 +41,22 @@ export function registerQuery(program: Command): void {
     .option('--grain <grain>', 'time series by day, week or month in the period zone')
     .option('--param <key=value>', 'metric parameter, e.g. repeatWindow=3d (repeatable)', collect, [])
     .option('--baseline <period|number>', 'compare with a period measured from data, or a written number')
-    .option('--min-n <n>', 'values with n below this are marked insufficient', '1')
-    .option('--format <format>', 'table, json or csv', 'table')
+    .option(
+      '--min-n <n>',
+      'values with n below this are marked insufficient',
+      integerIn({ min: 0, max: 1e9 }),
+      1,
+    )
+    .addOption(formatOption(['csv']))
     .option('--explain', 'print each definition and the SQL that ran')
     .option('--contract <id>', 'the contract whose invoices value metrics (cost_per_contact, ...) read')
     .option('--as-of <instant>', 'judge maturity and deadlines as of this instant (default now)')
     .action(async (metrics: string, options: Options) => {
+      // Loaded here, so that usage errors answer before the query engine loads.
+      const { VALUE_METRIC_IDS, valueMetrics } = await import('../contracts/value-metrics.js');
+      const { runQuery } = await import('../query/run-query.js');
+      const { explainText } = await import('./explain.js');
+      const { formatResults } = await import('./format-results.js');
       const statements: Sql[] = [];
       const ids = metrics
         .split(',')

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { settleContract } from '../contracts/settle-contract.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
-import { formatSettlement } from './format-settlement.js';
+import { formatOption } from './options.js';
 
 interface Options extends StoreOptions {
   period: string;
@@ -16,9 +15,11 @@ export function registerSettle(program: Command): void {
     )
     .argument('<contract>', 'a stored contract id')
     .requiredOption('--period <period>', 'the settlement period, e.g. 2026-Q1')
-    .option('--format <format>', 'table, json or csv', 'table')
+    .addOption(formatOption(['csv']))
     .option('--as-of <instant>', 'judge maturity as of this instant (default now)')
     .action(async (contract: string, options: Options) => {
+      const { settleContract } = await import('../contracts/settle-contract.js');
+      const { formatSettlement } = await import('./format-settlement.js');
       await withStore(options, async (store) => {
         const report = await settleContract(store, options.tenant, contract, options.period, options.asOf);
         process.stdout.write(formatSettlement(report, options.format));
