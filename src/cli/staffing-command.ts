@@ -2,7 +2,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { MAX_AGENTS, StaffingNotReachable, solveErlangC } from '../core/staffing/erlang-c.js';
 import { parseDuration } from '../core/time/duration.js';
 import { ExitCode } from './context.js';
-import { formatOption, fractionIn, integerIn, numberIn } from './options.js';
+import { formatOption, fractionIn, numberIn } from './options.js';
 import { table } from './table.js';
 
 interface Options {
