@@ -6,6 +6,7 @@ interface Options extends StoreOptions {
   period: string;
   format: string;
   asOf?: string;
+  output?: string;
 }
 
 export function registerSettle(program: Command): void {
@@ -15,14 +16,18 @@ export function registerSettle(program: Command): void {
     )
     .argument('<contract>', 'a stored contract id')
     .requiredOption('--period <period>', 'the settlement period, e.g. 2026-Q1')
-    .addOption(formatOption(['csv']))
+    .addOption(formatOption(['csv', 'xlsx', 'pdf']))
+    .option(
+      '-o, --output <file>',
+      'write to this file (xlsx, pdf: default <contract>-settlement-<period>.<ext>)',
+    )
     .option('--as-of <instant>', 'judge maturity as of this instant (default now)')
     .action(async (contract: string, options: Options) => {
       const { settleContract } = await import('../contracts/settle-contract.js');
-      const { formatSettlement } = await import('./format-settlement.js');
+      const { printSettlement } = await import('./settle-output.js');
       await withStore(options, async (store) => {
         const report = await settleContract(store, options.tenant, contract, options.period, options.asOf);
-        process.stdout.write(formatSettlement(report, options.format));
+        await printSettlement(report, options);
       });
     });
 }

@@ -28,6 +28,20 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The footer text a document asks for (`<meta name="pdf-footer">`, see documentHtml), unescaped HTML. */
+export function footerOf(html: string): string | undefined {
+  return /<meta name="pdf-footer" content="([^"]*)">/.exec(html)?.[1];
+}
+
+/**
+ * Every page's footer: what the document is (contract and period) on the left, page n of m
+ * on the right, in the bottom margin of @page (PRINT_CSS leaves 16 mm).
+ */
+function footerTemplate(text: string): string {
+  return `<div style="font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 7pt; color: #333; width: 100%; margin: 0 13mm; display: flex; justify-content: space-between;">
+<span>${text}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+}
+
 /** Prints a self-contained HTML document to PDF bytes (and to `path` when given). */
 export async function htmlToPdf(html: string, path?: string): Promise<Buffer> {
   const browser = await launchBrowser();
@@ -35,11 +49,19 @@ export async function htmlToPdf(html: string, path?: string): Promise<Buffer> {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
+    const footer = footerOf(html);
     return await page.pdf({
       ...(path ? { path } : {}),
       format: 'A4',
       printBackground: true,
       preferCSSPageSize: true,
+      ...(footer === undefined
+        ? {}
+        : {
+            displayHeaderFooter: true,
+            headerTemplate: '<span></span>',
+            footerTemplate: footerTemplate(footer),
+          }),
     });
   } finally {
     await browser.close();

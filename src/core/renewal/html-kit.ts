@@ -71,13 +71,17 @@ svg text { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
 footer { margin-top: 6mm; font-size: 7.6pt; color: #444; border-top: 0.25mm solid #999; padding-top: 2mm; }
 `;
 
-/** A whole document: title, stylesheet, body. */
-export function documentHtml(title: string, body: string, extraCss = ''): string {
+/**
+ * A whole document: title, stylesheet, body. `footer` (e.g. contract and period) is printed
+ * at the foot of every PDF page beside the page number (src/renewal/pdf.ts reads the meta).
+ */
+export function documentHtml(title: string, body: string, extraCss = '', footer?: string): string {
+  const footerMeta = footer === undefined ? '' : `<meta name="pdf-footer" content="${esc(footer)}">\n`;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+${footerMeta}<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
 <style>${PRINT_CSS}${extraCss}</style>
 </head>

@@ -1,0 +1,73 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { computeSettlement } from '../../contracts/settle-contract.js';
+import {
+  exportSettlement,
+  SETTLEMENT_FILES,
+  type SettlementFile,
+  settlementFileName,
+} from '../../contracts/settlement-export.js';
+import { UserError } from '../../core/issues.js';
+import { ApiError } from '../api/common-schemas.js';
+import type { AppEnv, ServerDeps } from '../deps.js';
+import { storeOf } from '../session-scope.js';
+import { visibleContract } from './contract-routes.js';
+
+const json = <T>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+/**
+ * GET /api/contracts/{id}/settlement.xlsx|.csv|.pdf?period=: the invoice of
+ * /api/contracts/{id}/settlement as a file, from the same cached computation (one number,
+ * whichever file is asked for).
+ */
+export function settlementExportRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  for (const format of Object.keys(SETTLEMENT_FILES) as SettlementFile[]) {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: `/api/contracts/{id}/settlement.${format}`,
+        request: { params: z.object({ id: z.string() }), query: z.object({ period: z.string().max(40) }) },
+        responses: {
+          200: {
+            content: { [SETTLEMENT_FILES[format]]: { schema: z.string().openapi({ format: 'binary' }) } },
+            description: `the settlement as ${format.toUpperCase()} (covenant settle --format ${format})`,
+          },
+          400: json(ApiError, 'a period that is not one settlement period'),
+          404: json(ApiError, 'no such contract (or not yours)'),
+          503: json(ApiError, 'no Chromium on this server to print with (pdf)'),
+        },
+      }),
+      async (c) => {
+        const version = await visibleContract(deps, c, c.req.valid('param').id);
+        const { period: text } = c.req.valid('query');
+        const computed = await deps.cache.get(
+          deps.events.version,
+          `settlement:${version.contractId}:${text}`,
+          () =>
+            computeSettlement(
+              storeOf(c, deps),
+              deps.tenant,
+              version.contractId,
+              text,
+              new Date().toISOString(),
+            ),
+        );
+        const report = { contract: version.contractId, ...computed };
+        let body: Buffer;
+        try {
+          body = await exportSettlement(report, format);
+        } catch (error) {
+          if (format === 'pdf' && error instanceof UserError) return c.json({ error: error.message }, 503);
+          throw error;
+        }
+        return c.body(new Uint8Array(body), 200, {
+          'content-type': SETTLEMENT_FILES[format],
+          'content-disposition': `attachment; filename="${settlementFileName(report, format)}"`,
+          'cache-control': 'private, no-store',
+        });
+      },
+    );
+  }
+}
