@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { UserError } from '../core/issues.js';
 
@@ -42,7 +43,15 @@ function footerTemplate(text: string): string {
 <span>${text}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 }
 
-/** Prints a self-contained HTML document to PDF bytes (and to `path` when given). */
+/** Pages in a PDF Chromium printed (its page objects are not compressed). */
+export const pageCount = (pdf: Buffer): number =>
+  (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+
+/**
+ * Prints a self-contained HTML document to PDF bytes (and to `path` when given). When the
+ * last page holds only a few lines, printing at 95% saves that page: the tighter print is
+ * kept only if it has fewer pages, so a near-empty last page never goes to the reader.
+ */
 export async function htmlToPdf(html: string, path?: string): Promise<Buffer> {
   const browser = await launchBrowser();
   try {
@@ -50,8 +59,7 @@ export async function htmlToPdf(html: string, path?: string): Promise<Buffer> {
     await page.setContent(html, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
     const footer = footerOf(html);
-    return await page.pdf({
-      ...(path ? { path } : {}),
+    const options = {
       format: 'A4',
       printBackground: true,
       preferCSSPageSize: true,
@@ -62,7 +70,15 @@ export async function htmlToPdf(html: string, path?: string): Promise<Buffer> {
             headerTemplate: '<span></span>',
             footerTemplate: footerTemplate(footer),
           }),
-    });
+    };
+    let pdf = await page.pdf(options);
+    const pages = pageCount(pdf);
+    if (pages > 1) {
+      const tighter = await page.pdf({ ...options, scale: 0.95 });
+      if (pageCount(tighter) < pages) pdf = tighter;
+    }
+    if (path) await writeFile(path, pdf);
+    return pdf;
   } finally {
     await browser.close();
   }

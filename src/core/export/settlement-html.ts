@@ -1,5 +1,5 @@
 import { minorUnit } from '../money/index.js';
-import { documentHtml, esc } from '../renewal/html-kit.js';
+import { breakableId, documentHtml, esc } from '../renewal/html-kit.js';
 import { type ExportedSettlement, invoiceRows, traceRows } from './settlement-rows.js';
 
 /**
@@ -18,9 +18,6 @@ export function moneyText(amount: string, currency: string): string {
   }).format(Number(amount));
   return `${formatted} ${currency}`;
 }
-
-/** Ids such as `outcome:card-disputes/csat` break only after their separators, never mid-word. */
-export const breakableId = (id: string) => esc(id).replace(/([:/._-])/g, '$1<wbr>');
 
 export function settlementHtml(report: ExportedSettlement): string {
   const { currency, total } = report.invoice;
@@ -48,7 +45,7 @@ export function settlementHtml(report: ExportedSettlement): string {
 <h1>${esc(report.contract)} · ${esc(report.period)}</h1>
 <div class="meta"><span>${esc(report.kind)}</span><span>settlement ${esc(report.settlementId ?? '(not stored)')}</span><span>currency ${esc(currency)}</span></div>
 ${provisional}
-<section class="keep">
+<section>
 <h2>Invoice</h2>
 <table><thead><tr>${split ? '<th>part</th>' : ''}<th>line</th><th>label</th><th class="num">amount</th></tr></thead>
 <tbody>
@@ -56,7 +53,7 @@ ${lines}
 <tr class="total">${split ? '<td></td>' : ''}<td></td><td>Total</td><td class="num">${esc(moneyText(total, currency))}</td></tr>
 </tbody></table>
 </section>
-<section class="keep">
+<section>
 <h2>Trace of the outcome lines</h2>
 <p class="small">Each outcome's measured value with its sample size n and 95% interval, the target, the payout curve's points (value → pay as a fraction of the outcome's allocation) and the pay that results.</p>
 <table><thead><tr><th>line</th><th>scope</th><th class="num">value</th><th class="num">n</th><th class="num">95% interval</th><th class="num">target</th><th>curve points</th><th class="num">pay</th></tr></thead>
@@ -67,13 +64,8 @@ ${traces}
   return documentHtml(
     `Settlement ${report.contract} ${report.period}`,
     body,
-    SETTLEMENT_CSS,
+    '',
     `Settlement · ${report.contract} · ${report.period} (${report.kind})`,
   );
 }
 
-const SETTLEMENT_CSS = `
-td.id { overflow-wrap: normal; word-break: keep-all; hyphens: none; }
-section.keep h2 { break-after: avoid; }
-section.keep table { break-before: avoid; }
-`;
