@@ -68,4 +68,3 @@ ${traces}
     `Settlement · ${report.contract} · ${report.period} (${report.kind})`,
   );
 }
-
