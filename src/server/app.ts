@@ -15,6 +15,7 @@ import { proposalRoutes } from './routes/proposal-routes.js';
 import { renewalRoutes } from './routes/renewal-routes.js';
 import { rfpRoutes } from './routes/rfp-routes.js';
 import { settlementExportRoutes } from './routes/settlement-export-routes.js';
+import { tableExportRoutes } from './routes/table-export-routes.js';
 import { sessionScope } from './session-scope.js';
 
 /** The HTTP app: a small core (log, authenticate, route, map errors) and thin routes. */
@@ -39,6 +40,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
     renewalRoutes,
     rfpRoutes,
     settlementExportRoutes,
+    tableExportRoutes,
   ])
     routes(app, deps);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Covenant API', version: '1' } });
