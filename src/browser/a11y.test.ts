@@ -77,9 +77,10 @@ async function auditRole(
   const gaps = await missing(page, `${name} landing`);
   let pages = 1;
   for (const link of await navLinks(page)) {
-    const before = page.url();
+    const href = (await byTestId(page, link).getAttribute('href')) ?? '';
     await byTestId(page, link).click();
-    await page.waitForFunction((url) => window.location.href !== url || true, before);
+    // The link's route is shown (its path; the query may gain a period), then nothing is loading.
+    await page.waitForFunction((path) => window.location.hash.split('?')[0] === path, href.split('?')[0]);
     await settled(page);
     findings.push(...(await audit(page, `${name} ${new URL(page.url()).hash}`)));
     gaps.push(...(await missing(page, `${name} ${link}`)));
