@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { LANGUAGES, type Language } from '../core/i18n/languages.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
 import { formatOption } from './options.js';
 
@@ -7,6 +8,7 @@ interface Options extends StoreOptions {
   format: string;
   asOf?: string;
   output?: string;
+  lang?: Language;
 }
 
 export function registerSettle(program: Command): void {
@@ -21,6 +23,7 @@ export function registerSettle(program: Command): void {
       '-o, --output <file>',
       'write to this file (xlsx, pdf: default <contract>-settlement-<period>.<ext>)',
     )
+    .addOption(new Option('--lang <language>', 'language of the PDF (default en)').choices(LANGUAGES))
     .option('--as-of <instant>', 'judge maturity as of this instant (default now)')
     .action(async (contract: string, options: Options) => {
       const { settleContract } = await import('../contracts/settle-contract.js');

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { SettlementReport } from '../contracts/settle-contract.js';
 import { exportSettlement, isSettlementFile, settlementFileName } from '../contracts/settlement-export.js';
+import type { Language } from '../core/i18n/index.js';
 import { formatSettlement } from './format-settlement.js';
 
 /**
@@ -9,7 +10,7 @@ import { formatSettlement } from './format-settlement.js';
  */
 export async function printSettlement(
   report: SettlementReport,
-  options: { format: string; output?: string },
+  options: { format: string; output?: string; lang?: Language },
 ): Promise<void> {
   const { format, output } = options;
   if (!isSettlementFile(format) || (format === 'csv' && output === undefined)) {
@@ -19,7 +20,7 @@ export async function printSettlement(
     return;
   }
   const file = output ?? settlementFileName(report, format);
-  await writeFile(file, await exportSettlement(report, format));
+  await writeFile(file, await exportSettlement(report, format, options.lang));
   const { currency, total } = report.invoice;
   process.stdout.write(
     `${file}: ${report.kind} settlement of ${report.contract} ${report.period}, total ${currency} ${total}\n`,

@@ -4,6 +4,9 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField } from '../core/export/csv.js';
+import { settlementHtml } from '../core/export/settlement-html.js';
+import type { ExportedSettlement } from '../core/export/settlement-rows.js';
+import { LANGUAGES, MESSAGES } from '../core/i18n/index.js';
 import { importFile } from '../ingest/import-file.js';
 import { createApp } from '../server/app.js';
 import { addUser } from '../server/auth/users.js';
@@ -208,5 +211,36 @@ describe('GET /api/contracts/{id}/settlement.xlsx|.csv', () => {
       json.invoice.total,
     );
     expect((await client.send('GET', '/api/contracts/nope/settlement.xlsx?period=2026-Q1')).status).toBe(404);
+  });
+
+  it('keeps each user’s language, with the tenant default behind it', async () => {
+    const set = (path: string, language: string | null) =>
+      client.send('PUT', path, { language }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    expect((await set('/api/me/language', 'pl')).body).toMatchObject({ language: 'pl', user: 'pl' });
+    expect((await set('/api/me/language', 'xx')).status).toBe(400);
+    expect((await set('/api/tenant/language', 'pt')).body).toMatchObject({
+      language: 'pl',
+      tenantDefault: 'pt',
+    });
+    expect((await set('/api/me/language', null)).body).toMatchObject({ language: 'pt', user: null });
+  });
+});
+
+describe('the settlement document in every language', () => {
+  it.each(LANGUAGES)('%s: every heading translated, money in the locale, no key left', (language) => {
+    const html = settlementHtml(json as unknown as ExportedSettlement, language);
+    expect(html).toContain(`<html lang="${language}">`);
+    for (const key of ['settlement.invoice', 'settlement.trace', 'settlement.total'] as const)
+      expect(html).toContain(MESSAGES[language][key]);
+    expect(html).not.toMatch(/settlement\.[a-z]+|pdf\.(page|of)/);
+    const total = new Intl.NumberFormat(
+      { en: 'en-GB', fr: 'fr-FR', pt: 'pt-PT', es: 'es-ES', de: 'de-DE', pl: 'pl-PL' }[language],
+      {
+        style: 'currency',
+        currency: 'EUR',
+        currencyDisplay: 'code',
+      },
+    ).format(Number(json.invoice.total));
+    expect(html).toContain(total.replaceAll('\u00a0', '\u00a0'));
   });
 });

@@ -38,9 +38,11 @@ export function footerOf(html: string): string | undefined {
  * Every page's footer: what the document is (contract and period) on the left, page n of m
  * on the right, in the bottom margin of @page (PRINT_CSS leaves 16 mm).
  */
-function footerTemplate(text: string): string {
+function footerTemplate(text: string, html: string): string {
+  // The document's words for "page" and "of" (its language), from <meta name="pdf-page">.
+  const [page, of] = (/<meta name="pdf-page" content="([^"]*)">/.exec(html)?.[1] ?? 'page|of').split('|');
   return `<div style="font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 7pt; color: #333; width: 100%; margin: 0 13mm; display: flex; justify-content: space-between;">
-<span>${text}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+<span>${text}</span><span>${page} <span class="pageNumber"></span> ${of} <span class="totalPages"></span></span></div>`;
 }
 
 /** Pages in a PDF Chromium printed (its page objects are not compressed). */
@@ -68,7 +70,7 @@ export async function htmlToPdf(html: string, path?: string): Promise<Buffer> {
         : {
             displayHeaderFooter: true,
             headerTemplate: '<span></span>',
-            footerTemplate: footerTemplate(footer),
+            footerTemplate: footerTemplate(footer, html),
           }),
     };
     let pdf = await page.pdf(options);

@@ -10,6 +10,7 @@ import { requestLog } from './request-log.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { contractRoutes } from './routes/contract-routes.js';
 import { dataRoutes } from './routes/data-routes.js';
+import { languageRoutes } from './routes/language-routes.js';
 import { metricRoutes } from './routes/metric-routes.js';
 import { proposalRoutes } from './routes/proposal-routes.js';
 import { renewalRoutes } from './routes/renewal-routes.js';
@@ -41,6 +42,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
     rfpRoutes,
     settlementExportRoutes,
     tableExportRoutes,
+    languageRoutes,
   ])
     routes(app, deps);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Covenant API', version: '1' } });

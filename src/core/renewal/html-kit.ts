@@ -87,10 +87,19 @@ footer { margin-top: 6mm; font-size: 7.6pt; color: #444; border-top: 0.25mm soli
  * A whole document: title, stylesheet, body. `footer` (e.g. contract and period) is printed
  * at the foot of every PDF page beside the page number (src/renewal/pdf.ts reads the meta).
  */
-export function documentHtml(title: string, body: string, extraCss = '', footer?: string): string {
-  const footerMeta = footer === undefined ? '' : `<meta name="pdf-footer" content="${esc(footer)}">\n`;
+export function documentHtml(
+  title: string,
+  body: string,
+  extraCss = '',
+  footer?: string,
+  words: { lang: string; page: string; of: string } = { lang: 'en', page: 'page', of: 'of' },
+): string {
+  const footerMeta =
+    footer === undefined
+      ? ''
+      : `<meta name="pdf-footer" content="${esc(footer)}">\n<meta name="pdf-page" content="${esc(words.page)}|${esc(words.of)}">\n`;
   return `<!doctype html>
-<html lang="en">
+<html lang="${esc(words.lang)}">
 <head>
 <meta charset="utf-8">
 ${footerMeta}<meta name="viewport" content="width=device-width, initial-scale=1">

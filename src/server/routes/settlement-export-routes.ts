@@ -6,9 +6,12 @@ import {
   type SettlementFile,
   settlementFileName,
 } from '../../contracts/settlement-export.js';
+import { LANGUAGES } from '../../core/i18n/index.js';
 import { UserError } from '../../core/issues.js';
 import { ApiError } from '../api/common-schemas.js';
+import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
+import { languagePreferences } from '../language-preferences.js';
 import { storeOf } from '../session-scope.js';
 import { visibleContract } from './contract-routes.js';
 
@@ -28,7 +31,10 @@ export function settlementExportRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDep
       createRoute({
         method: 'get',
         path: `/api/contracts/{id}/settlement.${format}`,
-        request: { params: z.object({ id: z.string() }), query: z.object({ period: z.string().max(40) }) },
+        request: {
+          params: z.object({ id: z.string() }),
+          query: z.object({ period: z.string().max(40), lang: z.enum(LANGUAGES).optional() }),
+        },
         responses: {
           200: {
             content: { [SETTLEMENT_FILES[format]]: { schema: z.string().openapi({ format: 'binary' }) } },
@@ -41,7 +47,11 @@ export function settlementExportRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDep
       }),
       async (c) => {
         const version = await visibleContract(deps, c, c.req.valid('param').id);
-        const { period: text } = c.req.valid('query');
+        const { period: text, lang } = c.req.valid('query');
+        // The PDF speaks the reader's language: ?lang=, else theirs, else the tenant's.
+        const language =
+          lang ??
+          (await languagePreferences(storeOf(c, deps), deps.tenant, principalOf(c).user.email)).language;
         const computed = await deps.cache.get(
           deps.events.version,
           `settlement:${version.contractId}:${text}`,
@@ -57,7 +67,7 @@ export function settlementExportRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDep
         const report = { contract: version.contractId, ...computed };
         let body: Buffer;
         try {
-          body = await exportSettlement(report, format);
+          body = await exportSettlement(report, format, language);
         } catch (error) {
           if (format === 'pdf' && error instanceof UserError) return c.json({ error: error.message }, 503);
           throw error;

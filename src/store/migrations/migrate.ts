@@ -1,10 +1,11 @@
 import { raw, sql } from '../../core/sql/fragment.js';
 import type { Store } from '../store.js';
+import { LANGUAGE_MIGRATION } from './language-migration.js';
 import { MIGRATIONS } from './migrations.js';
 import { SERVER_MIGRATION } from './server-migration.js';
 
 /** Every migration, in the order they apply. */
-export const ALL_MIGRATIONS = [...MIGRATIONS, SERVER_MIGRATION];
+export const ALL_MIGRATIONS = [...MIGRATIONS, SERVER_MIGRATION, LANGUAGE_MIGRATION];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */
 export async function migrate(store: Store): Promise<number[]> {
