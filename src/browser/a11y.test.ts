@@ -1,7 +1,16 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, byTestId, type DemoUser, goTo, settled, USERS } from './test-support/harness.js';
+import { MESSAGES } from '../core/i18n/index.js';
+import {
+  browserSuite,
+  byTestId,
+  type DemoUser,
+  goTo,
+  overflow,
+  settled,
+  USERS,
+} from './test-support/harness.js';
 
 /**
  * axe-core on every page each role can reach (its landing page and every link of its nav),
@@ -61,7 +70,7 @@ const missing = (page: Page, name: string) =>
 
 const navLinks = (page: Page) =>
   page
-    .locator('[data-testid^="nav-"]')
+    .locator('a[data-testid^="nav-"]')
     .evaluateAll((nodes) =>
       nodes.map((n) => n.getAttribute('data-testid') ?? '').filter((id) => id !== 'nav-logout'),
     );
@@ -78,9 +87,11 @@ async function auditRole(
   let pages = 1;
   for (const link of await navLinks(page)) {
     const href = (await byTestId(page, link).getAttribute('href')) ?? '';
+    const before = page.url();
     await byTestId(page, link).click();
-    // The link's route is shown (its path; the query may gain a period), then nothing is loading.
-    await page.waitForFunction((path) => window.location.hash.split('?')[0] === path, href.split('?')[0]);
+    // A link to another route changes the URL; then nothing may be loading.
+    if (new URL(before).hash.split('?')[0] !== href.split('?')[0])
+      await page.waitForURL((url) => url.href !== before);
     await settled(page);
     findings.push(...(await audit(page, `${name} ${new URL(page.url()).hash}`)));
     gaps.push(...(await missing(page, `${name} ${link}`)));
@@ -104,6 +115,33 @@ describe('accessibility (axe-core, serious and critical)', () => {
       expect(pages).toBeGreaterThan(1);
       expect(findings).toEqual([]);
       expect(gaps).toEqual([]);
+    },
+  );
+});
+
+describe('the chosen language (the translated parts: navigation, sign-in, downloads, chart tables)', () => {
+  it.each(['pl', 'pt'] as const)(
+    '%s: kept on the server, no key left untranslated, nothing overflows',
+    async (language) => {
+      const page = await suite.page(USERS.viewer, 'phone');
+      await byTestId(page, 'contracts-table').waitFor();
+      await byTestId(page, 'language-select').selectOption(language);
+      await page.waitForFunction((l) => document.documentElement.lang === l, language);
+      // A new session reads the choice back from the server.
+      await page.reload();
+      await byTestId(page, 'contracts-table').waitFor();
+      await page.waitForFunction((l) => document.documentElement.lang === l, language);
+      const messages = MESSAGES[language];
+      await expect(byTestId(page, 'nav-contracts').textContent()).resolves.toBe(messages['nav.contracts']);
+      await expect(byTestId(page, 'nav-logout').textContent()).resolves.toBe(messages['nav.logout']);
+      await expect(page.locator('.table-downloads button').first().textContent()).resolves.toBe(
+        messages['table.downloadCsv'],
+      );
+      const text = await page.evaluate(() => document.body.textContent);
+      expect(text).not.toMatch(/\b(nav|login|table|chart|settlement|pdf)\.[a-z][a-zA-Z]+\b/);
+      const { scrollWidth, innerWidth } = await overflow(page);
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      await byTestId(page, 'language-select').selectOption('en');
     },
   );
 });

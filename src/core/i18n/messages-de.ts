@@ -16,6 +16,7 @@ export const DE: Messages = {
   'login.title': 'Anmelden',
   'login.email': 'E-Mail',
   'login.password': 'Passwort',
+  'login.busy': 'Anmeldung läuft…',
   'login.submit': 'Anmelden',
   'table.downloadCsv': 'Als CSV herunterladen',
   'table.downloadXlsx': 'Als XLSX herunterladen',

@@ -16,6 +16,7 @@ export const ES: Messages = {
   'login.title': 'Iniciar sesión',
   'login.email': 'Correo electrónico',
   'login.password': 'Contraseña',
+  'login.busy': 'Iniciando sesión…',
   'login.submit': 'Entrar',
   'table.downloadCsv': 'Descargar CSV',
   'table.downloadXlsx': 'Descargar XLSX',

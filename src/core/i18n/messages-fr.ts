@@ -16,6 +16,7 @@ export const FR: Messages = {
   'login.title': 'Connexion',
   'login.email': 'E-mail',
   'login.password': 'Mot de passe',
+  'login.busy': 'Connexion…',
   'login.submit': 'Se connecter',
   'table.downloadCsv': 'Télécharger en CSV',
   'table.downloadXlsx': 'Télécharger en XLSX',

@@ -16,6 +16,7 @@ export const PL: Messages = {
   'login.title': 'Logowanie',
   'login.email': 'E-mail',
   'login.password': 'Hasło',
+  'login.busy': 'Logowanie…',
   'login.submit': 'Zaloguj',
   'table.downloadCsv': 'Pobierz CSV',
   'table.downloadXlsx': 'Pobierz XLSX',

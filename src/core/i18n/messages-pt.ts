@@ -16,6 +16,7 @@ export const PT: Messages = {
   'login.title': 'Iniciar sessão',
   'login.email': 'E-mail',
   'login.password': 'Palavra-passe',
+  'login.busy': 'A iniciar sessão…',
   'login.submit': 'Entrar',
   'table.downloadCsv': 'Transferir CSV',
   'table.downloadXlsx': 'Transferir XLSX',

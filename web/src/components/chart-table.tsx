@@ -1,4 +1,5 @@
 import type { EChartsOption } from 'echarts';
+import { useT } from '../lib/i18n';
 import { TableDownloads } from './table-downloads';
 
 /**
@@ -35,10 +36,11 @@ export function chartRows(option: EChartsOption): { head: string[]; rows: string
 
 export function ChartTable({ option, label }: { option: EChartsOption; label: string }) {
   const table = chartRows(option);
+  const t = useT();
   if (!table) return null;
   return (
     <details className="chart-table">
-      <summary>Show the numbers as a table</summary>
+      <summary>{t('chart.showTable')}</summary>
       <table className="compact">
         <caption>{label}</caption>
         <thead>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { apiPostBlob, messageOf } from '../lib/api';
+import { useT } from '../lib/i18n';
 
 /**
  * CSV and XLSX downloads of the table just before it (placed right after every dashboard
@@ -39,6 +40,7 @@ const fileName = (title: string, ext: string) => `${title.replace(/[^\w.-]+/g, '
 export function TableDownloads() {
   const anchor = useRef<HTMLSpanElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   const download = async (format: 'csv' | 'xlsx') => {
     const table = tableOf(anchor.current);
     if (!table) return;
@@ -53,10 +55,10 @@ export function TableDownloads() {
   return (
     <span ref={anchor} className="table-downloads" data-testid="table-downloads">
       <button type="button" className="link-button" onClick={() => void download('csv')}>
-        Download CSV
+        {t('table.downloadCsv')}
       </button>
       <button type="button" className="link-button" onClick={() => void download('xlsx')}>
-        Download XLSX
+        {t('table.downloadXlsx')}
       </button>
       {error && <span role="alert"> {error}</span>}
     </span>

@@ -64,6 +64,8 @@ export const apiGet = <T>(path: string, signal?: AbortSignal): Promise<T> =>
 export const apiPost = <T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T> =>
   request<T>('POST', path, body ?? {}, signal);
 
+export const apiPut = <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, body);
+
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** A POST whose answer is a file (a download): the bytes as a Blob. */
