@@ -1,6 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { MAX_AGENTS, StaffingNotReachable, solveErlangC } from '../core/staffing/erlang-c.js';
-import { parseDuration } from '../core/time/duration.js';
+import { MAX_AGENTS } from '../core/staffing/limits.js';
 import { ExitCode } from './context.js';
 import { formatOption, fractionIn, numberIn } from './options.js';
 import { table } from './table.js';
@@ -28,11 +27,15 @@ function parseTarget(text: string): { serviceLevel: number; answerWithin: number
   return { serviceLevel: serviceLevel / 100, answerWithin };
 }
 
+/** A contract duration (20s, 30m, 4h, 1d: core/time/duration.ts), checked here without loading the time zone library. */
 function parseInterval(text: string): number {
-  const parsed = parseDuration(text);
-  if (!parsed.ok || parsed.value.seconds === 0 || parsed.value.seconds > DAY)
+  const match = /^(\d{1,7})(s|m|h|d)$/.exec(text.trim());
+  const seconds = match
+    ? Number(match[1]) * { s: 1, m: 60, h: 3600, d: DAY }[match[2] as 's' | 'm' | 'h' | 'd']
+    : 0;
+  if (!(seconds > 0 && seconds <= DAY))
     throw new InvalidArgumentError('expected a duration from 1s to 1d, e.g. 15m or 30m.');
-  return parsed.value.seconds;
+  return seconds;
 }
 
 export function registerStaffing(program: Command): void {
@@ -73,7 +76,9 @@ export function registerStaffing(program: Command): void {
       ),
     )
     .addOption(formatOption())
-    .action((options: Options) => {
+    .action(async (options: Options) => {
+      // The model loads here, so that usage errors answer before it does.
+      const { StaffingNotReachable, solveErlangC } = await import('../core/staffing/erlang-c.js');
       try {
         const result = solveErlangC(
           { contacts: options.contacts, intervalSeconds: options.interval, ahtSeconds: options.aht },

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { MAX_AGENTS } from './limits.js';
 
 /**
  * Erlang C (M/M/N, callers wait as long as it takes): the probability of waiting, service
@@ -96,8 +97,7 @@ export function withShrinkage(agents: number, shrinkage = 0): number {
     .toNumber();
 }
 
-/** The search never goes past this many agents in one interval: beyond it, the target is "not reachable". */
-export const MAX_AGENTS = 100_000;
+export { MAX_AGENTS };
 
 /** No agent count up to MAX_AGENTS meets the target: an answer, not a failure of the model. */
 export class StaffingNotReachable extends Error {
