@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../core/i18n/index.js';
+import { MESSAGES, METRIC_LABELS } from '../core/i18n/index.js';
 import {
   browserSuite,
   byTestId,
@@ -139,7 +139,15 @@ describe('the chosen language (the translated parts: navigation, sign-in, downlo
       );
       const text = await page.evaluate(() => document.body.textContent);
       expect(text).not.toMatch(/\b(nav|login|table|chart|settlement|pdf)\.[a-z][a-zA-Z]+\b/);
-      const { scrollWidth, innerWidth } = await overflow(page);
+      let { scrollWidth, innerWidth } = await overflow(page);
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      // Metric labels come from the catalogue in the language (singular and plural).
+      await goTo(page, '#/glossary');
+      await byTestId(page, 'glossary-aht').waitFor();
+      await expect(byTestId(page, 'glossary-aht').textContent()).resolves.toContain(
+        METRIC_LABELS[language].aht?.[0] ?? 'missing',
+      );
+      ({ scrollWidth, innerWidth } = await overflow(page));
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
       await byTestId(page, 'language-select').selectOption('en');
     },
