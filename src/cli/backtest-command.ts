@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { backtest } from '../contracts/backtest.js';
-import { formatBacktest } from '../contracts/backtest-format.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
+import { formatOption } from './options.js';
 
 interface Options extends StoreOptions {
   periods: string;
@@ -22,8 +21,10 @@ export function registerBacktest(program: Command): void {
       'the stored contract to compare with (default: the one for the same client and vendor)',
     )
     .option('--as-of <instant>', 'judge maturity as of this instant (default now)')
-    .option('--format <format>', 'table or json', 'table')
+    .addOption(formatOption())
     .action(async (file: string, options: Options) => {
+      const { backtest } = await import('../contracts/backtest.js');
+      const { formatBacktest } = await import('../contracts/backtest-format.js');
       await withStore(options, async (store) => {
         const report = await backtest(store, options.tenant, file, {
           periods: options.periods,

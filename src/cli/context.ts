@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { formatIssue, UserError } from '../core/issues.js';
-import { openStore, resolveLocation } from '../store/open-store.js';
-import { type Store, StoreError } from '../store/store.js';
+import type { Store } from '../store/store.js';
 
 export interface StoreOptions {
   db?: string;
@@ -16,6 +15,8 @@ export function withStoreOptions(command: Command): Command {
 }
 
 export async function withStore<T>(options: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
+  // Loaded on use, so that --help and usage errors answer before the database drivers load.
+  const { openStore, resolveLocation } = await import('../store/open-store.js');
   const store = await openStore(resolveLocation(options.db));
   try {
     return await fn(store);
@@ -24,20 +25,29 @@ export async function withStore<T>(options: StoreOptions, fn: (store: Store) => 
   }
 }
 
-/** Exit codes: 1 = rejected rows or a failed check, 2 = input the user must fix, 3 = internal. */
+/** The exit codes of every command. */
+export const ExitCode = { done: 0, rejected: 1, usage: 2, internal: 3 } as const;
+
+export const EXIT_CODES_HELP = `
+Exit codes (every command):
+  0  done
+  1  done, but rows were rejected or a check failed (e.g. a target not reachable)
+  2  usage error: a bad option, argument or input file; the message says what was expected
+  3  internal error (a store that cannot be reached, a bug)`;
+
 export function reportError(error: unknown): number {
   if (error instanceof UserError) {
     process.stderr.write(`error: ${error.message}\n`);
     for (const issue of error.issues) process.stderr.write(`  ${formatIssue(issue)}\n`);
-    return 2;
+    return ExitCode.usage;
   }
-  if (error instanceof StoreError) {
+  if (error instanceof Error && error.name === 'StoreError') {
     process.stderr.write(`error: ${error.message}\n`);
-    return 3;
+    return ExitCode.internal;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`internal error: ${message}\n`);
-  return 3;
+  return ExitCode.internal;
 }
 
 export function checkTimezone(zone: string | undefined): string | undefined {

@@ -1,24 +1,30 @@
 import type { Command } from 'commander';
-import { UserError } from '../core/issues.js';
-import { loadDemo } from '../demo/load-demo.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
+import { integerIn, numberIn } from './options.js';
 
 interface Options extends StoreOptions {
-  scale: string;
-  seed: string;
+  scale: number;
+  seed: number;
 }
 
 export function registerDemo(program: Command): void {
   withStoreOptions(program.command('demo'))
     .description('generate the Northwind Bank demo story (2025-Q4 baseline and 2026) and import it')
-    .option('--scale <n>', 'about n million interactions', '1')
-    .option('--seed <s>', 'random seed: the same seed gives the same data', '1')
+    .option(
+      '--scale <n>',
+      'about n million interactions (above 0, at most 100)',
+      numberIn({ min: 0, minExclusive: true, max: 100 }),
+      1,
+    )
+    .option(
+      '--seed <s>',
+      'random seed: the same seed gives the same data',
+      integerIn({ min: 0, max: 2 ** 31 - 1 }),
+      1,
+    )
     .action(async (options: Options) => {
-      const scale = Number(options.scale);
-      const seed = Number(options.seed);
-      if (!(scale > 0) || !Number.isInteger(seed)) {
-        throw new UserError('--scale must be a positive number and --seed a whole number');
-      }
+      const { scale, seed } = options;
+      const { loadDemo } = await import('../demo/load-demo.js');
       const started = Date.now();
       let location = 'the store';
       await withStore(options, async (store) => {

@@ -1,3 +1,4 @@
+import { type Cell, toCsv } from '../core/export/csv.js';
 import type { MetricResult } from '../core/metric/types.js';
 import { table } from './table.js';
 
@@ -39,18 +40,16 @@ const COLUMNS = [
 export function formatResults(results: MetricResult[], format: string): string {
   if (format === 'json') return `${JSON.stringify(results, null, 2)}\n`;
   if (format === 'csv') {
-    const head = FIELDS;
-    const cell = (v: unknown) => {
-      const text =
-        v === null || v === undefined
-          ? ''
-          : typeof v === 'object'
-            ? groupText(v as Record<string, string>)
-            : String(v);
-      return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-    };
-    const lines = results.map((r) => head.map((h) => cell(r[h])).join(','));
-    return `${[head.join(','), ...lines].join('\n')}\n`;
+    const cell = (v: unknown): Cell =>
+      v === null || v === undefined
+        ? ''
+        : typeof v === 'object'
+          ? groupText(v as Record<string, string>)
+          : (v as Cell);
+    return toCsv(
+      FIELDS,
+      results.map((r) => FIELDS.map((h) => cell(r[h]))),
+    );
   }
   if (format !== 'table') throw new Error(`--format ${format}: expected table, json or csv`);
   const rows = results.map((r) => [

@@ -1,33 +1,13 @@
 import type { SettlementReport } from '../contracts/settle-contract.js';
+import { settlementCsv } from '../core/export/settlement-csv.js';
 import type { InvoiceLine } from '../core/settlement/types.js';
 import { table } from './table.js';
 
-/** An invoice as a table (with each line's trace), as JSON, or as CSV lines. */
+/** An invoice as a table (with each line's trace), as JSON, or as CSV (core/export). */
 export function formatSettlement(report: SettlementReport, format: string): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   const lines = report.parts.flatMap((part) => part.lines.map((line) => ({ part, line })));
-  if (format === 'csv') {
-    const head = 'part,line,label,amount,exact,metric,value,n,low,high,pay,rule';
-    const rows = lines.map(({ part, line }) => {
-      const t = traceOf(line);
-      const cells = [
-        part.part ? `${part.part.from}..${part.part.to}` : '',
-        line.id,
-        line.label,
-        line.amount,
-        line.exact,
-        t.metric,
-        t.value,
-        t.n,
-        t.low,
-        t.high,
-        t.pay,
-        t.rule,
-      ];
-      return cells.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
-    });
-    return `${[head, ...rows].join('\n')}\n`;
-  }
+  if (format === 'csv') return settlementCsv(report);
   const head =
     `${report.contract} ${report.period}: ${report.kind.toUpperCase()} settlement ${report.settlementId}` +
     `${report.reproduced ? ' (reproduced the stored settlement to the cent)' : ''}`;

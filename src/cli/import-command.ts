@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
 import { DATASET_NAMES, isDatasetName } from '../core/dataset/types.js';
 import { UserError } from '../core/issues.js';
-import { importFile } from '../ingest/import-file.js';
 import type { ImportSummary } from '../ingest/import-types.js';
-import { loadMappingFactory } from '../ingest/mapping-hook.js';
 import { ENCODINGS, readOptionsOf } from '../ingest/read-options.js';
 import { checkTimezone, type StoreOptions, withStore, withStoreOptions } from './context.js';
-import { formatSummary } from './format-import.js';
-import { importProgress } from './progress.js';
+import { formatOption } from './options.js';
 
 interface Options extends StoreOptions {
   timezone?: string;
@@ -36,12 +33,16 @@ export function registerImport(program: Command): void {
     .option('--decimal <sep>', 'decimal separator of numbers in the file: . or , (default .)')
     .option('--header <row>', 'the row (from 1) holding the column names (default 1)')
     .option('--sheet <name-or-number>', 'XLSX: the worksheet (default the first)')
-    .option('--format <format>', 'text or json (the summaries as a JSON array)', 'text')
+    .addOption(formatOption())
     .action(async (dataset: string, files: string[], options: Options) => {
       if (!isDatasetName(dataset)) {
         throw new UserError(`unknown dataset ${dataset}; expected one of ${DATASET_NAMES.join(', ')}`);
       }
       const timezone = checkTimezone(options.timezone);
+      const { importFile } = await import('../ingest/import-file.js');
+      const { loadMappingFactory } = await import('../ingest/mapping-hook.js');
+      const { formatSummary } = await import('./format-import.js');
+      const { importProgress } = await import('./progress.js');
       const mapping = options.mapping ? await loadMappingFactory(options.mapping) : undefined;
       const read = readOptionsOf(options);
       const summaries: ImportSummary[] = [];

@@ -1,8 +1,9 @@
-import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
 import { registerAlerts } from './alerts-command.js';
 import { registerAudit } from './audit-command.js';
 import { registerBacktest } from './backtest-command.js';
-import { reportError } from './context.js';
+import { EXIT_CODES_HELP, ExitCode, reportError } from './context.js';
 import { registerContract } from './contract-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerDispute } from './dispute-command.js';
@@ -28,7 +29,11 @@ import { registerWebhook } from './webhook-command.js';
 const program = new Command()
   .name('covenant')
   .description('Outcome-based BPO contracts: one set of measurements for client and vendor, settled by rule.')
-  .showHelpAfterError();
+  .version(packageVersion(), '-V, --version', 'print the version of covenant')
+  .addHelpText('afterAll', EXIT_CODES_HELP)
+  // Usage errors (unknown option, missing or bad value) become exit 2, not commander's 1.
+  .exitOverride()
+  .showHelpAfterError('(run with --help for usage)');
 
 for (const register of [
   registerImport,
@@ -61,5 +66,13 @@ registerMetric(program);
 registerMapping(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.exitCode = reportError(error);
+  if (error instanceof CommanderError)
+    process.exitCode = error.exitCode === 0 ? ExitCode.done : ExitCode.usage;
+  else process.exitCode = reportError(error);
 });
+
+function packageVersion(): string {
+  // dist/cli/main.js and src/cli/main.ts both sit two levels under the package root.
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}

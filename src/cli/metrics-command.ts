@@ -5,12 +5,13 @@ import { customInfo } from '../core/metric/custom/index.js';
 import type { MetricInfo } from '../core/metric/types.js';
 import { type StoreOptions, withStoreOptions } from './context.js';
 import { customMetricsOf } from './metric-command.js';
+import { formatOption } from './options.js';
 
 export function registerMetrics(program: Command): void {
   withStoreOptions(program.command('metrics'))
     .description('the metric catalog: every definition, unit, direction, parameters, interval and maturity')
     .argument('[id]', 'one metric')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(formatOption())
     .action(async (id: string | undefined, options: StoreOptions & { format: string }) => {
       // The tenant's own metrics follow the built-in catalog (metric-command.ts).
       const custom = (await customMetricsOf(options)).map(customInfo);

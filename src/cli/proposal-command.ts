@@ -1,14 +1,17 @@
 import type { Command } from 'commander';
-import { formatDecision, formatProposal, formatProposalList } from '../contracts/proposal-format.js';
-import { decideProposal, getProposal, listProposals, proposalChanges } from '../contracts/proposal-store.js';
 import type { Decision } from '../core/recalibration/index.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
+import { formatOption } from './options.js';
 
 interface DecideOptions extends StoreOptions {
   as: string;
   asOf?: string;
   format: string;
 }
+
+// Loaded on use, so that usage errors answer before the stores load.
+const formats = () => import('../contracts/proposal-format.js');
+const proposals = () => import('../contracts/proposal-store.js');
 
 export function registerProposal(program: Command): void {
   const proposal = program
@@ -19,13 +22,15 @@ export function registerProposal(program: Command): void {
     .description('proposals with their status and decisions')
     .option('--contract <id>', 'only this contract')
     .option('--status <status>', 'open, rejected or applied')
-    .option('--format <format>', 'table or json', 'table')
+    .addOption(formatOption())
     .action(async (options: StoreOptions & { contract?: string; status?: string; format: string }) => {
       await withStore(options, async (store) => {
         const filter = {
           ...(options.contract === undefined ? {} : { contract: options.contract }),
           ...(options.status === undefined ? {} : { status: options.status }),
         };
+        const { formatProposalList } = await formats();
+        const { listProposals } = await proposals();
         process.stdout.write(
           formatProposalList(await listProposals(store, options.tenant, filter), options.format),
         );
@@ -35,9 +40,11 @@ export function registerProposal(program: Command): void {
   withStoreOptions(proposal.command('show'))
     .description('a proposal with every step: triggers, segments, staffing intervals, changes to the terms')
     .argument('<id>')
-    .option('--format <format>', 'table, json or yaml (the proposed contract)', 'table')
+    .addOption(formatOption(['yaml']))
     .action(async (id: string, options: StoreOptions & { format: string }) => {
       await withStore(options, async (store) => {
+        const { formatProposal } = await formats();
+        const { getProposal, proposalChanges } = await proposals();
         const found = await getProposal(store, options.tenant, id);
         const changes = await proposalChanges(store, options.tenant, found);
         process.stdout.write(formatProposal(found, options.format, changes));
@@ -54,9 +61,11 @@ export function registerProposal(program: Command): void {
       .argument('<id>')
       .requiredOption('--as <party>', 'client or vendor')
       .option('--as-of <instant>', 'the instant of the decision (default now), e.g. to replay a story')
-      .option('--format <format>', 'table or json', 'table')
+      .addOption(formatOption())
       .action(async (id: string, options: DecideOptions) => {
         await withStore(options, async (store) => {
+          const { formatDecision } = await formats();
+          const { decideProposal } = await proposals();
           const report = await decideProposal(store, options.tenant, id, options.as, decision, options.asOf);
           process.stdout.write(formatDecision(report, options.format));
         });

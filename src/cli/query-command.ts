@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
-import { answerQuery, CLI_FIELDS } from '../contracts/answer-query.js';
 import { UserError } from '../core/issues.js';
 import { DIMENSIONS, type Dimension, type Grain, isDimension } from '../core/metric/scope.js';
 import type { Sql } from '../core/sql/fragment.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
-import { explainText } from './explain.js';
-import { formatResults } from './format-results.js';
+import { formatOption, integerIn } from './options.js';
 
 interface Options extends StoreOptions {
   period: string;
@@ -15,7 +13,7 @@ interface Options extends StoreOptions {
   grain?: string;
   param: string[];
   baseline?: string;
-  minN: string;
+  minN: number;
   format: string;
   explain?: boolean;
   contract?: string;
@@ -46,8 +44,13 @@ export function registerQuery(program: Command): void {
     .option('--grain <grain>', 'time series by day, week or month in the period zone')
     .option('--param <key=value>', 'metric parameter, e.g. repeatWindow=3d (repeatable)', collect, [])
     .option('--baseline <period|number>', 'compare with a period measured from data, or a written number')
-    .option('--min-n <n>', 'values with n below this are marked insufficient', '1')
-    .option('--format <format>', 'table, json or csv', 'table')
+    .option(
+      '--min-n <n>',
+      'values with n below this are marked insufficient',
+      integerIn({ min: 0, max: 1e9 }),
+      1,
+    )
+    .addOption(formatOption(['csv']))
     .option('--explain', 'print each definition and the SQL that ran')
     .option(
       '--contract <id>',
@@ -55,6 +58,10 @@ export function registerQuery(program: Command): void {
     )
     .option('--as-of <instant>', 'judge maturity and deadlines as of this instant (default now)')
     .action(async (metrics: string, options: Options) => {
+      // Loaded here, so that usage errors answer before the query engine loads.
+      const { answerQuery, CLI_FIELDS } = await import('../contracts/answer-query.js');
+      const { explainText } = await import('./explain.js');
+      const { formatResults } = await import('./format-results.js');
       const statements: Sql[] = [];
       const ids = metrics
         .split(',')
@@ -73,7 +80,7 @@ export function registerQuery(program: Command): void {
             grain: parseGrain(options.grain),
             params: parsePairs(options.param, '--param'),
             baseline: options.baseline,
-            minN: Number(options.minN),
+            minN: options.minN,
             contract: options.contract,
             asOf: options.asOf,
           },
@@ -86,6 +93,7 @@ export function registerQuery(program: Command): void {
       });
     });
 }
+
 function parsePairs(pairs: string[], option: string): Record<string, string> {
   return Object.fromEntries(
     pairs.map((pair) => {

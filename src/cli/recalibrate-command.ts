@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { recalibrate } from '../contracts/recalibrate.js';
-import { formatRecalibration } from '../contracts/recalibrate-format.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
+import { formatOption } from './options.js';
 
 interface Options extends StoreOptions {
   period: string;
@@ -22,8 +21,10 @@ export function registerRecalibrate(program: Command): void {
     .option('--effective <date>', 'the date the new terms take effect (default: the day after the period)')
     .option('--as-of <instant>', 'read the data and make the proposal as of this instant (default now)')
     .option('--dry-run', 'compute the proposal without storing it')
-    .option('--format <format>', 'table or json', 'table')
+    .addOption(formatOption())
     .action(async (contract: string, options: Options) => {
+      const { recalibrate } = await import('../contracts/recalibrate.js');
+      const { formatRecalibration } = await import('../contracts/recalibrate-format.js');
       await withStore(options, async (store) => {
         const report = await recalibrate(store, options.tenant, contract, {
           period: options.period,

@@ -1,19 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { UserError } from '../core/issues.js';
-import { renderScorecardHtml } from '../core/renewal/html.js';
-import { renderScorecardText } from '../core/renewal/text.js';
-import { htmlToPdf } from '../renewal/pdf.js';
-import { buildScorecard } from '../renewal/scorecard.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
+import { formatOption } from './options.js';
 
 interface Options extends StoreOptions {
   asOf?: string;
   format: string;
   out?: string;
 }
-
-const FORMATS = ['text', 'json', 'html', 'pdf'];
 
 export function registerRenewal(program: Command): void {
   withStoreOptions(program.command('renewal'))
@@ -22,16 +16,18 @@ export function registerRenewal(program: Command): void {
     )
     .argument('<contract>', 'a stored contract id')
     .option('--as-of <date>', 'score the term up to the day before this date (or instant); default now')
-    .option('--format <format>', 'text, json, html or pdf', 'text')
+    .addOption(formatOption(['html', 'pdf']))
     .option('--out <file>', 'write to this file (pdf: default <contract>-renewal.pdf)')
     .action(async (contract: string, options: Options) => {
-      if (!FORMATS.includes(options.format))
-        throw new UserError(`--format ${options.format}: expected ${FORMATS.join(', ')}`);
+      const { renderScorecardHtml } = await import('../core/renewal/html.js');
+      const { renderScorecardText } = await import('../core/renewal/text.js');
+      const { buildScorecard } = await import('../renewal/scorecard.js');
       const card = await withStore(options, (store) =>
         buildScorecard(store, options.tenant, contract, { asOf: options.asOf }),
       );
       if (options.format === 'pdf') {
         const out = options.out ?? `${contract}-renewal.pdf`;
+        const { htmlToPdf } = await import('../renewal/pdf.js');
         await htmlToPdf(renderScorecardHtml(card), out);
         process.stdout.write(`${out}: ${card.recommendation.label} (${card.termSoFar.display})\n`);
         return;

@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { formatIssue, UserError } from '../core/issues.js';
-import { renderRfpHtml, renderRfpTable } from '../core/rfp/format.js';
-import { scoreRfpFiles } from '../renewal/rfp-files.js';
+import { formatIssue } from '../core/issues.js';
+import { formatOption } from './options.js';
 
 interface ScoreOptions {
   responses: string;
@@ -10,8 +9,6 @@ interface ScoreOptions {
   format: string;
   out?: string;
 }
-
-const FORMATS = ['table', 'json', 'html'];
 
 export function registerRfp(program: Command): void {
   const rfp = program
@@ -25,11 +22,11 @@ export function registerRfp(program: Command): void {
     .argument('<rfp>', 'the RFP file (kind: RFP), e.g. rfp/default-rfp.yaml')
     .requiredOption('--responses <dir>', 'folder of RFPResponse files')
     .option('--scores <dir>', "folder of RFPScores files (default: 'scores' beside the responses folder)")
-    .option('--format <format>', 'table, json or html', 'table')
+    .addOption(formatOption(['html']))
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (file: string, options: ScoreOptions) => {
-      if (!FORMATS.includes(options.format))
-        throw new UserError(`--format ${options.format}: expected ${FORMATS.join(', ')}`);
+      const { renderRfpHtml, renderRfpTable } = await import('../core/rfp/format.js');
+      const { scoreRfpFiles } = await import('../renewal/rfp-files.js');
       const { evaluation, warnings } = await scoreRfpFiles({
         rfp: file,
         responses: options.responses,

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import { UserError } from '../core/issues.js';
-import { startRecordsWorker } from '../records/worker.js';
-import { startServer } from '../server/serve.js';
-import { openStore, resolveLocation } from '../store/open-store.js';
 import { type StoreOptions, withStoreOptions } from './context.js';
+import { PORT } from './options.js';
 
 interface ServeOptions extends StoreOptions {
-  port: string;
+  port: number;
   host: string;
   publicUrl?: string;
   trustProxy?: string;
@@ -16,7 +14,7 @@ interface ServeOptions extends StoreOptions {
 export function registerServe(program: Command): void {
   withStoreOptions(program.command('serve'))
     .description('serve the HTTP API, its OpenAPI document and the dashboard')
-    .option('--port <port>', 'port to listen on', '4600')
+    .option('--port <port>', 'port to listen on (1-65535)', PORT, 4600)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option(
       '--public-url <url>',
@@ -25,6 +23,10 @@ export function registerServe(program: Command): void {
     .option('--trust-proxy <addresses>', 'comma-separated proxy addresses whose X-Forwarded-For is believed')
     .option('--max-import-mb <mb>', 'largest upload the import route takes', '1024')
     .action(async (options: ServeOptions) => {
+      // Loaded here, so that usage errors answer before the server and the drivers load.
+      const { startRecordsWorker } = await import('../records/worker.js');
+      const { startServer } = await import('../server/serve.js');
+      const { openStore, resolveLocation } = await import('../store/open-store.js');
       const publicUrl = options.publicUrl ?? process.env.COVENANT_PUBLIC_URL;
       if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl))
         throw new UserError(`--public-url ${publicUrl}: expected https://host[:port]`);
@@ -33,7 +35,7 @@ export function registerServe(program: Command): void {
         throw new UserError(`--max-import-mb ${options.maxImportMb}: a positive number of megabytes`);
       const store = await openStore(resolveLocation(options.db));
       const server = await startServer(store, {
-        port: Number(options.port),
+        port: options.port,
         host: options.host,
         tenant: options.tenant,
         deps: {

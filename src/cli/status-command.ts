@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { storeStatus } from '../ingest/store-status.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
-import { formatStatus } from './format-status.js';
+import { formatOption, integerIn } from './options.js';
 
 interface Options extends StoreOptions {
-  batch?: string;
+  batch?: number;
   format: string;
 }
 
@@ -13,12 +12,13 @@ export function registerStatus(program: Command): void {
     .description(
       "what the store holds: each dataset's rows and date range, the last imports and their rejects",
     )
-    .option('--batch <id>', 'list every reject of one import batch')
-    .option('--format <format>', 'table or json', 'table')
+    .option('--batch <id>', 'list every reject of one import batch', integerIn({ min: 1, max: 2 ** 31 - 1 }))
+    .addOption(formatOption())
     .action(async (options: Options) => {
+      const { storeStatus } = await import('../ingest/store-status.js');
+      const { formatStatus } = await import('./format-status.js');
       await withStore(options, async (store) => {
-        const batch = options.batch === undefined ? undefined : Number(options.batch);
-        const status = await storeStatus(store, options.tenant, { batch });
+        const status = await storeStatus(store, options.tenant, { batch: options.batch });
         process.stdout.write(
           options.format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status),
         );

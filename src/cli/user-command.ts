@@ -1,8 +1,9 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { UserError } from '../core/issues.js';
 import { createToken, listTokens, revokeToken, TOKEN_DAYS } from '../server/auth/sessions.js';
-import { addUser, listUsers, type Role, removeUser } from '../server/auth/users.js';
+import { addUser, listUsers, ROLES, type Role, removeUser } from '../server/auth/users.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
+import { formatOption } from './options.js';
 import { table } from './table.js';
 
 interface AddOptions extends StoreOptions {
@@ -18,7 +19,7 @@ export function registerUser(program: Command): void {
   withStoreOptions(user.command('add'))
     .description('add or replace a user; the password is read from COVENANT_PASSWORD or standard input')
     .argument('<email>')
-    .requiredOption('--role <role>', 'client_admin, client_viewer, vendor_manager, team_lead or agent')
+    .addOption(new Option('--role <role>', 'the role').choices(ROLES).makeOptionMandatory())
     .requiredOption('--organisation <org>', 'the client (tenant) or a vendor id')
     .option('--name <name>')
     .option('--site <site>', 'a team lead’s or agent’s site')
@@ -38,15 +39,15 @@ export function registerUser(program: Command): void {
     });
   withStoreOptions(user.command('list'))
     .description('the users (never their passwords)')
-    .action(async (options: StoreOptions) => {
+    .addOption(formatOption())
+    .action(async (options: StoreOptions & { format: string }) => {
       await withStore(options, async (store) => {
-        const rows = (await listUsers(store, options.tenant)).map((u) => [
-          u.email,
-          u.role,
-          u.organisation,
-          u.site ?? '',
-          u.agentId ?? '',
-        ]);
+        const users = await listUsers(store, options.tenant);
+        if (options.format === 'json') {
+          process.stdout.write(`${JSON.stringify(users, null, 2)}\n`);
+          return;
+        }
+        const rows = users.map((u) => [u.email, u.role, u.organisation, u.site ?? '', u.agentId ?? '']);
         process.stdout.write(`${table(['email', 'role', 'organisation', 'site', 'agent'], rows)}\n`);
       });
     });

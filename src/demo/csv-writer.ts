@@ -6,13 +6,12 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { csvField } from '../core/export/csv.js';
 
 const CHUNK = 1 << 20;
 
-/** RFC 4180: quote a field holding a comma, quote or line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
+// Generated import data is read by machines, not spreadsheets: quoting only, no formula guard.
+export { csvField };
 
 /** Money as exact two-decimal text from integer cents (`1250` -> `12.50`). */
 export function moneyText(cents: number): string {

@@ -95,8 +95,8 @@ describe('the demo RFP', () => {
       (i: Issue) => `${i.file?.slice(dir.length + 1)}:${i.line} ${i.code}`,
     );
     expect(issues).toEqual([
-      'responses/coastline.yaml:90 unknown_question',
-      'scores/evaluator-b.yaml:50 score_out_of_scale',
+      'responses/coastline.yaml:91 unknown_question',
+      'scores/evaluator-b.yaml:51 score_out_of_scale',
     ]);
   });
 });

@@ -13,10 +13,13 @@ import { contractRoutes } from './routes/contract-routes.js';
 import { dataRoutes } from './routes/data-routes.js';
 import { disputeRoutes, recordsActor } from './routes/dispute-routes.js';
 import { evidenceRoutes } from './routes/evidence-routes.js';
+import { languageRoutes } from './routes/language-routes.js';
 import { metricRoutes } from './routes/metric-routes.js';
 import { proposalRoutes } from './routes/proposal-routes.js';
 import { renewalRoutes } from './routes/renewal-routes.js';
 import { rfpRoutes } from './routes/rfp-routes.js';
+import { settlementExportRoutes } from './routes/settlement-export-routes.js';
+import { tableExportRoutes } from './routes/table-export-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import { whatIfRoutes } from './routes/what-if-routes.js';
 import { securityHeaders } from './security-headers.js';
@@ -50,6 +53,9 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
     webhookRoutes,
     evidenceRoutes,
     whatIfRoutes,
+    settlementExportRoutes,
+    tableExportRoutes,
+    languageRoutes,
   ])
     routes(app, deps);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Covenant API', version: '1' } });

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Loading } from './components/error-banner';
 import { NavBar } from './components/nav-bar';
 import { useHashRoute } from './lib/hash-route';
+import { useT } from './lib/i18n';
 import { LoginPage } from './pages/login-page';
 import { Routes } from './routes';
 import { CatalogProvider } from './state/catalog';
@@ -25,6 +26,7 @@ const TITLES: Record<string, string> = {
 function Shell() {
   const { state } = useSession();
   const route = useHashRoute();
+  const t = useT();
   const section = route.segments[2] === 'settlement' ? 'settlement' : (route.segments[0] ?? '');
   useEffect(() => {
     const page = state.status === 'signed_in' ? (TITLES[section] ?? '') : 'Sign in';
@@ -41,7 +43,7 @@ function Shell() {
     <CatalogProvider>
       <LiveProvider enabled>
         <button type="button" className="skip-link" onClick={skipToMain}>
-          Skip to content
+          {t('nav.skip')}
         </button>
         <NavBar me={state.me} section={section} />
         <main id="main" className="main" tabIndex={-1}>

@@ -14,7 +14,8 @@ export function contractJsonSchema(): Record<string, unknown> {
   });
   return {
     ...schema,
-    $id: 'https://covenant.dev/schemas/contract-v1.json',
+    // The file's own name (schemas/contract.schema.json): a relative $id resolves to where it was read.
+    $id: 'contract.schema.json',
     title: 'Covenant Contract (covenant/v1)',
   };
 }

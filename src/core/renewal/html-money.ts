@@ -7,6 +7,7 @@ import {
   formatPercent,
   formatValue,
 } from './format.js';
+import { quoteDefinition } from './html-definitions.js';
 import { esc } from './html-kit.js';
 import { barChart, lineChart } from './svg-charts.js';
 import type { Scorecard } from './types.js';
@@ -75,7 +76,7 @@ export function valueSection(card: Scorecard): string {
   );
   return `<section id="value" class="page">
 <h2>Cost per contact against value per contact</h2>
-<p>metrics.md, Value: cost per contact = the invoice total / contacts in the contract's scope (bot-only contacts included, not billed); value per contact = (revenue + retention uplift value) / contacts. In the value era, cost per contact may rise while value per contact rises faster.</p>
+<p>Cost per contact: ${quoteDefinition('cost_per_contact')} (bot-only contacts included, not billed). Value per contact: ${quoteDefinition('value_per_contact')}. In the value era, cost per contact may rise while value per contact rises faster.</p>
 <div class="chart">${chart}</div>
 <table>
 <thead><tr><th>Quarter</th><th class="num">Contacts</th><th class="num">Cost per contact</th><th class="num">Value per contact</th><th class="num">Value / cost</th></tr></thead>

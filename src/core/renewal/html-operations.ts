@@ -1,5 +1,5 @@
 import { formatCount, formatPercent, formatValue } from './format.js';
-import { esc, tag } from './html-kit.js';
+import { breakableId, esc, tag } from './html-kit.js';
 import type { MeasurementPeriod, MeasurementRow, Scorecard } from './types.js';
 
 /** The scorecard document's remote operations and security page, with attrition by site. */
@@ -22,7 +22,7 @@ export function operationsSection(card: Scorecard): string {
       .filter((r) => r.group === group)
       .map(
         (r) =>
-          `<tr><td><b>${esc(r.label)}</b><br><span class="small muted">${esc(r.source ?? `${r.metric}, no threshold`)}</span></td><td class="num">${
+          `<tr><td><b>${esc(r.label)}</b><br><span class="small muted id">${breakableId(r.source ?? `${r.metric}, no threshold`)}</span></td><td class="num">${
             r.threshold === null
               ? '–'
               : `${r.direction === 'lower' ? '≤' : '≥'} ${esc(formatValue(r.threshold, r.unit, r.metric))}`

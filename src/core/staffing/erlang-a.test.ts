@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { erlangAMetrics, estimatePatience, solveErlangA } from './erlang-a.js';
-import { erlangCMetrics } from './erlang-c.js';
+import { erlangCMetrics, StaffingNotReachable } from './erlang-c.js';
 
 const example = { contacts: 100, intervalSeconds: 1800, ahtSeconds: 180 };
 
@@ -88,5 +88,16 @@ describe('Erlang A', () => {
   it('estimates mean patience as total wait over abandons', () => {
     expect(estimatePatience({ totalWaitSeconds: 36_000, abandoned: 300 })).toBe(120);
     expect(estimatePatience({ totalWaitSeconds: 500, abandoned: 0 })).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('bounded Erlang A search', () => {
+  it('answers StaffingNotReachable when the load needs more than MAX_AGENTS', () => {
+    expect(() =>
+      solveErlangA({ contacts: 10_000_000, intervalSeconds: 1800, ahtSeconds: 3000 }, 60, {
+        serviceLevel: 0.8,
+        answerWithin: 20,
+      }),
+    ).toThrow(StaffingNotReachable);
   });
 });

@@ -1,7 +1,10 @@
 import {
   checkTarget,
+  checkWorkload,
   erlangCMetrics,
+  MAX_AGENTS,
   type QueueMetrics,
+  StaffingNotReachable,
   type StaffingTarget,
   type Workload,
   withShrinkage,
@@ -153,6 +156,7 @@ export function solveErlangA(
   patienceSeconds: number,
   target: StaffingTarget & { maxAbandon?: number },
 ): ErlangAStaffing {
+  checkWorkload(workload);
   checkTarget(target);
   const meets = (agents: number) => {
     const m = erlangAMetrics(agents, workload, patienceSeconds, target.answerWithin);
@@ -163,7 +167,12 @@ export function solveErlangA(
     );
   };
   let high = Math.max(1, Math.ceil((workload.contacts * workload.ahtSeconds) / workload.intervalSeconds));
-  while (!meets(high)) high *= 2;
+  // Doubling is bounded: past MAX_AGENTS the target is not reachable (e.g. maxAbandon 0 with finite patience).
+  while (high < MAX_AGENTS && !meets(high)) high = Math.min(high * 2, MAX_AGENTS);
+  if (high > MAX_AGENTS || !meets(high))
+    throw new StaffingNotReachable(
+      `not reachable: no count of at most ${MAX_AGENTS} agents meets the target under Erlang A`,
+    );
   let low = 0; // 0 agents never meets a positive target
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { erlangB, erlangC, erlangCMetrics, solveErlangC, withShrinkage } from './erlang-c.js';
+import {
+  erlangB,
+  erlangC,
+  erlangCMetrics,
+  MAX_AGENTS,
+  StaffingNotReachable,
+  solveErlangC,
+  withShrinkage,
+} from './erlang-c.js';
 
 /** The published worked example: 100 contacts per 30 minutes, AHT 180 s, 80% answered within 20 s. */
 const example = { contacts: 100, intervalSeconds: 1800, ahtSeconds: 180 };
@@ -74,5 +82,36 @@ describe('Erlang C', () => {
       agents: 0,
       scheduled: 0,
     });
+  });
+});
+
+describe('bounded search', () => {
+  it('answers StaffingNotReachable past MAX_AGENTS instead of looping', () => {
+    const started = Date.now();
+    expect(() =>
+      solveErlangC(
+        { contacts: 1e12, intervalSeconds: 1800, ahtSeconds: 300 },
+        { serviceLevel: 0.8, answerWithin: 20 },
+      ),
+    ).toThrow(StaffingNotReachable);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses a workload that is not a number', () => {
+    expect(() =>
+      solveErlangC(
+        { contacts: Number.NaN, intervalSeconds: 1800, ahtSeconds: 300 },
+        { serviceLevel: 0.8, answerWithin: 20 },
+      ),
+    ).toThrow(/contacts must be a finite number/);
+  });
+
+  it('still solves the largest reachable loads', () => {
+    const result = solveErlangC(
+      { contacts: 500_000, intervalSeconds: 1800, ahtSeconds: 300 },
+      { serviceLevel: 0.8, answerWithin: 20 },
+    );
+    expect(result.agents).toBeGreaterThan(result.traffic);
+    expect(result.agents).toBeLessThanOrEqual(MAX_AGENTS);
   });
 });

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { MAX_AGENTS } from './limits.js';
 
 /**
  * Erlang C (M/M/N, callers wait as long as it takes): the probability of waiting, service
@@ -96,11 +97,40 @@ export function withShrinkage(agents: number, shrinkage = 0): number {
     .toNumber();
 }
 
-/** The smallest number of agents whose service level meets the target (and whose occupancy stays under the ceiling). */
+export { MAX_AGENTS };
+
+/** No agent count up to MAX_AGENTS meets the target: an answer, not a failure of the model. */
+export class StaffingNotReachable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StaffingNotReachable';
+  }
+}
+
+function notReachable(target: StaffingTarget, why: string): StaffingNotReachable {
+  const sl = `${Math.round(target.serviceLevel * 10000) / 100}% within ${target.answerWithin} s`;
+  return new StaffingNotReachable(`not reachable: ${why} (target ${sl}, at most ${MAX_AGENTS} agents)`);
+}
+
+/** Finite, non-negative contacts and positive interval and AHT; anything else is not a workload. */
+export function checkWorkload({ contacts, intervalSeconds, ahtSeconds }: Workload): void {
+  if (!(Number.isFinite(contacts) && contacts >= 0))
+    throw new RangeError(`contacts must be a finite number of 0 or more, got ${contacts}`);
+  if (!(Number.isFinite(intervalSeconds) && intervalSeconds > 0))
+    throw new RangeError(`the interval must be above 0 seconds, got ${intervalSeconds}`);
+  if (!(Number.isFinite(ahtSeconds) && ahtSeconds > 0))
+    throw new RangeError(`AHT must be above 0 seconds, got ${ahtSeconds}`);
+}
+
+/**
+ * The smallest number of agents whose service level meets the target (and whose occupancy
+ * stays under the ceiling), searched up to MAX_AGENTS; past it, StaffingNotReachable.
+ */
 export function solveErlangC(workload: Workload, target: StaffingTarget): Staffing {
+  checkWorkload(workload);
+  checkTarget(target);
   const traffic = trafficOf(workload);
   const { answerWithin, serviceLevel, maxOccupancy } = target;
-  checkTarget(target);
   if (traffic <= 0)
     return {
       ...metricsFrom(0, 0, 0, workload.ahtSeconds, answerWithin),
@@ -110,6 +140,8 @@ export function solveErlangC(workload: Workload, target: StaffingTarget): Staffi
     };
   // The occupancy ceiling alone needs A / maxOccupancy agents (a tolerance keeps 8.5 / 0.85 at 10).
   const forOccupancy = maxOccupancy === undefined ? 0 : Math.ceil(traffic / maxOccupancy - 1e-9);
+  if (forOccupancy > MAX_AGENTS || Math.floor(traffic) + 1 > MAX_AGENTS)
+    throw notReachable(target, `an offered load of ${Math.round(traffic)} Erlangs needs more agents`);
   let agents = Math.floor(traffic) + 1;
   let b = erlangB(agents, traffic);
   let serviceOk = agents;
@@ -126,6 +158,7 @@ export function solveErlangC(workload: Workload, target: StaffingTarget): Staffi
       break;
     }
     agents += 1;
+    if (agents > MAX_AGENTS) throw notReachable(target, 'the service level is not met');
     b = (traffic * b) / (agents + traffic * b);
   }
   const chosen = Math.max(serviceOk, forOccupancy);

@@ -8,11 +8,14 @@ export {
 } from './erlang-a.js';
 export {
   checkTarget,
+  checkWorkload,
   erlangB,
   erlangC,
   erlangCMetrics,
+  MAX_AGENTS,
   type QueueMetrics,
   type Staffing,
+  StaffingNotReachable,
   type StaffingTarget,
   solveErlangC,
   trafficOf,

@@ -5,6 +5,7 @@ import { CONTACT_FACTS_MIGRATION } from './contact-facts.js';
 import { CUSTOM_DEFINITION_MIGRATIONS } from './custom-definitions.js';
 import { ALERTS_MIGRATION, EXPERIMENTS_MIGRATION } from './evidence-migration.js';
 import { FLAT_POLICIES_MIGRATION } from './flat-policies.js';
+import { LANGUAGE_MIGRATION } from './language-migration.js';
 import { MIGRATIONS } from './migrations.js';
 import { RECORDS_MIGRATION } from './records-migration.js';
 import { SECURITY_MIGRATION } from './security-migration.js';
@@ -21,6 +22,7 @@ export const ALL_MIGRATIONS = [
   EXPERIMENTS_MIGRATION,
   ALERTS_MIGRATION,
   ...CUSTOM_DEFINITION_MIGRATIONS,
+  LANGUAGE_MIGRATION,
 ];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */

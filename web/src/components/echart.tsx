@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { ECharts } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
+import { ChartTable } from './chart-table';
 
 interface Props {
   option: EChartsOption;
@@ -8,13 +9,15 @@ interface Props {
   label: string;
   height?: number;
   testId?: string;
+  /** The table behind the chart under it, one click away (off for sparklines whose label lists every value). */
+  dataTable?: boolean;
 }
 
 /** ECharts is loaded on the first chart, so pages without charts (login, overview) stay light on a phone. */
 const loadCharts = () => import('../charts/echarts-setup');
 
 /** A tiny ECharts wrapper: one instance per element, resized with its box, disposed on unmount. */
-export function EChart({ option, label, height = 300, testId }: Props) {
+export function EChart({ option, label, height = 300, testId, dataTable = true }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<{ instance: ECharts; palette: string[]; font: string } | null>(null);
   const [ready, setReady] = useState(false);
@@ -54,14 +57,17 @@ export function EChart({ option, label, height = 300, testId }: Props) {
   }, [option, ready]);
 
   return (
-    <div
-      ref={element}
-      className="chart"
-      role="img"
-      aria-label={label}
-      style={{ height }}
-      data-testid={testId}
-      data-ready={ready}
-    />
+    <>
+      <div
+        ref={element}
+        className="chart"
+        role="img"
+        aria-label={label}
+        style={{ height }}
+        data-testid={testId}
+        data-ready={ready}
+      />
+      {dataTable && <ChartTable option={option} label={label} />}
+    </>
   );
 }

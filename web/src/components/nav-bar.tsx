@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { chooseLanguage, hasMessage, LANGUAGE_NAMES, LANGUAGES, loadLanguage, useLanguage, useT } from '../lib/i18n';
 import { navItems } from '../lib/roles';
 import type { Me } from '../lib/types';
 import { withRecordsItems } from '../pages/records-nav';
@@ -18,6 +19,11 @@ const ROLE_TEXT: Record<string, string> = {
 export function NavBar({ me, section }: { me: Me; section: string }) {
   const { logout } = useSession();
   const [busy, setBusy] = useState(false);
+  const t = useT();
+  const language = useLanguage();
+  useEffect(() => {
+    void loadLanguage().catch(() => undefined);
+  }, []);
   const signOut = async () => {
     setBusy(true);
     try {
@@ -38,6 +44,19 @@ export function NavBar({ me, section }: { me: Me; section: string }) {
           {me.user.site ? ` · ${me.user.site}` : ''}
         </p>
         <DataVersion />
+        <select
+          className="language-select"
+          aria-label={t('nav.language')}
+          value={language}
+          onChange={(e) => void chooseLanguage(e.target.value as (typeof LANGUAGES)[number])}
+          data-testid="language-select"
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
         <button
           type="button"
           className="button-small"
@@ -45,7 +64,7 @@ export function NavBar({ me, section }: { me: Me; section: string }) {
           disabled={busy}
           data-testid="nav-logout"
         >
-          Sign out
+          {t('nav.logout')}
         </button>
       </div>
       <nav aria-label="Main">
@@ -57,7 +76,7 @@ export function NavBar({ me, section }: { me: Me; section: string }) {
                 data-testid={`nav-${item.id}`}
                 aria-current={section === item.section ? 'page' : undefined}
               >
-                {item.label}
+                {hasMessage(`nav.${item.id}`) ? t(`nav.${item.id}` as Parameters<typeof t>[0]) : item.label}
               </a>
             </li>
           ))}

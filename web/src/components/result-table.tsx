@@ -1,6 +1,7 @@
 import { formatValue } from '../lib/format';
 import type { MetricResult } from '../lib/types';
 import { Value } from './value';
+import { TableDownloads } from './table-downloads';
 
 interface Props {
   caption: string;
@@ -54,6 +55,7 @@ export function ResultTable({ caption, rowHeader, rows, target, testId }: Props)
           })}
         </tbody>
       </table>
+      <TableDownloads />
     </div>
   );
 }

@@ -64,4 +64,20 @@ export const apiGet = <T>(path: string, signal?: AbortSignal): Promise<T> =>
 export const apiPost = <T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T> =>
   request<T>('POST', path, body ?? {}, signal);
 
+export const apiPut = <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, body);
+
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** A POST whose answer is a file (a download): the bytes as a Blob. */
+export async function apiPostBlob(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(`/api${path}`, {
+    method: 'POST',
+    headers,
+    credentials: 'same-origin',
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await failureOf(response);
+  return response.blob();
+}

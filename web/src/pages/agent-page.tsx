@@ -8,6 +8,7 @@ import { AGENT_METRICS } from '../lib/scope';
 import { useSites } from '../lib/sites';
 import type { Me, MetricResult, QueryBody } from '../lib/types';
 import { useQueries } from '../lib/use-resource';
+import { TableDownloads } from '../components/table-downloads';
 
 /** In words, whether the agent's value is on the better side of the team's (no claim of significance). */
 function comparison(mine: MetricResult | undefined, team: MetricResult | undefined): string {
@@ -94,6 +95,7 @@ export function AgentPage({ route, me }: { route: Route; me: Me }) {
               })}
             </tbody>
           </table>
+          <TableDownloads />
         </div>
       )}
     </section>

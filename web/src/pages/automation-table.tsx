@@ -2,6 +2,7 @@ import { MetricLabel } from '../components/metric-label';
 import { Value } from '../components/value';
 import type { MetricResult } from '../lib/types';
 import { useCatalog } from '../state/catalog';
+import { TableDownloads } from '../components/table-downloads';
 
 /** Months by automation metric, every cell with n and its interval. */
 export function AutomationTable({
@@ -42,6 +43,7 @@ export function AutomationTable({
           ))}
         </tbody>
       </table>
+      <TableDownloads />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { ErrorBanner, Loading } from '../components/error-banner';
 import { contractName, useContracts } from '../lib/contracts';
 import { hrefOf } from '../lib/hash-route';
+import { TableDownloads } from '../components/table-downloads';
 
 /** Every contract the caller may see, with links to its overview, drill-down and settlement. */
 export function ContractsPage() {
@@ -52,6 +53,7 @@ export function ContractsPage() {
               ))}
             </tbody>
           </table>
+          <TableDownloads />
         </div>
       )}
     </section>

@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import { formatMoney } from '../lib/format';
 import type { InvoiceLine, Settlement } from '../lib/types';
 import { LineTrace, TraceValue } from './line-trace';
+import { TableDownloads } from '../components/table-downloads';
 
 const payText = (line: InvoiceLine, currency: string): string =>
   line.kind === 'outcome'
@@ -81,6 +82,7 @@ export function InvoicePart({ part, split }: { part: Settlement; split: boolean 
           </tfoot>
         )}
       </table>
+      <TableDownloads />
     </div>
   );
 }

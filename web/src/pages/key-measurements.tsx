@@ -3,6 +3,7 @@ import { StatusBadge } from '../components/status-badge';
 import { Value } from '../components/value';
 import { formatTarget } from '../lib/format';
 import type { KeyMeasurementStatus } from '../lib/types';
+import { TableDownloads } from '../components/table-downloads';
 
 /** Remote-operations and security thresholds of the contract: measured, threshold, met or not (in words). */
 export function KeyMeasurements({ items, period }: { items: KeyMeasurementStatus[]; period: string }) {
@@ -41,6 +42,7 @@ export function KeyMeasurements({ items, period }: { items: KeyMeasurementStatus
             ))}
           </tbody>
         </table>
+        <TableDownloads />
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import { Value } from '../components/value';
 import { formatPercent, formatValue } from '../lib/format';
 import type { InvoiceLine, MetricResult, OutcomeTrace } from '../lib/types';
 import { useMetricInfo } from '../state/catalog';
+import { TableDownloads } from '../components/table-downloads';
 
 /** The trace's measurement as a MetricResult, so it is shown by the same Value as everywhere else. */
 export const resultOf = (t: OutcomeTrace, unit: string): MetricResult => ({
@@ -70,6 +71,7 @@ function OutcomeTraceView({ trace }: { trace: OutcomeTrace }) {
         </div>
       </dl>
       {trace.points.length > 0 && (
+        <>
         <table className="compact">
           <caption>Curve points the pay came from</caption>
           <thead>
@@ -87,6 +89,8 @@ function OutcomeTraceView({ trace }: { trace: OutcomeTrace }) {
             ))}
           </tbody>
         </table>
+        <TableDownloads />
+        </>
       )}
       <p className="rule">{trace.rule}</p>
     </div>

@@ -1,10 +1,12 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorBanner } from '../components/error-banner';
+import { useT } from '../lib/i18n';
 import { useSession } from '../state/session';
 
 /** Email and password; the error in words; on success the role's home page (routes.tsx Home). */
 export function LoginPage({ expired }: { expired: boolean }) {
   const { login } = useSession();
+  const t = useT();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(undefined);
@@ -44,10 +46,10 @@ export function LoginPage({ expired }: { expired: boolean }) {
         aria-labelledby="login-title"
         data-testid="login-form"
       >
-        <h2 id="login-title">Sign in</h2>
+        <h2 id="login-title">{t('login.title')}</h2>
         <ErrorBanner error={error} />
         <div className="field">
-          <label htmlFor="login-email">Email</label>
+          <label htmlFor="login-email">{t('login.email')}</label>
           <input
             ref={emailRef}
             id="login-email"
@@ -60,7 +62,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
           />
         </div>
         <div className="field">
-          <label htmlFor="login-password">Password</label>
+          <label htmlFor="login-password">{t('login.password')}</label>
           <input
             id="login-password"
             type="password"
@@ -72,7 +74,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
           />
         </div>
         <button type="submit" className="button-primary" disabled={busy} data-testid="login-submit">
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
     </main>

@@ -3,6 +3,7 @@ import { Value } from '../components/value';
 import { formatValue } from '../lib/format';
 import { meetsThreshold, type Threshold } from '../lib/thresholds';
 import type { MetricResult } from '../lib/types';
+import { TableDownloads } from '../components/table-downloads';
 
 export interface OperationsRow {
   key: string;
@@ -71,6 +72,7 @@ export function OperationsTable({ caption, metrics, rows, thresholds, units, lab
           ))}
         </tbody>
       </table>
+      <TableDownloads />
     </div>
   );
 }

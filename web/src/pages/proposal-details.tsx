@@ -2,6 +2,7 @@ import { MetricLabel } from '../components/metric-label';
 import { formatValue } from '../lib/format';
 import type { ProposalBody } from '../lib/types';
 import { useCatalog } from '../state/catalog';
+import { TableDownloads } from '../components/table-downloads';
 
 const num = (value: number | null, digits = 4) => (value === null ? '–' : value.toFixed(digits));
 
@@ -39,6 +40,7 @@ export function ProposalDetails({ body }: { body: ProposalBody }) {
             ))}
           </tbody>
         </table>
+        <TableDownloads />
       </div>
       <div className="table-wrap">
         <table className="compact stack">
@@ -79,6 +81,7 @@ export function ProposalDetails({ body }: { body: ProposalBody }) {
             ))}
           </tbody>
         </table>
+        <TableDownloads />
       </div>
       {body.staffing && (
         <div className="card-inner">

@@ -5,6 +5,7 @@ import { colorAt } from '../charts/palette';
 import { EChart } from '../components/echart';
 import { formatCount, formatMoney } from '../lib/format';
 import { fixed, formatChange, formatPercent, formatValue } from './renewal-format';
+import { TableDownloads } from '../components/table-downloads';
 
 /** The scorecard's money sections: the invoice of each settlement period, then cost against value per contact. */
 
@@ -81,6 +82,7 @@ export function MoneySection({ card }: { card: Scorecard }) {
             </tr>
           </tbody>
         </table>
+        <TableDownloads />
       </div>
     </section>
   );
@@ -169,6 +171,7 @@ export function ValueSection({ card }: { card: Scorecard }) {
             ))}
           </tbody>
         </table>
+        <TableDownloads />
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import { MetricLabel } from '../components/metric-label';
 import { Value } from '../components/value';
 import { formatCount } from '../lib/format';
 import { asResult, formatPercent, formatValue } from './renewal-format';
+import { TableDownloads } from '../components/table-downloads';
 
 /** The scorecard's remote operations and security: each key measurement by quarter against the contract, and attrition by site. */
 
@@ -92,6 +93,7 @@ function MeasurementTable({
           ))}
         </tbody>
       </table>
+      <TableDownloads />
     </div>
   );
 }
@@ -137,6 +139,7 @@ export function OperationsSection({ card }: { card: Scorecard }) {
               ))}
             </tbody>
           </table>
+          <TableDownloads />
         </div>
       )}
     </section>

@@ -13,6 +13,7 @@ import {
   formatPercent,
   formatValue,
 } from './renewal-format';
+import { TableDownloads } from '../components/table-downloads';
 
 /** The scorecard's outcomes: each outcome over the term so far against its baseline, with its trend, then by quarter. */
 
@@ -67,7 +68,7 @@ function Sparkline({ outcome }: { outcome: OutcomeRow }) {
         `${t.display} ${formatValue(t.value, outcome.unit, outcome.metric)} (${EVIDENCE_TEXT[t.evidence].label})`,
     )
     .join('; ')}; dashed line: baseline ${formatValue(outcome.baseline.value, outcome.unit, outcome.metric)}`;
-  return <EChart option={option} label={label} height={56} />;
+  return <EChart option={option} label={label} height={56} dataTable={false} />;
 }
 
 export function OutcomesSection({ card }: { card: Scorecard }) {
@@ -146,6 +147,7 @@ export function OutcomesSection({ card }: { card: Scorecard }) {
             ))}
           </tbody>
         </table>
+        <TableDownloads />
       </div>
       {anyBackwards && (
         <p className="muted">† a hold target (not better than the baseline): no attainment; the status compares the value with the target.</p>
@@ -187,6 +189,7 @@ export function OutcomesSection({ card }: { card: Scorecard }) {
               )}
             </tbody>
           </table>
+          <TableDownloads />
         </div>
       </details>
     </section>

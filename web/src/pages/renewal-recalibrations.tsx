@@ -1,4 +1,5 @@
 import type { Scorecard } from '../../../src/core/renewal/types';
+import { TableDownloads } from '../components/table-downloads';
 
 /** The scorecard's recalibrations: the contract's versions, the proposals with each party's decision, the triggers that fired. */
 
@@ -53,6 +54,7 @@ export function RecalibrationSection({ card }: { card: Scorecard }) {
               ))}
             </tbody>
           </table>
+          <TableDownloads />
         </div>
       )}
       <h3>Triggers by quarter</h3>

@@ -1,5 +1,6 @@
 import { n2 } from './renewal-format';
 import type { Comparison, ComparisonVendor } from './rfp-types';
+import { TableDownloads } from '../components/table-downloads';
 
 /** The ranking: each vendor's weighted total with its interval, each evaluator's total, the raw total. */
 
@@ -111,6 +112,7 @@ export function Ranking({ data }: { data: Comparison }) {
             ))}
           </tbody>
         </table>
+        <TableDownloads />
       </div>
       {(data.submissions?.length ?? 0) > 0 && (
         <p className="banner banner-info" role="note">

@@ -1,5 +1,6 @@
 import { n2, pct1 } from './renewal-format';
 import type { Agreement, Comparison } from './rfp-types';
+import { TableDownloads } from '../components/table-downloads';
 
 /** The scores: evaluator agreement (raw and normalised, by section), each evaluator's use of the scale, scores by section. */
 
@@ -38,6 +39,7 @@ export function AgreementSection({ data }: { data: Comparison }) {
               ))}
             </tbody>
           </table>
+          <TableDownloads />
         </div>
         <div className="table-wrap">
           <table className="stack compact">
@@ -83,6 +85,7 @@ export function AgreementSection({ data }: { data: Comparison }) {
               })}
             </tbody>
           </table>
+          <TableDownloads />
         </div>
       </div>
       <p className="muted">Normalisation: {data.normalisation.description}.</p>
@@ -132,6 +135,7 @@ export function SectionScores({ data }: { data: Comparison }) {
             ))}
           </tbody>
         </table>
+        <TableDownloads />
       </div>
     </section>
   );

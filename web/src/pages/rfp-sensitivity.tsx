@@ -1,6 +1,7 @@
 import { pct1, pp } from './renewal-format';
 import { nameOf } from './rfp-ranking';
 import type { Comparison, WeightSensitivity } from './rfp-types';
+import { TableDownloads } from '../components/table-downloads';
 
 /** How far each section and question weight must move to change the winner. */
 
@@ -44,6 +45,7 @@ function SensitivityTable({
           ))}
         </tbody>
       </table>
+      <TableDownloads />
     </div>
   );
 }

@@ -1,5 +1,7 @@
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { METRIC_LABELS } from '../../../src/core/i18n/metric-labels';
 import { apiGet } from '../lib/api';
+import { useLanguage } from '../lib/i18n';
 import type { MetricInfo } from '../lib/types';
 
 /** The metric catalog (GET /api/metrics), loaded once: the glossary and every tooltip read it. */
@@ -27,5 +29,16 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
     );
     return () => controller.abort();
   }, []);
-  return <CatalogContext.Provider value={catalog}>{children}</CatalogContext.Provider>;
+  // Metric labels in the user's language (singular and plural), over the catalog's English.
+  const language = useLanguage();
+  const localised = useMemo(() => {
+    if (language === 'en') return catalog;
+    const labels = METRIC_LABELS[language];
+    const metrics = catalog.metrics.map((m) => {
+      const label = labels[m.id];
+      return label ? { ...m, label: { singular: label[0], plural: label[1] } } : m;
+    });
+    return { metrics, byId: new Map(metrics.map((m) => [m.id, m])), error: catalog.error };
+  }, [catalog, language]);
+  return <CatalogContext.Provider value={localised}>{children}</CatalogContext.Provider>;
 }
