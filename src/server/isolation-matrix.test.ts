@@ -120,22 +120,66 @@ interface Operation {
   method: string;
   path: string;
   query: string[];
+  /** A body that passes the route's validation, from its request schema. */
+  sample?: unknown;
 }
+
+type JsonSchema = {
+  $ref?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  minimum?: number;
+  anyOf?: JsonSchema[];
+};
 
 async function operations(): Promise<Operation[]> {
   const doc = (await (await app.request('/api/openapi.json')).json()) as {
     paths: Record<
       string,
-      Record<string, { parameters?: { name: string; in: string; required?: boolean }[] }>
+      Record<
+        string,
+        {
+          parameters?: { name: string; in: string; required?: boolean }[];
+          requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+        }
+      >
     >;
+    components?: { schemas?: Record<string, JsonSchema> };
   };
+  const schemas = doc.components?.schemas ?? {};
   return Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
       method: method.toUpperCase(),
       path,
       query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+      sample: sampleOf(op.requestBody?.content?.['application/json']?.schema, schemas),
     })),
   );
+}
+
+/**
+ * A body that passes the route's own validation (the required fields, each a plain valid
+ * value), so a route answers what it decides about the foreign id, not a 400 about the body.
+ */
+function sampleOf(schema: JsonSchema | undefined, schemas: Record<string, JsonSchema>, depth = 0): unknown {
+  if (!schema || depth > 6) return undefined;
+  if (schema.$ref) return sampleOf(schemas[schema.$ref.split('/').at(-1) ?? ''], schemas, depth + 1);
+  if (schema.anyOf?.[0]) return sampleOf(schema.anyOf[0], schemas, depth + 1);
+  if (schema.enum) return schema.enum[0];
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  if (type === 'object' || schema.properties)
+    return Object.fromEntries(
+      (schema.required ?? []).map((name) => [name, sampleOf(schema.properties?.[name], schemas, depth + 1)]),
+    );
+  if (type === 'array')
+    return Array.from({ length: schema.minItems ?? 0 }, () => sampleOf(schema.items, schemas, depth + 1));
+  if (type === 'number' || type === 'integer') return Math.max(1, schema.minimum ?? 1);
+  if (type === 'boolean') return true;
+  return 'x';
 }
 
 /** Values for query parameters by name; unknown names get a period (the commonest). */
@@ -167,7 +211,8 @@ function requests(
     .map((name) => `${name}=${encodeURIComponent(QUERY_VALUES[name] ?? '2026-Q1')}`)
     .join('&');
   const withQuery = (path: string) => (query ? `${path}?${query}` : path);
-  const body = op.method === 'GET' ? undefined : bodyFor(foreign);
+  const body =
+    op.method === 'GET' ? undefined : { ...(op.sample as Record<string, unknown>), ...bodyFor(foreign) };
   const sentInBody = body ? [body.where.vendor[0] as string, body.contract as string] : [];
   if (params.length === 0) return [{ url: withQuery(op.path), body, sent: sentInBody, byId: false }];
   const [first] = params as [string];

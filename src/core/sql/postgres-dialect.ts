@@ -50,6 +50,14 @@ export const postgresDialect = new PostgresDialect();
 export class CitusDialect extends PostgresDialect {
   override readonly distributed = true;
 
+  /**
+   * Citus distributes no table with triggers: on a cluster the audit log is append-only by
+   * its grants alone (the application's role has INSERT and SELECT only, postgres/roles.ts).
+   */
+  override appendOnly(_table: string): string[] {
+    return [];
+  }
+
   override sessionSetting(name: string): string {
     return `nullif(current_setting('${name}', true), '')`;
   }

@@ -72,7 +72,9 @@ describe('custom metrics through the API', () => {
       where: { vendor: ['brightpath'] },
     };
     const response = await app.request('/api/query', { method: 'POST', headers, body: JSON.stringify(body) });
-    const [result] = (await response.json()) as { metric: string; value: number; n: number }[];
+    const {
+      results: [result],
+    } = (await response.json()) as { results: { metric: string; value: number; n: number }[] };
     const chats = MARCH.filter(
       (r) =>
         r.channel === 'chat' &&

@@ -32,11 +32,12 @@ export function importRoute(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       params: z.object({ dataset: z.string() }),
       query: z.object({
         filename: z.string().max(255).default('upload.csv'),
+        // Bounded here, checked by readOptionsOf after the dataset (an unknown one answers 404 first).
         mapping: z.string().max(200).optional(),
-        delimiter: z.string().max(2).optional(),
-        encoding: z.string().max(20).optional(),
-        decimal: z.string().max(1).optional(),
-        header: z.string().max(4).optional(),
+        delimiter: z.string().max(100).optional(),
+        encoding: z.string().max(100).optional(),
+        decimal: z.string().max(100).optional(),
+        header: z.string().max(100).optional(),
         sheet: z.string().max(100).optional(),
       }),
     },

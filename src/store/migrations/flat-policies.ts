@@ -19,9 +19,11 @@ export const SETTINGS = {
   vendor: 'covenant.vendor',
   contracts: 'covenant.vendor_contracts',
   proposals: 'covenant.vendor_proposals',
+  users: 'covenant.vendor_users',
+  disputes: 'covenant.vendor_disputes',
 } as const;
 
-const listed = (dialect: Dialect, column: string, setting: string) =>
+export const listed = (dialect: Dialect, column: string, setting: string) =>
   `${column} = ANY(string_to_array(${dialect.sessionSetting(setting)}, ','))`;
 
 /** In a vendor's session, which rows of each table are the vendor's. */

@@ -23,6 +23,8 @@ export async function setSessionSettings(
   await set(SETTINGS.vendor, '');
   await set(SETTINGS.contracts, '');
   await set(SETTINGS.proposals, '');
+  await set(SETTINGS.users, '');
+  await set(SETTINGS.disputes, '');
   if (!scope.vendor) return;
   // Read as the tenant's session, before the vendor narrows it.
   const contracts = await client.query<{ id: string }>(
@@ -34,7 +36,18 @@ export async function setSessionSettings(
     'SELECT proposal_id AS id FROM proposals WHERE tenant = $1 AND contract_id = ANY($2) ORDER BY 1',
     [scope.tenant, ids],
   );
+  // The vendor's users (their sessions and tokens) and disputes (their threads): migration 91.
+  const users = await client.query<{ id: string }>(
+    'SELECT email AS id FROM users WHERE tenant = $1 AND organisation = $2 ORDER BY 1',
+    [scope.tenant, scope.vendor],
+  );
+  const disputes = await client.query<{ id: string }>(
+    'SELECT dispute_id AS id FROM disputes WHERE tenant = $1 AND vendor = $2 ORDER BY 1',
+    [scope.tenant, scope.vendor],
+  );
   await set(SETTINGS.contracts, ids.join(','));
   await set(SETTINGS.proposals, proposals.rows.map((r) => r.id).join(','));
+  await set(SETTINGS.users, users.rows.map((r) => r.id).join(','));
+  await set(SETTINGS.disputes, disputes.rows.map((r) => r.id).join(','));
   await set(SETTINGS.vendor, scope.vendor);
 }

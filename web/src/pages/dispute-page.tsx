@@ -20,7 +20,12 @@ function DisputeList() {
       <h1 id="disputes-title">Disputes</h1>
       <ErrorBanner error={list.error} onRetry={list.reload} />
       {list.loading && <Loading what="disputes" />}
-      {list.data && list.data.length === 0 && <p>No disputes.</p>}
+      {list.data && list.data.length === 0 && (
+        <p data-testid="disputes-empty">
+          No disputes. The client admin or the vendor manager opens one on an invoice line, from the
+          settlement page of a stored settlement.
+        </p>
+      )}
       <ul>
         {(list.data ?? []).map((d) => (
           <li key={d.id}>
