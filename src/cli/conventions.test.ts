@@ -119,7 +119,7 @@ const USAGE_ERRORS: [string[], RegExp][] = [
   [['renewal', 'c', '--format', 'docx'], /expected one of table, json, html, pdf/],
   [['rfp', 'score', 'r.yaml'], /--responses/],
   [['rfp', 'score', 'r.yaml', '--responses', 'd', '--format', 'pdf'], /expected one of table, json, html/],
-  [['serve', '--port', '0'], /expected a whole number at least 1 and at most 65535/],
+  [['serve', '--port', '-1'], /expected a whole number at least 0 and at most 65535/],
   [['start', '--port', '70000'], /at most 65535/],
   [['user', 'add', 'a@b.c', '--organisation', 'o'], /--role/],
   [['user', 'add', 'a@b.c', '--organisation', 'o', '--role', 'king'], /Allowed choices/],

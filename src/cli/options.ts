@@ -61,7 +61,8 @@ export function fractionIn(range: Range): (text: string) => number {
 }
 
 /** A TCP port. */
-export const PORT = integerIn({ min: 1, max: 65_535 });
+/** A TCP port; 0 asks the system for a free one (tests, side-by-side servers). */
+export const PORT = integerIn({ min: 0, max: 65_535 });
 
 /** The one spelling of every command's output formats; `text` is another name for `table`. */
 export type OutputFormat = 'table' | 'json' | 'csv' | 'yaml' | 'html' | 'pdf' | 'xlsx';

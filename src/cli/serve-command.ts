@@ -14,7 +14,7 @@ interface ServeOptions extends StoreOptions {
 export function registerServe(program: Command): void {
   withStoreOptions(program.command('serve'))
     .description('serve the HTTP API, its OpenAPI document and the dashboard')
-    .option('--port <port>', 'port to listen on (1-65535)', PORT, 4600)
+    .option('--port <port>', 'port to listen on (0-65535; 0: any free port)', PORT, 4600)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option(
       '--public-url <url>',

@@ -5,7 +5,7 @@ import { PORT } from './options.js';
 export function registerStart(program: Command): void {
   withStoreOptions(program.command('start'))
     .description('load the demo into an empty store, create its users and serve the dashboard (npm start)')
-    .option('--port <port>', 'port to listen on (1-65535)', PORT, 4600)
+    .option('--port <port>', 'port to listen on (0-65535; 0: any free port)', PORT, 4600)
     .action(async (options: StoreOptions & { port: number }) => {
       const { createDemoUsers } = await import('../demo/demo-users.js');
       const { loadDemo } = await import('../demo/load-demo.js');

@@ -45,7 +45,9 @@ export async function bootstrapIntervals(
       byGroup.set(key, [...(byGroup.get(key) ?? []), row]);
     }
     for (const result of results.filter((r) => r.request === index)) {
-      const rows = byGroup.get(groupKey(result.group)) ?? [];
+      // A GROUP BY answers in any order, and the resampling draws by position: sorted, the
+      // interval is the same on every run and every store.
+      const rows = [...(byGroup.get(groupKey(result.group)) ?? [])].sort(byValues);
       if (rows.length === 0) continue;
       const sample: WeightedSample<unknown> =
         plan.kind === 'query' && plan.histogram?.statistic === 'ratio'
@@ -69,4 +71,14 @@ export async function bootstrapIntervals(
       result.high = bounds.high;
     }
   }
+}
+
+/** Orders histogram rows by their values (the columns the plans name), numerically. */
+const SORT_KEYS = ['v', 'a', 'b', 'm', 's1', 's2', 'w'];
+function byValues(x: Record<string, unknown>, y: Record<string, unknown>): number {
+  for (const key of SORT_KEYS) {
+    const d = Number(x[key] ?? 0) - Number(y[key] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }

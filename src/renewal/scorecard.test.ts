@@ -238,7 +238,7 @@ describe('the scorecard PDF', () => {
       expect(first.decisionBottom).toBeLessThan(height);
       expect(first.firstReasonBottom).toBeLessThan(height);
       // No forced page per section: that left near-empty pages; headings keep with what follows.
-      expect(first.breaks).toEqual(['auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto']);
+      expect(first.breaks).toEqual(['auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto']);
       // Nothing wider than the page.
       expect(first.scrollWidth).toBeLessThanOrEqual(width);
     } finally {

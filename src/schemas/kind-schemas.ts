@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contractSchema } from '../core/contract/schema.js';
+import { metricSchema } from '../core/metric/custom/schema.js';
 import { responseSchema, rfpSchema, scoresSchema } from '../core/rfp/schema.js';
 import { envelopeSchema as mappingSchema } from '../ingest/mapping/schema.js';
 
@@ -31,6 +32,12 @@ export const KIND_SCHEMAS: readonly KindSchema[] = [
     file: 'mapping.schema.json',
     title: 'Covenant Mapping (covenant/v1)',
     schema: mappingSchema,
+  },
+  {
+    kind: 'Metric',
+    file: 'metric.schema.json',
+    title: 'Covenant Metric (covenant/v1)',
+    schema: metricSchema,
   },
   { kind: 'RFP', file: 'rfp.schema.json', title: 'Covenant RFP (covenant/v1)', schema: rfpSchema },
   {

@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../test-support/fixtures.js';
 import { jsonSchemaOf, jsonSchemaText, KIND_SCHEMAS } from './kind-schemas.js';
 
 const SCHEMAS = join(REPO_ROOT, 'schemas');
-const EXAMPLE_DIRS = ['contracts', 'mappings', 'rfp'];
+const EXAMPLE_DIRS = ['contracts', 'mappings', 'metrics', 'rfp'];
 const MODELINE = /^# yaml-language-server: \$schema=(\S+)$/m;
 
 function yamlFiles(dir: string): string[] {

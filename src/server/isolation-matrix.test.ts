@@ -218,7 +218,9 @@ function requests(
   const [first] = params as [string];
   return idsFor(op.path, first, foreign).map((id) => {
     let path = op.path.replace(`{${first}}`, encodeURIComponent(id));
-    for (const other of params.slice(1)) path = path.replace(`{${other}}`, encodeURIComponent(id));
+    // Later parameters name things inside the first (a message number, a file): plain valid values.
+    for (const other of params.slice(1))
+      path = path.replace(`{${other}}`, other === 'no' ? '1' : encodeURIComponent(id));
     return { url: withQuery(path), body, sent: [id, ...sentInBody], byId: true };
   });
 }

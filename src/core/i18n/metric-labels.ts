@@ -40,7 +40,8 @@ const FR: Labels = {
   incident_ack_sla: ['incidents pris en charge à temps', 'incidents pris en charge à temps'],
   incident_resolve_sla: ['incidents résolus à temps', 'incidents résolus à temps'],
   max_site_share: ['part du plus grand site', 'parts du plus grand site'],
-  cost_per_contact: ['coût par contact', 'coût par contact'],
+  cost_per_contact: ['coût par contact traité', 'coûts par contact traité'],
+  cost_per_contact_all: ['coût par contact (tous canaux)', 'coûts par contact (tous canaux)'],
   cost_per_resolved_contact: ['coût par contact résolu', 'coût par contact résolu'],
   value_per_contact: ['valeur par contact', 'valeur par contact'],
 };
@@ -77,7 +78,8 @@ const PT: Labels = {
   incident_ack_sla: ['incidentes reconhecidos a tempo', 'incidentes reconhecidos a tempo'],
   incident_resolve_sla: ['incidentes resolvidos a tempo', 'incidentes resolvidos a tempo'],
   max_site_share: ['quota do maior local', 'quotas do maior local'],
-  cost_per_contact: ['custo por contacto', 'custo por contacto'],
+  cost_per_contact: ['custo por contacto atendido', 'custos por contacto atendido'],
+  cost_per_contact_all: ['custo por contacto (todos)', 'custos por contacto (todos)'],
   cost_per_resolved_contact: ['custo por contacto resolvido', 'custo por contacto resolvido'],
   value_per_contact: ['valor por contacto', 'valor por contacto'],
 };
@@ -114,7 +116,8 @@ const ES: Labels = {
   incident_ack_sla: ['incidentes atendidos a tiempo', 'incidentes atendidos a tiempo'],
   incident_resolve_sla: ['incidentes resueltos a tiempo', 'incidentes resueltos a tiempo'],
   max_site_share: ['cuota del mayor centro', 'cuotas del mayor centro'],
-  cost_per_contact: ['coste por contacto', 'coste por contacto'],
+  cost_per_contact: ['coste por contacto atendido', 'costes por contacto atendido'],
+  cost_per_contact_all: ['coste por contacto (todos)', 'costes por contacto (todos)'],
   cost_per_resolved_contact: ['coste por contacto resuelto', 'coste por contacto resuelto'],
   value_per_contact: ['valor por contacto', 'valor por contacto'],
 };
@@ -151,7 +154,8 @@ const DE: Labels = {
   incident_ack_sla: ['rechtzeitig bestätigte Vorfälle', 'rechtzeitig bestätigte Vorfälle'],
   incident_resolve_sla: ['rechtzeitig gelöste Vorfälle', 'rechtzeitig gelöste Vorfälle'],
   max_site_share: ['Anteil des größten Standorts', 'Anteile des größten Standorts'],
-  cost_per_contact: ['Kosten pro Kontakt', 'Kosten pro Kontakt'],
+  cost_per_contact: ['Kosten pro bearbeitetem Kontakt', 'Kosten pro bearbeitetem Kontakt'],
+  cost_per_contact_all: ['Kosten pro Kontakt (alle)', 'Kosten pro Kontakt (alle)'],
   cost_per_resolved_contact: ['Kosten pro gelöstem Kontakt', 'Kosten pro gelöstem Kontakt'],
   value_per_contact: ['Wert pro Kontakt', 'Wert pro Kontakt'],
 };
@@ -188,7 +192,8 @@ const PL: Labels = {
   incident_ack_sla: ['incydenty przyjęte w terminie', 'incydenty przyjęte w terminie'],
   incident_resolve_sla: ['incydenty rozwiązane w terminie', 'incydenty rozwiązane w terminie'],
   max_site_share: ['udział największej lokalizacji', 'udziały największej lokalizacji'],
-  cost_per_contact: ['koszt na kontakt', 'koszty na kontakt'],
+  cost_per_contact: ['koszt na obsłużony kontakt', 'koszty na obsłużony kontakt'],
+  cost_per_contact_all: ['koszt na kontakt (wszystkie)', 'koszty na kontakt (wszystkie)'],
   cost_per_resolved_contact: ['koszt na rozwiązany kontakt', 'koszty na rozwiązany kontakt'],
   value_per_contact: ['wartość na kontakt', 'wartości na kontakt'],
 };

@@ -27,7 +27,7 @@ export function evidenceSection(card: Scorecard): string {
           .join('')}</tbody></table>`;
   return `<section id="evidence" class="page">
 <h2>Evidence: experiments and alerts</h2>
-<p>Joint experiments on this contract, each a difference in differences with its 95% interval (docs/experiments.md: fair when the arms' pre-period trends are parallel), and every change of an outcome's projected state during the term.</p>
+<p>Joint experiments on this contract, each a difference in differences with its 95% interval (fair when the two arms' trends were parallel before the start: compare their pre-period slopes), and every change of an outcome's projected state during the term.</p>
 <h3>Experiments</h3>
 ${experiments}
 <h3>Alert history</h3>
