@@ -26,7 +26,11 @@ export interface BatchShape {
   matched: number;
   replaced: number;
   batchId: number;
+  /** Rows the batch writes (new or changed). */
+  written: number;
 }
+
+const LARGE_BATCH = 100_000;
 
 /**
  * The facts an import keeps beside a dataset's rows, around its delete and insert: for
@@ -105,6 +109,9 @@ function interactionFacts(target: Executor, shape: BatchShape): BatchFacts {
     async afterInsert() {
       await target.run(updateStoredGapsSql(tenant));
       if (dialect.dailyRollups) {
+        // A large batch changes the table's size: the refresh plans on statistics that count it.
+        if (matched < shape.written / 2 && shape.written >= LARGE_BATCH)
+          await target.run(sql`ANALYZE interactions`);
         await target.run(deleteTouchedDaysSql(tenant));
         await target.run(insertTouchedDaysSql(tenant));
       }
