@@ -57,8 +57,11 @@ export function batchFacts(dataset: string, target: Executor, shape: BatchShape)
   return {
     ...facts,
     async afterInsert() {
-      for (const statement of scopeVendorSql(dataset, shape.tenant, shape.batchId))
-        await target.run(statement);
+      const statements = scopeVendorSql(dataset, shape.tenant, shape.batchId);
+      // The joins below plan on statistics that count a large batch (on Citus, the shards' own).
+      if (statements.length > 0 && shape.written >= LARGE_BATCH)
+        await target.run(sql`ANALYZE ${raw(dataset)}`);
+      for (const statement of statements) await target.run(statement);
       await facts.afterInsert();
     },
   };
