@@ -107,6 +107,11 @@ function interactionFacts(target: Executor, shape: BatchShape): BatchFacts {
         columns: GAP_COLUMNS,
         values: [sql`g.prev_gap`, sql`g.next_gap`],
         join: insertedGapsJoin,
+        // The join may emit rows in the gaps' (customer) order: on a row store that scatters a
+        // quarter over every page and its time-index scans read a page a row (measured at 1M:
+        // 0.44 s for 250,000 rows). Stores scanning row by row (those keeping rollups) insert
+        // in time order.
+        ...(dialect.dailyRollups ? { orderBy: sql`a.started_at` } : {}),
       };
     },
     async afterInsert() {
