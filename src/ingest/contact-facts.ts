@@ -26,7 +26,11 @@ export interface BatchShape {
   matched: number;
   replaced: number;
   batchId: number;
+  /** Rows the batch writes (new or changed). */
+  written: number;
 }
+
+const LARGE_BATCH = 100_000;
 
 /**
  * The facts an import keeps beside a dataset's rows, around its delete and insert: for
@@ -53,8 +57,11 @@ export function batchFacts(dataset: string, target: Executor, shape: BatchShape)
   return {
     ...facts,
     async afterInsert() {
-      for (const statement of scopeVendorSql(dataset, shape.tenant, shape.batchId))
-        await target.run(statement);
+      const statements = scopeVendorSql(dataset, shape.tenant, shape.batchId);
+      // The joins below plan on statistics that count a large batch (on Citus, the shards' own).
+      if (statements.length > 0 && shape.written >= LARGE_BATCH)
+        await target.run(sql`ANALYZE ${raw(dataset)}`);
+      for (const statement of statements) await target.run(statement);
       await facts.afterInsert();
     },
   };
@@ -100,11 +107,19 @@ function interactionFacts(target: Executor, shape: BatchShape): BatchFacts {
         columns: GAP_COLUMNS,
         values: [sql`g.prev_gap`, sql`g.next_gap`],
         join: insertedGapsJoin,
+        // The join may emit rows in the gaps' (customer) order: on a row store that scatters a
+        // quarter over every page and its time-index scans read a page a row (measured at 1M:
+        // 0.44 s for 250,000 rows). Stores scanning row by row (those keeping rollups) insert
+        // in time order.
+        ...(dialect.dailyRollups ? { orderBy: sql`a.started_at` } : {}),
       };
     },
     async afterInsert() {
       await target.run(updateStoredGapsSql(tenant));
       if (dialect.dailyRollups) {
+        // A large batch changes the table's size: the refresh plans on statistics that count it.
+        if (matched < shape.written / 2 && shape.written >= LARGE_BATCH)
+          await target.run(sql`ANALYZE interactions`);
         await target.run(deleteTouchedDaysSql(tenant));
         await target.run(insertTouchedDaysSql(tenant));
       }

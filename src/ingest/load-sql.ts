@@ -48,6 +48,8 @@ export interface DerivedColumns {
   columns: readonly string[];
   values: Sql[];
   join: Sql;
+  /** An order for the inserted rows (row stores: keeps the table in time order across the join). */
+  orderBy?: Sql;
 }
 
 /** Inserts the accepted rows; `skipUnchanged` leaves out those stored identically. */
@@ -71,5 +73,6 @@ export function insertSql(
   const filter = skipUnchanged
     ? sql` WHERE (${keys}) NOT IN (SELECT ${join(def.key.map(q))} FROM matched_keys WHERE NOT changed)`
     : sql``;
-  return sql`INSERT INTO ${q(def.name)} (${target}) SELECT ${values} FROM ${raw(accepted)} a${derived?.join ?? sql``}${filter}`;
+  const order = derived?.orderBy ? sql` ORDER BY ${derived.orderBy}` : sql``;
+  return sql`INSERT INTO ${q(def.name)} (${target}) SELECT ${values} FROM ${raw(accepted)} a${derived?.join ?? sql``}${filter}${order}`;
 }

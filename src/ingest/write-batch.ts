@@ -81,7 +81,15 @@ async function load(
   const [counts] = await target.query<{ matched: number; replaced: number }>(matchedCountsSql());
   const { matched = 0, replaced = 0 } = counts ?? {};
   const total = input.read - input.rejected;
-  const facts = batchFacts(def.name, target, { dialect, tenant, accepted, matched, replaced, batchId });
+  const facts = batchFacts(def.name, target, {
+    dialect,
+    tenant,
+    accepted,
+    matched,
+    replaced,
+    batchId,
+    written: total - matched + replaced,
+  });
   await facts.beforeDelete();
   if (replaced > 0) await target.run(deleteChangedSql(def, tenant));
   const unchanged = matched - replaced;

@@ -29,13 +29,19 @@ export const deleteTouchedDaysSql = (tenant: string): Sql =>
   sql`DELETE FROM ${raw(ROLLUP_TABLE)} d USING touched_days t
     WHERE d.tenant = ${tenant} AND d.vendor = t.vendor AND d.day_start = t.day_start`;
 
-/** The touched groups' rows again, from the tenant's contacts of those vendors and days. */
+/**
+ * The touched groups' rows again, from the tenant's contacts of those vendors and days:
+ * a hash join on (vendor, UTC day) within the touched days' span (the time index serves
+ * a small import); a join on the day's range instead tested every contact against every
+ * touched day of its vendor (a 10M first load ran for over 15 minutes).
+ */
 export const insertTouchedDaysSql = (tenant: string): Sql =>
   sql`INSERT INTO ${raw(ROLLUP_TABLE)} (${raw(KEY.join(', '))}, ${raw(ROLLED_PARTS.map((p) => p.name).join(', '))})
   SELECT ${raw(GROUP)},
     ${raw(ROLLED_PARTS.map(rolledAggregate).join(',\n    '))}
   FROM (SELECT i.*, ${raw(utcDay('i.started_at'))} AS day_start, ${raw(ROLLUP_FLAGS)}
-    FROM interactions i JOIN touched_days t ON i.vendor = t.vendor
-      AND i.started_at >= t.day_start AND i.started_at < t.day_start + interval '1 day'
-    WHERE i.tenant = ${tenant}) c
+    FROM interactions i JOIN touched_days t ON i.vendor = t.vendor AND ${raw(utcDay('i.started_at'))} = t.day_start
+    WHERE i.tenant = ${tenant}
+      AND i.started_at >= (SELECT min(day_start) FROM touched_days)
+      AND i.started_at < (SELECT max(day_start) FROM touched_days) + interval '1 day') c
   GROUP BY ${raw(GROUP)}`;

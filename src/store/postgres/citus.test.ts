@@ -15,7 +15,8 @@ import { windowIn } from '../../test-support/text-query.js';
 import { expectSame } from '../conformance/same-results.js';
 import { migrate } from '../migrations/migrate.js';
 import type { Row, Store } from '../store.js';
-import type { PostgresStore } from './postgres-store.js';
+import { PostgresStore } from './postgres-store.js';
+import { grantApplicationRole } from './roles.js';
 import { openCitusTestStore } from './test-support/citus-server.js';
 
 /**
@@ -27,6 +28,7 @@ import { openCitusTestStore } from './test-support/citus-server.js';
 let store: PostgresStore;
 let reference: Store;
 let drop: () => Promise<void>;
+let appUrl = '';
 const TENANT = 'northwind';
 const DEMO = { scale: 0.01, seed: 7, decisions: false };
 
@@ -42,7 +44,7 @@ const workerOf = async (tenant: string) => {
 };
 
 beforeAll(async () => {
-  ({ store, drop } = await openCitusTestStore());
+  ({ store, drop, appUrl } = await openCitusTestStore());
   reference = await memoryStore();
   await loadDemo(store, { ...DEMO, tenant: TENANT });
   await loadDemo(reference, { ...DEMO, tenant: TENANT });
@@ -115,6 +117,18 @@ describe('the store on Citus', () => {
       raw("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = 'interactions'::regclass"),
     );
     expect(triggers).toEqual([]);
+    // The application's role (not the owner) opens the distributed store and is bound by the policies on the workers.
+    await grantApplicationRole(store, 'covenant_app');
+    const app = await PostgresStore.open(appUrl);
+    try {
+      expect(await app.query(raw('SELECT count(*) AS n FROM interactions'))).toEqual([{ n: 0 }]);
+      const vendors = await app.withSession({ tenant: TENANT, vendor: 'coastline' }, (s) =>
+        s.query(raw('SELECT DISTINCT vendor FROM interactions')),
+      );
+      expect(vendors).toEqual([{ vendor: 'coastline' }]);
+    } finally {
+      await app.close();
+    }
   });
 
   it("gives the demo's numbers DuckDB gives, client and vendor alike", async () => {

@@ -9,6 +9,7 @@ import { DuckDbExecutor } from '../duckdb/duckdb-store.js';
 import { ALL_MIGRATIONS, migrate } from '../migrations/migrate.js';
 import type { Executor, ImportSession, Row, SessionScope, Store } from '../store.js';
 import { StoreError } from '../store.js';
+import { distributeSchema } from './distribution.js';
 import { analyzeChanged, failure, inTransaction, PgExecutor, release } from './pg-executor.js';
 import { PostgresSession } from './postgres-session.js';
 import { setSessionSettings } from './session-settings.js';
@@ -106,8 +107,11 @@ export class PostgresStore implements Store {
       if (rows[0]?.exists) {
         const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
         const versions = new Set(applied.rows.map((r) => r.version));
-        // On Citus, go on: tables a crashed run left undistributed are distributed (a no-op otherwise).
-        if (ALL_MIGRATIONS.every((m) => versions.has(m.version)) && !this.dialect.distributed) return;
+        if (ALL_MIGRATIONS.every((m) => versions.has(m.version))) {
+          // On Citus, tables a crashed run left undistributed are distributed (reads only, otherwise).
+          await distributeSchema(this);
+          return;
+        }
       }
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       try {

@@ -91,6 +91,8 @@ export async function openCitusTestStore(): Promise<{
   store: PostgresStore;
   cluster: LocalCluster;
   url: string;
+  /** As the application's role (not the owner). */
+  appUrl: string;
   drop(): Promise<void>;
 }> {
   const c = await testCluster();
@@ -103,6 +105,7 @@ export async function openCitusTestStore(): Promise<{
     store,
     cluster: c,
     url,
+    appUrl: `postgres://${APP_ROLE}:${TEST_PASSWORD}@127.0.0.1:${c.coordinator.port}/${name}`,
     drop: async () => {
       await store.close();
       await dropClusterDatabase(c, name);
