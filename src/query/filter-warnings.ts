@@ -1,6 +1,6 @@
 import { CONTACT_COLUMN, type Dimension, type PeriodWindow } from '../core/metric/scope.js';
 import type { MetricResult } from '../core/metric/types.js';
-import { raw, sql } from '../core/sql/fragment.js';
+import { join, raw, sql } from '../core/sql/fragment.js';
 import { closest } from '../core/text/closest.js';
 import type { Store } from '../store/store.js';
 
@@ -21,10 +21,16 @@ export async function emptyResultWarnings(
 ): Promise<string[]> {
   if (results.some((r) => r.n > 0)) return [];
   const warnings: string[] = [];
+  // Known values within the asked vendors only: a vendor's query (its vendor forced by the
+  // server's scope) never learns another vendor's sites, agents or channels from a hint.
+  const vendors = where.vendor;
+  const ofVendors =
+    vendors && vendors.length > 0 ? sql` AND vendor IN (${join(vendors.map((v) => sql`${v}`))})` : sql``;
   for (const [dim, values] of Object.entries(where) as [Dimension, string[]][]) {
     const column = raw(CONTACT_COLUMN[dim]);
+    const scoped = dim === 'vendor' ? sql`` : ofVendors;
     const rows = await store.query<{ v: string }>(
-      sql`SELECT DISTINCT ${column} AS v FROM interactions WHERE tenant = ${tenant} AND ${column} IS NOT NULL LIMIT ${KNOWN_LIMIT}`,
+      sql`SELECT DISTINCT ${column} AS v FROM interactions WHERE tenant = ${tenant} AND ${column} IS NOT NULL${scoped} LIMIT ${KNOWN_LIMIT}`,
     );
     const known = rows.map((r) => String(r.v));
     for (const value of values ?? []) {
@@ -35,7 +41,7 @@ export async function emptyResultWarnings(
   }
   if (warnings.length > 0) return warnings;
   const [span] = await store.query<{ first: string | null; last: string | null }>(
-    sql`SELECT min(started_at) AS first, max(started_at) AS last FROM interactions WHERE tenant = ${tenant}`,
+    sql`SELECT min(started_at) AS first, max(started_at) AS last FROM interactions WHERE tenant = ${tenant}${ofVendors}`,
   );
   for (const period of periods) {
     const inside = span?.first && span.last && span.first < period.end && span.last >= period.start;

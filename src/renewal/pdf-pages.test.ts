@@ -136,7 +136,7 @@ describe('the printed renewal scorecards and settlement', () => {
       const text = pageTexts(doc.pdf).join('\n');
       expect(text).not.toMatch(/\b[\w-]+\.md\b|docs\//);
       expect(text).toContain('Definitions');
-      expect(text).toMatch(/“?"?invoice total of the period \/ contacts in scope/);
+      expect(text).toMatch(/invoice\s+total\s+of\s+the\s+period\s+\/\s+handled\s+contacts\s+in\s+scope/);
     }
   });
 

@@ -183,7 +183,12 @@ function sampleOf(schema: JsonSchema | undefined, schemas: Record<string, JsonSc
 }
 
 /** Values for query parameters by name; unknown names get a period (the commonest). */
-const QUERY_VALUES: Record<string, string> = { period: '2026-Q1', asOf: '2026-04-01', filename: 'x.csv' };
+const QUERY_VALUES: Record<string, string> = {
+  period: '2026-Q1',
+  asOf: '2026-04-01',
+  filename: 'x.csv',
+  lang: 'en',
+};
 
 /** Foreign ids for a path parameter: by the collection it follows (contracts, proposals), else all of them. */
 function idsFor(path: string, param: string, foreign: Owned): string[] {
@@ -276,7 +281,12 @@ describe('the isolation matrix (every route x every role x foreign ids)', () => 
           const leaked = foreign.words
             .concat(foreign.contracts, foreign.proposals)
             .filter((v) => rest.includes(v));
-          if (leaked.length > 0) failures.push(`${where}: shows ${leaked.slice(0, 3).join(', ')}`);
+          if (leaked.length > 0) {
+            const at = rest.indexOf(leaked[0] as string);
+            failures.push(
+              `${where}: shows ${leaked.slice(0, 3).join(', ')} in …${rest.slice(Math.max(0, at - 120), at + 40)}…`,
+            );
+          }
         }
       }
     }

@@ -67,7 +67,7 @@ export function checkExperiment(input: ExperimentInput, needsId = true): Result<
     problem('metric', `${metric} needs a contract's settlements; not an experiment metric`);
   for (const key of ['treated', 'control', 'where'] as const) checkFilters(input[key] ?? {}, key, problem);
   if (Object.keys(input.treated ?? {}).length === 0)
-    problem('treated', 'expected at least one filter, e.g. site=lisbon');
+    problem('treated', 'expected at least one filter, e.g. site=SITE or vendor=VENDOR');
   if (Object.keys(input.control ?? {}).length === 0)
     problem('control', 'expected at least one filter, e.g. vendor=coastline');
   const start = input.start ?? '';

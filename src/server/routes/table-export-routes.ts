@@ -10,7 +10,7 @@ const TYPES = {
 const cell = z.string().max(2_000);
 const TableBody = z.object({
   title: z.string().max(200),
-  header: z.array(cell).max(100),
+  header: z.array(cell).min(1).max(100),
   rows: z.array(z.array(cell).max(100)).max(20_000),
 });
 

@@ -132,8 +132,11 @@ describe('the store on Citus', () => {
   });
 
   it("gives the demo's numbers DuckDB gives, client and vendor alike", async () => {
+    const started = Date.now();
     const ours = await catalog(store);
+    process.stderr.write(`citus catalog: ${Date.now() - started} ms\n`);
     expectSame(ours, await catalog(reference));
+    process.stderr.write(`+ reference: ${Date.now() - started} ms\n`);
     expect(ours.fcr?.length).toBeGreaterThan(1);
     const asVendor = await store.withSession({ tenant: TENANT, vendor: 'brightpath' }, async (s) => {
       const [fcr] = await runQuery(s, {

@@ -1,6 +1,7 @@
 import type { AuditEntryT } from '../../../src/server/api/records-schemas';
 import { ErrorBanner, Loading } from '../components/error-banner';
 import { useGet } from '../lib/use-resource';
+import { TableDownloads } from '../components/table-downloads';
 
 /** The audit log for the client admin: every change, who and when, and whether the hash chain is intact. */
 export function AuditPage() {
@@ -18,6 +19,7 @@ export function AuditPage() {
       )}
       {entries.loading && <Loading what="the audit log" />}
       <table className="data-table">
+        <caption>Audit log</caption>
         <thead>
           <tr>
             <th>#</th>
@@ -43,6 +45,7 @@ export function AuditPage() {
           ))}
         </tbody>
       </table>
+      <TableDownloads />
     </section>
   );
 }
