@@ -9,6 +9,7 @@ import { loadDemo } from '../src/demo/load-demo.js';
 import { buildScorecard } from '../src/renewal/scorecard.js';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 import type { Store } from '../src/store/store.js';
+import { parseWindow } from '../src/core/time/period-window.js';
 
 /**
  * The three pages a COO opens before a renewal talk, each cold (a freshly opened store,
@@ -45,13 +46,17 @@ function floorStatements(contract: Contract, start: string, end: string): string
     for (const o of p.outcomes) {
       switch (o.metric) {
         case 'csat':
-          statements.push(`SELECT count(*) FILTER (WHERE csat >= 4), count(*) ${base} ${wf} AND NOT abandoned AND csat IS NOT NULL`);
+          statements.push(
+            `SELECT count(*) FILTER (WHERE csat >= 4), count(*) ${base} ${wf} AND NOT abandoned AND csat IS NOT NULL`,
+          );
           break;
         case 'error_rate':
           statements.push(`SELECT count(*) FILTER (WHERE error), count(*) ${base} ${wf} AND NOT abandoned`);
           break;
         case 'resolution_rate':
-          statements.push(`SELECT count(*) FILTER (WHERE resolved), count(*) ${base} ${wf} AND NOT abandoned`);
+          statements.push(
+            `SELECT count(*) FILTER (WHERE resolved), count(*) ${base} ${wf} AND NOT abandoned`,
+          );
           break;
         case 'fcr':
           statements.push(`WITH l AS (SELECT *, lag(started_at) OVER w AS p, lead(started_at) OVER w AS nx FROM interactions
@@ -100,7 +105,8 @@ export async function benchEvidence(dbFile: string, scale: number): Promise<Cold
   const { contract } = await getVersion(setup, 'default', CONTRACT);
   const version = await getVersion(setup, 'default', CONTRACT);
   await setup.close();
-  const bounds = (from: string, to: string) => periodBounds({ startDate: from, endDate: to }, contract.timezone);
+  const bounds = (from: string, to: string) =>
+    periodBounds({ startDate: from, endDate: to }, contract.timezone);
   const floorOf = (periods: [string, string][]) => (store: Store) =>
     (async () => {
       for (const [from, to] of periods) {
@@ -109,7 +115,10 @@ export async function benchEvidence(dbFile: string, scale: number): Promise<Cold
       }
     })();
   const q3: [string, string] = ['2026-07-01', '2026-09-30'];
-  const term: [string, string][] = [['2026-01-01', '2026-12-31'], ...QUARTERS.map(([, a, b]) => [a, b] as [string, string])];
+  const term: [string, string][] = [
+    ['2026-01-01', '2026-12-31'],
+    ...QUARTERS.map(([, a, b]) => [a, b] as [string, string]),
+  ];
   return [
     {
       name: 'renewal scorecard (term so far and four quarters, every invoice)',
@@ -118,12 +127,16 @@ export async function benchEvidence(dbFile: string, scale: number): Promise<Cold
     },
     {
       name: 'contract overview (2026-Q3)',
-      seconds: await cold(dbFile, (s) => contractOverview(s, 'default', version, '2026-Q3', AS_OF)),
+      seconds: await cold(dbFile, (s) =>
+        contractOverview(s, 'default', version, parseWindow('2026-Q3', 'Europe/Lisbon', 'period'), AS_OF),
+      ),
       floorSeconds: await cold(dbFile, floorOf([q3])),
     },
     {
       name: 'settlement (2026-Q3)',
-      seconds: await cold(dbFile, (s) => computeSettlement(s, 'default', CONTRACT, '2026-Q3', AS_OF)),
+      seconds: await cold(dbFile, (s) =>
+        computeSettlement(s, 'default', CONTRACT, parseWindow('2026-Q3', 'Europe/Lisbon', 'period'), AS_OF),
+      ),
       floorSeconds: await cold(dbFile, floorOf([q3])),
     },
   ];

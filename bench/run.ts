@@ -24,7 +24,10 @@ const { values } = parseArgs({
     // PostgreSQL and Citus load through COPY into keyed tables: minutes at 10M.
     'pg-rows': { type: 'string', default: '10000000' },
     'pg-demo-scale': { type: 'string', default: '2' },
-    only: { type: 'string', default: 'import,metrics,dashboard,postgres,citus,postgres-dashboard,cold-pages' },
+    only: {
+      type: 'string',
+      default: 'import,metrics,dashboard,postgres,citus,postgres-dashboard,cold-pages',
+    },
     // The cold pages reuse this DuckDB file when it exists (else load the demo at --cold-scale into it).
     'cold-db': { type: 'string' },
     'cold-scale': { type: 'string', default: '1' },
@@ -103,7 +106,9 @@ try {
     const scale = Number(values['cold-scale']);
     print(`cold loads on the demo at scale ${scale} (DuckDB, a fresh store each, no result cache)`);
     for (const f of await benchEvidence(values['cold-db'] ?? join(dir, 'cold.duckdb'), scale)) {
-      print(`  ${f.name}: ${f.seconds.toFixed(2)} s; floor ${f.floorSeconds.toFixed(2)} s; ${(f.seconds / f.floorSeconds).toFixed(1)}x the floor`);
+      print(
+        `  ${f.name}: ${f.seconds.toFixed(2)} s; floor ${f.floorSeconds.toFixed(2)} s; ${(f.seconds / f.floorSeconds).toFixed(1)}x the floor`,
+      );
     }
   }
 } finally {

@@ -15,6 +15,7 @@ import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { Store } from '../src/store/store.js';
 import { BENCH_SETTINGS, createBenchDatabase } from './postgres-metrics.js';
 import { writeSyntheticCustomers, writeSyntheticInteractions } from './synthetic.js';
+import { parseWindows } from '../src/core/time/period-window.js';
 
 /**
  * `--only postgres,citus`: the same synthetic file loaded through the real importer into
@@ -95,7 +96,7 @@ async function measure(engine: string, store: Store, files: { interactions: stri
       params: {},
       minN: 1,
       metrics,
-      period: '2026-Q2',
+      periods: parseWindows('2026-Q2', 'Europe/Lisbon', 'period'),
       by: [],
     }),
   );
