@@ -1,15 +1,13 @@
-import { outcomeScope, scopeFilters } from '../core/contract/outcome-scope.js';
 import { targetMet } from '../core/contract/payout.js';
 import { metricInfo } from '../core/metric/catalog.js';
 import type { PeriodWindow } from '../core/metric/scope.js';
 import type { MetricResult } from '../core/metric/types.js';
 import { settle } from '../core/settlement/settle.js';
 import type { OutcomeLine } from '../core/settlement/types.js';
-import { reportedResult } from '../core/stats/reported.js';
-import { runQuery } from '../query/run-query.js';
 import type { Store } from '../store/store.js';
 import { baseUnits } from './base-units.js';
 import type { StoredVersion } from './contract-store.js';
+import { measureKeyMeasurements } from './measure-key-measurements.js';
 import { measureOutcomes } from './measure-outcomes.js';
 
 export type OutcomeState = 'met' | 'missed' | 'insufficient';
@@ -72,34 +70,19 @@ export async function contractOverview(
       payFraction: line.trace.pay,
     };
   });
-  const keyMeasurements = [];
-  for (const key of contract.keyMeasurements) {
-    const info = metricInfo(key.metric);
-    const where = info ? scopeFilters(outcomeScope(info, contract.vendor, contract.workflows)) : {};
-    const [result] = await runQuery(store, {
-      metrics: [key.metric],
-      tenant,
-      periods: [window],
-      zone: contract.timezone,
-      where,
-      by: [],
-      params: {},
-      metricParams: { [key.metric]: key.params },
-      minN: 1,
-      asOf,
-    });
-    const value = result ? reportedResult(result).value : null;
-    const met =
-      value === null ? null : key.direction === 'higher' ? value >= key.threshold : value <= key.threshold;
-    keyMeasurements.push({
-      metric: key.metric,
-      label: info?.label.singular ?? key.metric,
-      threshold: key.threshold,
-      direction: key.direction,
-      result: reportedResult(result as MetricResult),
-      met,
-    });
-  }
+  const keyMeasurements = (await measureKeyMeasurements(store, tenant, contract, window, asOf)).map(
+    ({ key, label, result }) => {
+      const value = result?.value ?? null;
+      return {
+        metric: key.metric,
+        label,
+        threshold: key.threshold,
+        direction: key.direction,
+        result: result as MetricResult,
+        met: value === null ? null : targetMet(value, key.threshold, key.direction),
+      };
+    },
+  );
   return {
     period: window.label,
     outcomes,

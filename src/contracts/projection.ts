@@ -1,4 +1,3 @@
-import { outcomeScope, scopeFilters } from '../core/contract/outcome-scope.js';
 import type { Contract } from '../core/contract/types.js';
 import { UserError } from '../core/issues.js';
 import { metricInfo } from '../core/metric/catalog.js';
@@ -11,10 +10,10 @@ import { addDays, daysBetweenInclusive, isDate } from '../core/time/calendar.js'
 import { periodOf } from '../core/time/period-ops.js';
 import { parseWindow } from '../core/time/period-window.js';
 import { localDateOf } from '../core/time/zone.js';
-import { runQuery } from '../query/run-query.js';
 import type { Store } from '../store/store.js';
 import { baseUnits } from './base-units.js';
 import { listVersions } from './contract-store.js';
+import { measureKeyMeasurements } from './measure-key-measurements.js';
 import { measureOutcomes } from './measure-outcomes.js';
 import { versionsInForce } from './versions-in-force.js';
 
@@ -130,28 +129,21 @@ async function keyMeasurements(
   asOf: string,
 ): Promise<ProjectedItem[]> {
   const items: ProjectedItem[] = [];
-  for (const key of contract.keyMeasurements) {
-    const info = metricInfo(key.metric);
-    const where = info ? scopeFilters(outcomeScope(info, contract.vendor, contract.workflows)) : {};
-    const [r] = await runQuery(store, {
-      metrics: [key.metric],
-      tenant,
-      periods: [parseWindow(period, contract.timezone, 'period')],
-      zone: contract.timezone,
-      where,
-      by: [],
-      params: {},
-      metricParams: { [key.metric]: key.params },
-      minN: 1,
-      asOf,
-    });
+  const window = parseWindow(period, contract.timezone, 'period');
+  for (const { key, label, result: r } of await measureKeyMeasurements(
+    store,
+    tenant,
+    contract,
+    window,
+    asOf,
+  )) {
     const direction = key.direction === 'higher' ? 'higher' : 'lower';
     const value = r?.value ?? null;
     items.push({
       kind: 'key_measurement',
       portfolio: key.source,
       metric: key.metric,
-      label: info?.label.singular ?? key.metric,
+      label,
       direction,
       target: key.threshold,
       value,
