@@ -62,6 +62,20 @@ export async function visibleContract(
 const windowOf = (version: StoredVersion, text: string): PeriodWindow =>
   parseWindow(text, version.contract.timezone, 'period');
 
+/**
+ * A period's invoice of a visible contract, computed (not stored) and cached per data
+ * version and caller's scope: the JSON route and the file exports read the same entry.
+ */
+export function cachedInvoice(deps: ServerDeps, c: Context<AppEnv>, version: StoredVersion, period: string) {
+  const window = windowOf(version, period);
+  return deps.cache.get(
+    deps.events.version,
+    `settlement:${scopeKey(c)}:${version.contractId}:${window.label}`,
+    () =>
+      computeSettlement(storeOf(c, deps), deps.tenant, version.contractId, window, new Date().toISOString()),
+  );
+}
+
 async function versionForPeriod(
   deps: ServerDeps,
   c: Context<AppEnv>,
@@ -145,19 +159,7 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     }),
     async (c) => {
       const version = await visibleContract(deps, c, c.req.valid('param').id);
-      const window = windowOf(version, c.req.valid('query').period);
-      const computed = await deps.cache.get(
-        deps.events.version,
-        `settlement:${scopeKey(c)}:${version.contractId}:${window.label}`,
-        () =>
-          computeSettlement(
-            storeOf(c, deps),
-            deps.tenant,
-            version.contractId,
-            window,
-            new Date().toISOString(),
-          ),
-      );
+      const computed = await cachedInvoice(deps, c, version, c.req.valid('query').period);
       return c.json(
         {
           contract: version.contractId,

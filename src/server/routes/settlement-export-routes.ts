@@ -1,5 +1,4 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { computeSettlement } from '../../contracts/settle-contract.js';
 import {
   exportSettlement,
   SETTLEMENT_FILES,
@@ -8,13 +7,12 @@ import {
 } from '../../contracts/settlement-export.js';
 import { LANGUAGES } from '../../core/i18n/index.js';
 import { UserError } from '../../core/issues.js';
-import { parseWindow } from '../../core/time/period-window.js';
 import { ApiError } from '../api/common-schemas.js';
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { languagePreferences } from '../language-preferences.js';
-import { scopeKey, storeOf } from '../session-scope.js';
-import { visibleContract } from './contract-routes.js';
+import { storeOf } from '../session-scope.js';
+import { cachedInvoice, visibleContract } from './contract-routes.js';
 
 const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
@@ -53,20 +51,8 @@ export function settlementExportRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDep
         const language =
           lang ??
           (await languagePreferences(storeOf(c, deps), deps.tenant, principalOf(c).user.email)).language;
-        const window = parseWindow(text, version.contract.timezone, 'period');
         // The same cache entry as the JSON invoice, keyed by the caller's scope.
-        const computed = await deps.cache.get(
-          deps.events.version,
-          `settlement:${scopeKey(c)}:${version.contractId}:${window.label}`,
-          () =>
-            computeSettlement(
-              storeOf(c, deps),
-              deps.tenant,
-              version.contractId,
-              window,
-              new Date().toISOString(),
-            ),
-        );
+        const computed = await cachedInvoice(deps, c, version, text);
         const report = { contract: version.contractId, ...computed };
         let body: Buffer;
         try {
