@@ -127,7 +127,12 @@ describe('the chosen language (the translated parts: navigation, sign-in, downlo
     async (language) => {
       const page = await suite.page(USERS.viewer, 'phone');
       await byTestId(page, 'contracts-table').waitFor();
+      // The choice is saved by a PUT: wait for it, or the reload below can race it.
+      const saved = page.waitForResponse(
+        (r) => r.url().includes('/api/me/language') && r.request().method() === 'PUT',
+      );
       await byTestId(page, 'language-select').selectOption(language);
+      expect((await saved).ok()).toBe(true);
       await page.waitForFunction((l) => document.documentElement.lang === l, language);
       // A new session reads the choice back from the server.
       await page.reload();
