@@ -2,6 +2,7 @@ import { targetMet } from '../core/contract/payout.js';
 import { metricInfo } from '../core/metric/catalog.js';
 import type { PeriodWindow } from '../core/metric/scope.js';
 import type { MetricResult } from '../core/metric/types.js';
+import { evidenceOf } from '../core/renewal/model.js';
 import { settle } from '../core/settlement/settle.js';
 import type { OutcomeLine } from '../core/settlement/types.js';
 import type { Store } from '../store/store.js';
@@ -20,11 +21,8 @@ export function outcomeState(line: OutcomeLine): OutcomeState {
 }
 
 /** Moved from its baseline in the better direction with p < 0.05 (the evidence rule). */
-export function improving(line: OutcomeLine, result: MetricResult): boolean {
-  const d = result.difference ?? 0;
-  const better = line.trace.direction === 'higher' ? d > 0 : d < 0;
-  return better && result.p !== null && result.p < 0.05;
-}
+export const improving = (line: OutcomeLine, result: MetricResult): boolean =>
+  evidenceOf(line.trace.direction, result.difference, result.p, false) === 'moved';
 
 /**
  * A COO's first minute on a contract: each outcome's value with n and interval, target,
