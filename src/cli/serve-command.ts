@@ -40,6 +40,7 @@ export function registerServe(program: Command): void {
         tenant: options.tenant,
         deps: {
           secureCookies: publicUrl?.startsWith('https://') ?? false,
+          publicUrl: publicUrl ?? null,
           trustProxy: (options.trustProxy ?? '')
             .split(',')
             .map((a) => a.trim())

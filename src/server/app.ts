@@ -15,6 +15,7 @@ import { disputeRoutes, recordsActor } from './routes/dispute-routes.js';
 import { evidenceRoutes } from './routes/evidence-routes.js';
 import { languageRoutes } from './routes/language-routes.js';
 import { metricRoutes } from './routes/metric-routes.js';
+import { oidcRoutes } from './routes/oidc-routes.js';
 import { proposalRoutes } from './routes/proposal-routes.js';
 import { renewalRoutes } from './routes/renewal-routes.js';
 import { rfpRoutes } from './routes/rfp-routes.js';
@@ -43,6 +44,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
   app.get('/api/health', (c) => c.json({ ok: true }));
   for (const routes of [
     authRoutes,
+    oidcRoutes,
     metricRoutes,
     contractRoutes,
     proposalRoutes,

@@ -17,6 +17,8 @@ export interface ServerDeps {
   webRoot: string | null;
   /** Secure cookies and HSTS: set when the server is reached over HTTPS (--public-url https://...). */
   secureCookies: boolean;
+  /** The server's address as browsers reach it (--public-url): OpenID redirect URIs start with it. */
+  publicUrl?: string | null;
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (--trust-proxy). */
   trustProxy: string[];
   /** Largest request body in bytes (JSON and forms); larger answers 413. */
@@ -43,6 +45,7 @@ export function serverDeps(store: Store, options: Partial<ServerDeps> & { tenant
     limiter: options.limiter ?? new LoginLimiter(),
     webRoot: options.webRoot ?? null,
     secureCookies: options.secureCookies ?? false,
+    publicUrl: options.publicUrl ?? null,
     trustProxy: options.trustProxy ?? [],
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     importLimit: options.importLimit ?? DEFAULT_IMPORT_LIMIT,

@@ -25,3 +25,12 @@ export const Login = z
 
 export type UserT = z.infer<typeof User>;
 export type MeT = z.infer<typeof Me>;
+
+/** Single sign-on: the tenant's identity providers as the login page lists them. */
+export const SignInOptions = z
+  .object({
+    tenant: z.string(),
+    passwordLogin: z.boolean(),
+    providers: z.array(z.object({ id: z.string(), name: z.string(), start: z.string() })),
+  })
+  .openapi('SignInOptions');

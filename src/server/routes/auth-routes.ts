@@ -1,9 +1,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { ApiError, Login, Me } from '../api/schemas.js';
+import { passwordLogin } from '../auth/identity-providers.js';
 import { principalOf, SESSION_COOKIE } from '../auth/middleware.js';
 import { hashPassword, secret, verifyPassword } from '../auth/password.js';
-import { createSession, deleteSession } from '../auth/sessions.js';
+import { deleteSession } from '../auth/sessions.js';
+import { startSession } from '../auth/start-session.js';
 import { findUser } from '../auth/users.js';
 import { clientAddress } from '../client-address.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
@@ -25,6 +27,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       200: json(Me, 'signed in'),
       400: json(ApiError, 'not a JSON body with email and password'),
       401: json(ApiError, 'wrong email or password'),
+      403: json(ApiError, 'password sign-in is off for the user’s organisation (single sign-on only)'),
       429: json(ApiError, 'too many attempts'),
     },
   });
@@ -42,23 +45,19 @@ export function authRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     let signedIn = false;
     try {
       decoy ??= hashPassword(secret());
-      const user = await deps.store.withSession({ tenant: deps.tenant }, (db) =>
-        findUser(db, deps.tenant, email),
-      );
+      const tenant = deps.tenant;
+      const { user, passwords } = await deps.store.withSession({ tenant }, async (db) => ({
+        user: await findUser(db, tenant, email),
+        passwords: await passwordLogin(db, tenant),
+      }));
+      if (user && !passwords)
+        return c.json({ error: 'password sign-in is off for your organisation: use single sign-on' }, 403);
       const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy));
       if (!user || !matches) return c.json({ error: 'wrong email or password' }, 401);
-      const session = await deps.store.withSession({ tenant: deps.tenant }, (db) =>
-        createSession(db, deps.tenant, user.email),
-      );
+      const session = await startSession(c, deps, tenant, user.email);
       signedIn = true;
-      setCookie(c, SESSION_COOKIE, session.id, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: '/',
-        secure: deps.secureCookies,
-      });
       const { passwordHash: _hash, ...visible } = user;
-      return c.json({ user: visible, csrfToken: session.csrf, tenant: deps.tenant }, 200);
+      return c.json({ user: visible, csrfToken: session.csrf, tenant }, 200);
     } finally {
       attempt.done(signedIn);
     }

@@ -5,6 +5,7 @@ import { CONTACT_FACTS_MIGRATION } from './contact-facts.js';
 import { CUSTOM_DEFINITION_MIGRATIONS } from './custom-definitions.js';
 import { ALERTS_MIGRATION, EXPERIMENTS_MIGRATION } from './evidence-migration.js';
 import { FLAT_POLICIES_MIGRATION } from './flat-policies.js';
+import { IDENTITY_MIGRATION } from './identity-migration.js';
 import { LANGUAGE_MIGRATION } from './language-migration.js';
 import { MIGRATIONS } from './migrations.js';
 import { RECORDS_MIGRATION } from './records-migration.js';
@@ -25,6 +26,7 @@ export const ALL_MIGRATIONS = [
   ...CUSTOM_DEFINITION_MIGRATIONS,
   LANGUAGE_MIGRATION,
   WAVE_FLAT_POLICIES_MIGRATION,
+  IDENTITY_MIGRATION,
 ];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseIdentityProvider } from '../../core/identity/parse-provider.js';
+import { sql } from '../../core/sql/fragment.js';
+import type { Store } from '../../store/store.js';
+import { memoryStore } from '../../test-support/fixtures.js';
+import { startTestProvider, type TestProvider } from '../../test-support/identity-provider.js';
+import { CookieJar, signInAtProvider, visit } from '../../test-support/oidc-flow.js';
+import { saveProvider, setPasswordLogin } from '../auth/identity-providers.js';
+import { addUser } from '../auth/users.js';
+import { silentLogger } from '../logger.js';
+import { type RunningServer, startServer } from '../serve.js';
+
+/**
+ * Single sign-on against a real OpenID provider (oidc-provider) on loopback: the whole
+ * authorization code flow by fetch, then each check failing on its own (state, a replayed
+ * callback, a tampered nonce, a wrong PKCE verifier, claims that map to no role), and
+ * password sign-in turned off for the tenant.
+ */
+const TENANT = 'default';
+let store: Store;
+let server: RunningServer;
+let provider: TestProvider;
+
+const providerFile = (issuer: string, clientId: string) => `apiVersion: covenant/v1
+kind: IdentityProvider
+metadata:
+  name: brightpath-sso
+  displayName: BrightPath SSO
+spec:
+  issuer: ${issuer}
+  clientId: ${clientId}
+  scopes: [openid, email, profile, groups]
+  claims:
+    groups: groups
+    site: site
+  roles:
+    - when: brightpath-managers
+      role: vendor_manager
+      organisation: brightpath
+    - when: brightpath-leads
+      role: team_lead
+      organisation: brightpath
+`;
+
+beforeAll(async () => {
+  store = await memoryStore();
+  server = await startServer(store, { port: 0, tenant: TENANT, deps: { log: silentLogger } });
+  provider = await startTestProvider({
+    redirectUris: [`${server.url}/api/auth/oidc/callback`],
+    accounts: {
+      joana: {
+        email: 'joana@brightpath.example',
+        name: 'Joana Silva',
+        groups: ['staff', 'brightpath-managers'],
+      },
+      nuno: { email: 'nuno@brightpath.example', name: 'Nuno Dias', groups: ['staff'] },
+      lead: { email: 'marta@brightpath.example', name: 'Marta Reis', groups: ['brightpath-leads'] },
+    },
+  });
+  const parsed = parseIdentityProvider(providerFile(provider.issuer, provider.clientId), 'idp.yaml');
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  await saveProvider(store, TENANT, parsed.value, provider.clientSecret);
+});
+afterAll(async () => {
+  await provider?.close();
+  await server?.close(100);
+  await store?.close();
+});
+
+const START = () => `${server.url}/api/auth/oidc/${TENANT}/brightpath-sso/start`;
+const CALLBACK = () => `${server.url}/api/auth/oidc/callback`;
+
+/** A browser at the provider's redirect back: its cookies, and the callback it is about to visit. */
+async function atCallback(account: string) {
+  const jar = new CookieJar();
+  const callback = await signInAtProvider(jar, START(), account, CALLBACK());
+  return { jar, callback, stateCookie: jar.get(server.url, 'covenant_oidc') ?? '' };
+}
+
+const me = async (jar: CookieJar) => (await visit(jar, `${server.url}/api/me`)).json();
+
+describe('single sign-on with a real OpenID provider', () => {
+  it('lists the tenant’s providers for the login page', async () => {
+    const response = await fetch(`${server.url}/api/auth/providers?tenant=${TENANT}`);
+    expect(await response.json()).toEqual({
+      tenant: TENANT,
+      passwordLogin: true,
+      providers: [
+        {
+          id: 'brightpath-sso',
+          name: 'BrightPath SSO',
+          start: `/api/auth/oidc/${TENANT}/brightpath-sso/start`,
+        },
+      ],
+    });
+    const unknown = await (await fetch(`${server.url}/api/auth/providers?tenant=nobody`)).json();
+    expect(unknown.providers).toEqual([]);
+  });
+
+  it('redirects with PKCE (S256), state and nonce', async () => {
+    const response = await visit(new CookieJar(), START());
+    expect(response.status).toBe(302);
+    const to = new URL(response.headers.get('location') ?? '');
+    expect(to.origin).toBe(provider.issuer);
+    expect(to.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(to.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(to.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(to.searchParams.get('nonce')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(to.searchParams.get('redirect_uri')).toBe(CALLBACK());
+    expect(response.headers.get('set-cookie')).toMatch(/covenant_oidc=.*HttpOnly.*SameSite=Lax/i);
+  });
+
+  it('signs a mapped user in, created just in time, with a session like a password sign-in', async () => {
+    const { jar, callback } = await atCallback('joana');
+    const back = await visit(jar, callback.href);
+    expect(back.status).toBe(302);
+    expect(back.headers.get('location')).toBe('/#/');
+    expect(back.headers.getSetCookie().join('\n')).toMatch(/covenant_session=.*HttpOnly.*SameSite=Strict/i);
+    const signedIn = await me(jar);
+    expect(signedIn.user).toMatchObject({
+      email: 'joana@brightpath.example',
+      name: 'Joana Silva',
+      role: 'vendor_manager',
+      organisation: 'brightpath',
+      kind: 'vendor',
+    });
+    expect(signedIn.csrfToken).toMatch(/.{20,}/);
+    const [row] = await store.query<{ password_hash: string }>(
+      sql`SELECT password_hash FROM users WHERE tenant = ${TENANT} AND email = 'joana@brightpath.example'`,
+    );
+    expect(row?.password_hash).toMatch(/^oidc\$brightpath-sso\$/);
+    // No password opens the account the provider created.
+    const login = await fetch(`${server.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'joana@brightpath.example', password: row?.password_hash }),
+    });
+    expect(login.status).toBe(401);
+    const audit = await store.query<{ actor: string; action: string }>(
+      sql`SELECT actor, action FROM audit_log WHERE tenant = ${TENANT} AND subject = 'joana@brightpath.example'`,
+    );
+    expect(audit).toEqual([{ actor: 'idp:brightpath-sso', action: 'user.add' }]);
+  });
+
+  it('refuses a replayed callback, even with the state cookie', async () => {
+    const { jar, callback, stateCookie } = await atCallback('joana');
+    expect((await visit(jar, callback.href)).status).toBe(302);
+    const replay = await fetch(callback, {
+      redirect: 'manual',
+      headers: { cookie: `covenant_oidc=${stateCookie}` },
+    });
+    expect(replay.status).toBe(400);
+    expect(await replay.text()).toContain('already used or has expired');
+  });
+
+  it('refuses a wrong state, and a callback without the browser’s state cookie', async () => {
+    const { callback, stateCookie } = await atCallback('joana');
+    const wrong = new URL(callback);
+    wrong.searchParams.set('state', 'an-attackers-state-of-the-same-length-00000');
+    const refused = await fetch(wrong, {
+      redirect: 'manual',
+      headers: { cookie: `covenant_oidc=${stateCookie}` },
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('does not match');
+    const otherBrowser = await fetch(callback, { redirect: 'manual' });
+    expect(otherBrowser.status).toBe(400);
+    expect(otherBrowser.headers.getSetCookie().join('')).not.toContain('covenant_session');
+  });
+
+  it('refuses an ID token whose nonce is not the sign-in’s, and a code without its PKCE verifier', async () => {
+    const nonce = await atCallback('joana');
+    await store.run(sql`UPDATE oidc_logins SET nonce = 'not-the-nonce-the-provider-signed'`);
+    const badNonce = await visit(nonce.jar, nonce.callback.href);
+    expect(badNonce.status).toBe(400);
+    expect(await badNonce.text()).toMatch(/did not verify: .*&#34;nonce&#34; claim/);
+
+    const pkce = await atCallback('joana');
+    await store.run(
+      sql`UPDATE oidc_logins SET code_verifier = 'a-verifier-that-never-made-the-challenge-0000'`,
+    );
+    const badVerifier = await visit(pkce.jar, pkce.callback.href);
+    expect(badVerifier.status).toBe(400);
+    // The provider refuses the code: the verifier does not hash to the challenge it was given.
+    expect(await badVerifier.text()).toContain('invalid_grant');
+    expect(badVerifier.headers.getSetCookie().join('')).not.toContain('covenant_session');
+  });
+
+  it('refuses claims that map to no role with a 403 page, and creates no user', async () => {
+    const { jar, callback } = await atCallback('nuno');
+    const refused = await visit(jar, callback.href);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('no role for nuno@brightpath.example');
+    expect((await visit(jar, `${server.url}/api/me`)).status).toBe(401);
+    const users = await store.query(sql`SELECT email FROM users WHERE email = 'nuno@brightpath.example'`);
+    expect(users).toEqual([]);
+    // A team lead's rule needs a site: the provider sent none.
+    const lead = await atCallback('lead');
+    const noSite = await visit(lead.jar, lead.callback.href);
+    expect(noSite.status).toBe(403);
+    expect(await noSite.text()).toContain('has no site');
+  });
+
+  it('answers 404 for a provider the tenant does not have', async () => {
+    const response = await fetch(`${server.url}/api/auth/oidc/${TENANT}/nobody/start`, {
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(404);
+  });
+});
+
+describe('password sign-in per tenant', () => {
+  const login = () =>
+    fetch(`${server.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@northwind.example', password: 'a-long-password' }),
+    });
+
+  it('refuses the tenant’s users with a 403 naming single sign-on when it is off', async () => {
+    await addUser(store, TENANT, {
+      email: 'admin@northwind.example',
+      name: 'Admin',
+      role: 'client_admin',
+      organisation: 'northwind',
+      password: 'a-long-password',
+    });
+    expect((await login()).status).toBe(200);
+    await setPasswordLogin(store, TENANT, false);
+    const refused = await login();
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error).toContain('single sign-on');
+    const options = await (await fetch(`${server.url}/api/auth/providers?tenant=${TENANT}`)).json();
+    expect(options.passwordLogin).toBe(false);
+    // Single sign-on still works.
+    const { jar, callback } = await atCallback('joana');
+    expect((await visit(jar, callback.href)).status).toBe(302);
+    await setPasswordLogin(store, TENANT, true);
+    expect((await login()).status).toBe(200);
+  });
+});
