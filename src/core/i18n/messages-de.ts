@@ -48,4 +48,8 @@ export const DE: Messages = {
   'settlement.footer': 'Abrechnung · {contract} · {period} ({kind})',
   'pdf.page': 'Seite',
   'pdf.of': 'von',
+  // Single sign-on on the login page (docs/sign-in.md).
+  'login.sso': 'Mit {name} anmelden',
+  'login.passwordBelow': 'oder mit E-Mail und Passwort',
+  'login.ssoOnly': 'Ihre Organisation meldet sich nur per Single Sign-on an.',
 };

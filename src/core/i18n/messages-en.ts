@@ -51,6 +51,10 @@ export const EN = {
   'settlement.footer': 'Settlement · {contract} · {period} ({kind})',
   'pdf.page': 'page',
   'pdf.of': 'of',
+  // Single sign-on on the login page (docs/sign-in.md).
+  'login.sso': 'Sign in with {name}',
+  'login.passwordBelow': 'or with your email and password',
+  'login.ssoOnly': 'Your organisation signs in with single sign-on only.',
 } as const;
 
 export type MessageKey = keyof typeof EN;

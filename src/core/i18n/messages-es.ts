@@ -48,4 +48,8 @@ export const ES: Messages = {
   'settlement.footer': 'Liquidación · {contract} · {period} ({kind})',
   'pdf.page': 'página',
   'pdf.of': 'de',
+  // Single sign-on on the login page (docs/sign-in.md).
+  'login.sso': 'Iniciar sesión con {name}',
+  'login.passwordBelow': 'o con su correo electrónico y contraseña',
+  'login.ssoOnly': 'Su organización inicia sesión solo con inicio de sesión único (SSO).',
 };

@@ -48,4 +48,8 @@ export const FR: Messages = {
   'settlement.footer': 'Règlement · {contract} · {period} ({kind})',
   'pdf.page': 'page',
   'pdf.of': 'sur',
+  // Single sign-on on the login page (docs/sign-in.md).
+  'login.sso': 'Se connecter avec {name}',
+  'login.passwordBelow': 'ou avec votre e-mail et votre mot de passe',
+  'login.ssoOnly': 'Votre organisation se connecte uniquement par authentification unique (SSO).',
 };

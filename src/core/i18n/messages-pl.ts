@@ -49,4 +49,8 @@ export const PL: Messages = {
   'settlement.footer': 'Rozliczenie · {contract} · {period} ({kind})',
   'pdf.page': 'strona',
   'pdf.of': 'z',
+  // Single sign-on on the login page (docs/sign-in.md).
+  'login.sso': 'Zaloguj przez {name}',
+  'login.passwordBelow': 'lub za pomocą e-maila i hasła',
+  'login.ssoOnly': 'Twoja organizacja loguje się wyłącznie przez logowanie jednokrotne (SSO).',
 };

@@ -48,4 +48,8 @@ export const PT: Messages = {
   'settlement.footer': 'Liquidação · {contract} · {period} ({kind})',
   'pdf.page': 'página',
   'pdf.of': 'de',
+  // Single sign-on on the login page (docs/sign-in.md).
+  'login.sso': 'Entrar com {name}',
+  'login.passwordBelow': 'ou com o seu e-mail e palavra-passe',
+  'login.ssoOnly': 'A sua organização inicia sessão apenas com autenticação única (SSO).',
 };
