@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contractSchema } from '../core/contract/schema.js';
+import { identityProviderSchema } from '../core/identity/schema.js';
 import { metricSchema } from '../core/metric/custom/schema.js';
 import { responseSchema, rfpSchema, scoresSchema } from '../core/rfp/schema.js';
 import { envelopeSchema as mappingSchema } from '../ingest/mapping/schema.js';
@@ -51,6 +52,12 @@ export const KIND_SCHEMAS: readonly KindSchema[] = [
     file: 'rfp-scores.schema.json',
     title: 'Covenant RFP scores (covenant/v1)',
     schema: scoresSchema,
+  },
+  {
+    kind: 'IdentityProvider',
+    file: 'identity-provider.schema.json',
+    title: 'Covenant identity provider (covenant/v1)',
+    schema: identityProviderSchema,
   },
 ];
 
