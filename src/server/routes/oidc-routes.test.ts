@@ -3,7 +3,11 @@ import { parseIdentityProvider } from '../../core/identity/parse-provider.js';
 import { sql } from '../../core/sql/fragment.js';
 import type { Store } from '../../store/store.js';
 import { memoryStore } from '../../test-support/fixtures.js';
-import { startTestProvider, type TestProvider } from '../../test-support/identity-provider.js';
+import {
+  startTestProvider,
+  type TestAccount,
+  type TestProvider,
+} from '../../test-support/identity-provider.js';
 import { CookieJar, signInAtProvider, visit } from '../../test-support/oidc-flow.js';
 import { saveProvider, setPasswordLogin } from '../auth/identity-providers.js';
 import { addUser } from '../auth/users.js';
@@ -20,6 +24,12 @@ const TENANT = 'default';
 let store: Store;
 let server: RunningServer;
 let provider: TestProvider;
+/** The provider's accounts: a test may move a person between groups, as an administrator would. */
+const ACCOUNTS: Record<string, TestAccount> = {
+  joana: { email: 'joana@brightpath.example', name: 'Joana Silva', groups: ['staff', 'brightpath-managers'] },
+  nuno: { email: 'nuno@brightpath.example', name: 'Nuno Dias', groups: ['staff'] },
+  lead: { email: 'marta@brightpath.example', name: 'Marta Reis', groups: ['brightpath-leads'] },
+};
 
 const providerFile = (issuer: string, clientId: string) => `apiVersion: covenant/v1
 kind: IdentityProvider
@@ -47,15 +57,7 @@ beforeAll(async () => {
   server = await startServer(store, { port: 0, tenant: TENANT, deps: { log: silentLogger } });
   provider = await startTestProvider({
     redirectUris: [`${server.url}/api/auth/oidc/callback`],
-    accounts: {
-      joana: {
-        email: 'joana@brightpath.example',
-        name: 'Joana Silva',
-        groups: ['staff', 'brightpath-managers'],
-      },
-      nuno: { email: 'nuno@brightpath.example', name: 'Nuno Dias', groups: ['staff'] },
-      lead: { email: 'marta@brightpath.example', name: 'Marta Reis', groups: ['brightpath-leads'] },
-    },
+    accounts: ACCOUNTS,
   });
   const parsed = parseIdentityProvider(providerFile(provider.issuer, provider.clientId), 'idp.yaml');
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
@@ -199,6 +201,33 @@ describe('single sign-on with a real OpenID provider', () => {
     const noSite = await visit(lead.jar, lead.callback.href);
     expect(noSite.status).toBe(403);
     expect(await noSite.text()).toContain('has no site');
+  });
+
+  it('brings the user up to date at the next sign-in, and refuses one taken out of the mapped groups', async () => {
+    const joana = ACCOUNTS.joana as TestAccount;
+    const before = { ...joana };
+    try {
+      Object.assign(joana, { groups: ['brightpath-leads'], site: 'lisbon' });
+      const moved = await atCallback('joana');
+      expect((await visit(moved.jar, moved.callback.href)).status).toBe(302);
+      expect((await me(moved.jar)).user).toMatchObject({ role: 'team_lead', site: 'lisbon' });
+      const [update] = await store.query<{ before_id: string; after_id: string }>(
+        sql`SELECT before_id, after_id FROM audit_log WHERE action = 'user.update' AND subject = 'joana@brightpath.example'`,
+      );
+      expect(update).toEqual({
+        before_id: 'vendor_manager of brightpath',
+        after_id: 'team_lead of brightpath',
+      });
+      // Removed from the groups at the provider: the next sign-in is refused; the session
+      // already open lasts until it ends or `covenant user remove` (docs/sign-in.md).
+      joana.groups = ['staff'];
+      const removed = await atCallback('joana');
+      expect((await visit(removed.jar, removed.callback.href)).status).toBe(403);
+      expect((await visit(moved.jar, `${server.url}/api/me`)).status).toBe(200);
+    } finally {
+      Object.assign(joana, before);
+      delete joana.site;
+    }
   });
 
   it('answers 404 for a provider the tenant does not have', async () => {
