@@ -1,6 +1,7 @@
+import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdentityProvider } from '../core/identity/parse-provider.js';
-import { saveProvider } from '../server/auth/identity-providers.js';
+import { saveProvider, setPasswordLogin } from '../server/auth/identity-providers.js';
 import { startTestProvider, type TestProvider } from '../test-support/identity-provider.js';
 import { BRIGHTPATH, browserSuite, byTestId, TENANT } from './test-support/harness.js';
 
@@ -50,6 +51,15 @@ describe('single sign-on', () => {
     await page.goto('/#/login');
     const link = byTestId(page, 'sso-brightpath-sso');
     await expect(link.textContent()).resolves.toBe('Sign in with BrightPath SSO');
+    // As a11y.test.ts: axe through the DevTools protocol (the page's CSP refuses injected scripts).
+    await page.evaluate(axe.source);
+    const serious = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: typeof axe }).axe.run(document);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id);
+    });
+    expect(serious).toEqual([]);
     await link.click();
     // The provider's own pages: its login form, then its consent.
     await page.waitForURL((url) => url.origin === provider?.issuer);
@@ -67,5 +77,20 @@ describe('single sign-on', () => {
       role: 'vendor_manager',
       organisation: 'brightpath',
     });
+  });
+
+  it('shows only the providers when the tenant turned password sign-in off', async () => {
+    await setPasswordLogin(suite.world.store, TENANT, false);
+    try {
+      const page = await suite.page(null);
+      await page.goto('/#/login');
+      await byTestId(page, 'sso-brightpath-sso').waitFor();
+      await expect(page.locator('.login-sso p').first().textContent()).resolves.toBe(
+        'Your organisation signs in with single sign-on only.',
+      );
+      expect(await byTestId(page, 'login-form').count()).toBe(0);
+    } finally {
+      await setPasswordLogin(suite.world.store, TENANT, true);
+    }
   });
 });
