@@ -65,7 +65,8 @@ export function oidcRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     summary: 'Redirects to the identity provider (authorization code flow with PKCE, state and nonce)',
     tags: TAGS,
     request: {
-      params: z.object({ tenant: ID, idp: ID }),
+      // Any text: an unknown tenant or provider is a 404 page like a missing one.
+      params: z.object({ tenant: z.string().max(200), idp: z.string().max(200) }),
       query: z.object({ email: z.string().max(320).optional() }),
     },
     responses: {
