@@ -17,7 +17,15 @@ export function withStoreOptions(command: Command): Command {
 export async function withStore<T>(options: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
   // Loaded on use, so that --help and usage errors answer before the database drivers load.
   const { openStore, resolveLocation } = await import('../store/open-store.js');
-  const store = await openStore(resolveLocation(options.db));
+  const location = resolveLocation(options.db);
+  // Beside a running `covenant serve`, the command waits its turn for the file (and says so).
+  const store = await openStore(location, {
+    role: 'command',
+    onWait: (holder, waitMs) =>
+      process.stderr.write(
+        `waiting for the store ${location} held by ${holder === null ? 'another process' : `process ${holder}`} (up to ${waitMs / 1000} s)...\n`,
+      ),
+  });
   try {
     return await fn(store);
   } finally {
@@ -41,7 +49,7 @@ export function reportError(error: unknown): number {
     for (const issue of error.issues) process.stderr.write(`  ${formatIssue(issue)}\n`);
     return ExitCode.usage;
   }
-  if (error instanceof Error && error.name === 'StoreError') {
+  if (error instanceof Error && (error.name === 'StoreError' || error.name === 'StoreBusy')) {
     process.stderr.write(`error: ${error.message}\n`);
     return ExitCode.internal;
   }

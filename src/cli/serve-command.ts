@@ -33,7 +33,7 @@ export function registerServe(program: Command): void {
       const maxImportMb = Number(options.maxImportMb);
       if (!Number.isFinite(maxImportMb) || maxImportMb <= 0)
         throw new UserError(`--max-import-mb ${options.maxImportMb}: a positive number of megabytes`);
-      const store = await openStore(resolveLocation(options.db));
+      const store = await openStore(resolveLocation(options.db), { role: 'server' });
       const server = await startServer(store, {
         port: options.port,
         host: options.host,

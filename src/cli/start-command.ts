@@ -13,7 +13,7 @@ export function registerStart(program: Command): void {
       const { startRecordsWorker } = await import('../records/worker.js');
       const { startServer } = await import('../server/serve.js');
       const { openStore, resolveLocation } = await import('../store/open-store.js');
-      const store = await openStore(resolveLocation(options.db));
+      const store = await openStore(resolveLocation(options.db), { role: 'server' });
       const status = await storeStatus(store, options.tenant);
       if (status.datasets.every((d) => d.rows === 0)) {
         process.stdout.write(

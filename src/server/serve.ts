@@ -31,6 +31,8 @@ export function startServer(
 ): Promise<RunningServer> {
   const deps = serverDeps(store, { tenant: options.tenant, webRoot: defaultWebRoot(), ...options.deps });
   const app = createApp(deps);
+  // Another process (the CLI) changed a shared store: cached results expire, dashboards refetch.
+  store.onExternalChange?.(() => deps.events.bump('import or change by another process'));
   return new Promise((resolve) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' },
