@@ -19,7 +19,10 @@ export function startRecordsWorker(
     if (running) return;
     running = true;
     deliverOnce(store, { mailer, tenant })
-      .catch((error: unknown) => log('webhook delivery pass failed', error))
+      .catch((error: unknown) => {
+        // A CLI command holds a shared DuckDB file: the next pass delivers.
+        if ((error as Error).name !== 'StoreBusy') log('webhook delivery pass failed', error);
+      })
       .finally(() => {
         running = false;
       });

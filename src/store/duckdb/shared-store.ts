@@ -70,6 +70,11 @@ export class SharedDuckDbStore implements Store {
     return store;
   }
 
+  /** Whether this process has the file open (or is opening or closing it). */
+  get held(): boolean {
+    return this.inner !== null || this.opening !== null || this.closing !== null;
+  }
+
   onExternalChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
