@@ -195,9 +195,16 @@ describe('the CLI beside a running covenant serve', () => {
       { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise((held) => holder.stdout?.once('data', held));
-    const refused = await api('/api/data-version');
+    const [refused, command] = await Promise.all([
+      api('/api/data-version'),
+      run(['status'], { COVENANT_DB_WAIT: '2' }),
+    ]);
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('5');
+    // A command says whom it waits for, and gives up after its bound with exit 3.
+    expect(command.code).toBe(3);
+    expect(command.stderr).toContain(`waiting for the store ${db} held by process ${holder.pid} (up to 2 s)`);
+    expect(command.stderr).toMatch(new RegExp(`error: the store .* is held by process ${holder.pid}`));
     holder.kill('SIGTERM');
     await new Promise((done) => holder.on('exit', done));
     expect((await api('/api/data-version')).status).toBe(200);

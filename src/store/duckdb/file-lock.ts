@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { StoreBusy, StoreError } from '../store.js';
 
@@ -19,6 +19,8 @@ export interface LockWait {
 
 const RETRY_MS = 50;
 const NOTICE_MS = 1000;
+const REFRESH_MS = 1000;
+const STALE_MS = 5000;
 
 /** The pid DuckDB names in its lock error ("Conflicting lock is held in ... (PID 123)"). */
 export function lockHolder(message: string): number | null {
@@ -30,10 +32,15 @@ const isLockError = (error: unknown) => /Could not set lock/.test((error as Erro
 
 export const wantedFile = (path: string) => `${path}.wanted`;
 
-/** The pid of another live process waiting for the file, or null. */
+/**
+ * The pid of another live process waiting for the file, or null. A waiter rewrites the file
+ * every retry, so one older than a few seconds is left over (a waiter killed mid-wait) and
+ * ignored, even if its pid now names another process.
+ */
 export function wantedByOther(path: string): number | null {
   let pid: number;
   try {
+    if (Date.now() - statSync(wantedFile(path)).mtimeMs > STALE_MS) return null;
     pid = Number(readFileSync(wantedFile(path), 'utf8').trim());
   } catch {
     return null;
@@ -70,7 +77,7 @@ const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export async function openInstance(path: string, wait: LockWait): Promise<DuckDBInstance> {
   const started = Date.now();
   let holder: number | null = null;
-  let announced = false;
+  let announced = 0;
   let told = false;
   try {
     for (;;) {
@@ -85,8 +92,8 @@ export async function openInstance(path: string, wait: LockWait): Promise<DuckDB
       } else holder = other;
       const waited = Date.now() - started;
       if (waited >= wait.waitMs) throw busy(path, holder, wait.waitMs);
-      if (!announced && !wait.yieldToOthers) {
-        announced = true;
+      if (!wait.yieldToOthers && (!announced || Date.now() - announced >= REFRESH_MS)) {
+        announced = Date.now();
         announce(path);
       }
       // A server lets go within a second; only a longer wait is worth a line on stderr.
@@ -97,7 +104,7 @@ export async function openInstance(path: string, wait: LockWait): Promise<DuckDB
       await pause(RETRY_MS);
     }
   } finally {
-    if (announced) withdraw(path);
+    if (announced > 0) withdraw(path);
   }
 }
 

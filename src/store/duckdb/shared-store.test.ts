@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { raw, sql } from '../../core/sql/fragment.js';
@@ -102,5 +102,9 @@ describe('a DuckDB file shared with other processes', () => {
     expect(wantedByOther(path)).toBeNull();
     writeFileSync(wantedFile(path), String(process.ppid));
     expect(wantedByOther(path)).toBe(process.ppid);
+    // Left over by a waiter killed mid-wait: old, so ignored even though the pid is alive.
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(wantedFile(path), old, old);
+    expect(wantedByOther(path)).toBeNull();
   });
 });

@@ -160,7 +160,14 @@ export class SharedDuckDbStore implements Store {
   private async reopen(waitMs: number): Promise<DuckDbStore> {
     const store = await DuckDbStore.open(this.location, { wait: this.wait(waitMs), migrate: false });
     this.inner = store;
-    if (stampOf(this.location) !== this.seen) for (const listener of this.listeners) listener();
+    if (stampOf(this.location) !== this.seen)
+      for (const listener of this.listeners) {
+        try {
+          listener();
+        } catch {
+          // A listener's failure is its own; the call that reopened goes on.
+        }
+      }
     return store;
   }
 
