@@ -81,7 +81,7 @@ beforeAll(async () => {
   });
   brightpath = await owned('brightpath', 'northwind-brightpath-2026');
   coastline = await owned('coastline', 'northwind-coastline-2026');
-  app = createApp(serverDeps(store, { tenant: TENANT, log: silentLogger }));
+  app = createApp(serverDeps(store, { log: silentLogger }));
 }, 180_000);
 
 const merge = (...parts: Owned[]): Owned => ({

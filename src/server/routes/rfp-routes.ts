@@ -11,7 +11,7 @@ import {
   RfpResponseSubmission,
   RfpSubmissionResult,
 } from '../api/rfp-schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { Forbidden, type Principal, partyOf } from '../scope.js';
 import { storeOf } from '../session-scope.js';
@@ -170,7 +170,7 @@ export function rfpRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
         warnings: parsed.warnings,
       };
       submit(organisation, submission);
-      await appendAudit(storeOf(c, deps), deps.tenant, {
+      await appendAudit(storeOf(c, deps), tenantOf(c), {
         action: 'rfp.response',
         subject: organisation,
         after: `${organisation} ${submission.submittedAt}`,
