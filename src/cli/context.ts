@@ -9,7 +9,11 @@ export interface StoreOptions {
 
 /** Every command that touches data takes the same two options. */
 export function withStoreOptions(command: Command): Command {
-  return withDbOption(command).option('--tenant <tenant>', 'client organisation that owns the data', 'default');
+  return withDbOption(command).option(
+    '--tenant <tenant>',
+    'client organisation that owns the data',
+    'default',
+  );
 }
 
 /** The store alone: `covenant serve` serves every tenant of it. */

@@ -24,10 +24,14 @@ const post = (path: string, body: unknown) =>
   });
 
 beforeAll(async () => {
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--db', fresh], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--db', fresh],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   await new Promise<void>((done, fail) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       printed += chunk.toString();
@@ -84,9 +88,9 @@ describe('covenant serve on a fresh store', () => {
     expect(again.status).toBe(403);
     const login = await post('/api/login', { email: 'admin@acme.example', password: first.password });
     expect(login.status).toBe(200);
-    expect((await post('/api/login', { email: 'mallory@acme.example', password: first.password })).status).toBe(
-      401,
-    );
+    expect(
+      (await post('/api/login', { email: 'mallory@acme.example', password: first.password })).status,
+    ).toBe(401);
   }, 60_000);
 });
 
@@ -95,7 +99,20 @@ describe('covenant user add --tenant and covenant tenant', () => {
   const add = (email: string, tenant: string, extra: string[] = []) => {
     process.env.COVENANT_PASSWORD = 'a-long-password-2026';
     try {
-      return runCli(['user', 'add', email, '--role', 'client_admin', '--organisation', tenant, '--tenant', tenant, '--db', db, ...extra]);
+      return runCli([
+        'user',
+        'add',
+        email,
+        '--role',
+        'client_admin',
+        '--organisation',
+        tenant,
+        '--tenant',
+        tenant,
+        '--db',
+        db,
+        ...extra,
+      ]);
     } finally {
       delete process.env.COVENANT_PASSWORD;
     }

@@ -6,7 +6,9 @@ import { table } from './table.js';
 
 /** The tenants of a store: one `covenant serve` serves them all (docs/security.md). */
 export function registerTenant(program: Command): void {
-  const tenant = program.command('tenant').description('the tenants (client organisations) of the store: list, add');
+  const tenant = program
+    .command('tenant')
+    .description('the tenants (client organisations) of the store: list, add');
   withDbOption(tenant.command('list'))
     .description('every tenant: id, name, whether it is a demo')
     .addOption(formatOption())

@@ -38,7 +38,9 @@ export function registerUser(program: Command): void {
           await ensureTenant(tx, options.tenant, { name: options.tenantName, rename: true });
           return addUser(tx, options.tenant, { ...options, email, name: options.name ?? email, password });
         });
-        process.stdout.write(`${added.email}: ${added.role} of ${added.organisation} (tenant ${options.tenant})\n`);
+        process.stdout.write(
+          `${added.email}: ${added.role} of ${added.organisation} (tenant ${options.tenant})\n`,
+        );
       });
     });
   withStoreOptions(user.command('list'))

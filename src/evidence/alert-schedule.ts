@@ -39,11 +39,17 @@ export function startAlertEvaluation(
           // In sessions of the tenant: on PostgreSQL the server's role sees rows in no other.
           const ids = await store.withSession({ tenant }, (s) => listContractIds(s, tenant));
           for (const contractId of ids) {
-            await store.withSession({ tenant }, (s) => evaluateAlerts(s, tenant, contractId)).catch((error: Error) => {
-              // A contract with no version in force today (ended, or proposed) has no period in progress.
-              if (!(error instanceof UserError))
-                log('warn', 'alert evaluation failed', { tenant, contract: contractId, error: error.message });
-            });
+            await store
+              .withSession({ tenant }, (s) => evaluateAlerts(s, tenant, contractId))
+              .catch((error: Error) => {
+                // A contract with no version in force today (ended, or proposed) has no period in progress.
+                if (!(error instanceof UserError))
+                  log('warn', 'alert evaluation failed', {
+                    tenant,
+                    contract: contractId,
+                    error: error.message,
+                  });
+              });
           }
         });
     } catch (error) {

@@ -44,7 +44,11 @@ beforeAll(async () => {
   coastlineHook = await webhookReceiver([200]);
   smtp = await smtpReceiver();
   process.env.COVENANT_SMTP_URL = smtp.url;
-  stopWorker = startRecordsWorker(store, async () => [TENANT], () => undefined);
+  stopWorker = startRecordsWorker(
+    store,
+    async () => [TENANT],
+    () => undefined,
+  );
 }, 180_000);
 
 afterAll(async () => {

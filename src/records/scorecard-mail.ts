@@ -1,9 +1,9 @@
 import { Cron } from 'croner';
 import { listVersions } from '../contracts/contract-store.js';
 import { renderScorecardHtml } from '../core/renewal/html.js';
+import { inTenantCatalog } from '../query/tenant-catalog.js';
 import { htmlToPdf } from '../renewal/pdf.js';
 import { buildScorecard } from '../renewal/scorecard.js';
-import { inTenantCatalog } from '../query/tenant-catalog.js';
 import type { Store } from '../store/store.js';
 import type { Mailer } from './mail-outbox.js';
 import { optedIn } from './mail-outbox.js';

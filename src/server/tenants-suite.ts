@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
-import { createToken } from './auth/sessions.js';
-import { addUser } from './auth/users.js';
-import type { createApp } from './app.js';
+import { sql } from '../core/sql/fragment.js';
 import type { Store } from '../store/store.js';
 import { A, A_ONLY, B, B_CONTRACT, SHARED_ID } from '../test-support/two-tenants.js';
+import type { createApp } from './app.js';
+import { createToken } from './auth/sessions.js';
+import { addUser } from './auth/users.js';
 import { TestClient } from './test-client.js';
 
 /**
@@ -38,7 +39,10 @@ export function twoTenantSuite(ctx: () => { app: ReturnType<typeof createApp>; o
     const sameA = await a.json<{ displayName: string; client: string }>('GET', `/api/contracts/${SHARED_ID}`);
     const sameB = await b.json<{ displayName: string; client: string }>('GET', `/api/contracts/${SHARED_ID}`);
     expect(sameA.body.client).toBe('northwind');
-    expect(sameB.body).toMatchObject({ client: 'southwind', displayName: 'Southwind copy of the BrightPath terms' });
+    expect(sameB.body).toMatchObject({
+      client: 'southwind',
+      displayName: 'Southwind copy of the BrightPath terms',
+    });
     const period = '2026-Q1';
     const invoiceA = await a.send('GET', `/api/contracts/${SHARED_ID}/settlement?period=${period}`);
     const invoiceB = await b.send('GET', `/api/contracts/${SHARED_ID}/settlement?period=${period}`);
@@ -50,7 +54,13 @@ export function twoTenantSuite(ctx: () => { app: ReturnType<typeof createApp>; o
   it('answers B 404 for A’s contracts, settlements, renewals and RFP, and shows it none of A’s audit', async () => {
     const b = await as(B.coo, B.password);
     for (const id of A_ONLY)
-      for (const tail of ['', '/overview?period=2026-Q1', '/settlement?period=2026-Q1', '/settlements', '/renewal'])
+      for (const tail of [
+        '',
+        '/overview?period=2026-Q1',
+        '/settlement?period=2026-Q1',
+        '/settlements',
+        '/renewal',
+      ])
         expect((await b.send('GET', `/api/contracts/${id}${tail}`)).status, `${id}${tail}`).toBe(404);
     expect((await b.send('GET', '/api/rfp')).status).toBe(404);
     expect((await (await as(A.coo, A.password)).send('GET', '/api/rfp')).status).toBe(200);
@@ -65,9 +75,9 @@ export function twoTenantSuite(ctx: () => { app: ReturnType<typeof createApp>; o
       timezone: 'Europe/Lisbon',
     });
     expect(query.status).toBe(200);
+    // The owner's count of B's rows bounds B's answer (A's are thousands).
     const own = await ctx().owner.query<{ n: number }>(
-      // The owner's count of B's rows: what B's answer must be, not A's (thousands).
-      (await import('../core/sql/fragment.js')).sql`SELECT count(*) AS n FROM interactions WHERE tenant = ${B.tenant}`,
+      sql`SELECT count(*) AS n FROM interactions WHERE tenant = ${B.tenant}`,
     );
     expect(query.body.results[0]?.n).toBeLessThanOrEqual(Number(own[0]?.n));
   }, 120_000);

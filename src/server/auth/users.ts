@@ -65,7 +65,9 @@ export async function addUser(db: Executor, tenant: string, user: NewUser): Prom
   const hash = await hashPassword(user.password);
   await db.run(sql`DELETE FROM users WHERE tenant = ${tenant} AND lower(email) = ${emailKey(user.email)}`);
   await db.run(sql`DELETE FROM user_directory WHERE email = ${emailKey(user.email)}`);
-  await db.run(sql`INSERT INTO user_directory (email, tenant_id) VALUES (${emailKey(user.email)}, ${tenant})`);
+  await db.run(
+    sql`INSERT INTO user_directory (email, tenant_id) VALUES (${emailKey(user.email)}, ${tenant})`,
+  );
   await db.run(sql`INSERT INTO users VALUES (${tenant}, ${user.email}, ${user.name}, ${user.role}, ${user.organisation},
     ${user.site ?? null}, ${user.agentId ?? null}, ${hash}, CURRENT_TIMESTAMP)`);
   await appendAudit(db, tenant, {

@@ -3,8 +3,8 @@ import { projectContract } from '../../contracts/projection.js';
 import { listAlerts } from '../../evidence/alerts.js';
 import { OutcomeAlert, Projection } from '../api/evidence-schemas.js';
 import { ApiError } from '../api/schemas.js';
-import type { AppEnv, ServerDeps } from '../deps.js';
 import { tenantOf } from '../auth/middleware.js';
+import type { AppEnv, ServerDeps } from '../deps.js';
 
 import { scopeKey, storeOf } from '../session-scope.js';
 import { visibleContract } from './contract-routes.js';

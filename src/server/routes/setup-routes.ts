@@ -1,8 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { UserError } from '../../core/issues.js';
 import { ApiError, User } from '../api/schemas.js';
-import { type SetupInput, completeSetup } from '../auth/setup.js';
+import { completeSetup, type SetupInput } from '../auth/setup.js';
 import { startSession } from '../auth/start-session.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { Forbidden } from '../scope.js';
@@ -23,8 +22,7 @@ const json = <T>(schema: T, description: string) => ({
   description,
 });
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 const page = (body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Covenant setup</title></head><body><main>${body}</main></body></html>`;
@@ -34,7 +32,7 @@ const form = (token: string) =>
   page(`<h1>Set up Covenant</h1>
 <p>Create your organisation (the tenant) and its first administrator. This link works once.</p>
 <form method="post" action="/api/setup">
-<input type="hidden" name="token" value="${escape(token)}">
+<input type="hidden" name="token" value="${escapeHtml(token)}">
 <p><label>Organisation name <input name="tenantName" required maxlength="200"></label></p>
 <p><label>Tenant id (letters, digits, - or _) <input name="tenant" required pattern="[A-Za-z0-9][A-Za-z0-9_\\-]{0,62}"></label></p>
 <p><label>Your name <input name="name" maxlength="200"></label></p>
@@ -54,9 +52,21 @@ export function setupRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'post',
       path: '/api/setup',
-      request: { body: { content: { 'application/json': { schema: SetupBody } }, required: true } },
+      request: {
+        body: {
+          content: {
+            'application/json': { schema: SetupBody },
+            'application/x-www-form-urlencoded': { schema: SetupBody },
+          },
+          // Not `required`: each content type is then validated only when it is the one sent.
+          required: false,
+        },
+      },
       responses: {
-        200: json(z.object({ user: User, tenant: z.string(), csrfToken: z.string() }), 'created and signed in'),
+        200: json(
+          z.object({ user: User, tenant: z.string(), csrfToken: z.string() }),
+          'created and signed in',
+        ),
         303: { description: 'created and signed in (a form): to the dashboard' },
         400: json(ApiError, 'a field is missing or wrong'),
         403: json(ApiError, 'the link is used, expired or replaced, or the store has users'),
@@ -65,7 +75,9 @@ export function setupRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     async (c) => {
       const isForm = !c.req.header('content-type')?.includes('application/json');
       try {
-        const input = isForm ? await fromForm(c) : (c.req.valid('json') as SetupInput);
+        const input: Partial<SetupInput> = isForm ? c.req.valid('form') : c.req.valid('json');
+        // A request without a body validates as {}: say what is expected.
+        if (!isComplete(input)) throw new UserError('send the setup form, or its fields as JSON');
         const user = await completeSetup(deps.store, input);
         const { csrf } = await startSession(c, deps, input.tenant, user.email);
         if (isForm) return c.redirect('/', 303);
@@ -73,22 +85,13 @@ export function setupRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       } catch (error) {
         if (!isForm || !(error instanceof UserError || error instanceof Forbidden)) throw error;
         const status = error instanceof Forbidden ? 403 : 400;
-        return c.html(page(`<h1>Not set up</h1><p>${escape(error.message)}</p>`), status);
+        return c.html(page(`<h1>Not set up</h1><p>${escapeHtml(error.message)}</p>`), status);
       }
     },
   );
 }
 
-async function fromForm(c: Context<AppEnv>): Promise<SetupInput> {
-  const body = await c.req.parseBody();
-  const field = (name: string) => {
-    const value = body[name];
-    return typeof value === 'string' ? value.slice(0, 1024) : '';
-  };
-  const parsed = SetupBody.safeParse(Object.fromEntries(Object.keys(SetupBody.shape).map((k) => [k, field(k)])));
-  if (!parsed.success)
-    throw new UserError(
-      `the form is not complete: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  return parsed.data;
-}
+const isComplete = (input: Partial<SetupInput>): input is SetupInput =>
+  ['token', 'tenant', 'tenantName', 'email', 'name', 'password'].every(
+    (key) => typeof input[key as keyof SetupInput] === 'string',
+  );
