@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { UserError } from '../core/issues.js';
-import { type StoreOptions, withStoreOptions } from './context.js';
+import { type StoreOptions, withDbOption } from './context.js';
 import { PORT } from './options.js';
 
-interface ServeOptions extends StoreOptions {
+interface ServeOptions extends Omit<StoreOptions, 'tenant'> {
   port: number;
   host: string;
   publicUrl?: string;
@@ -12,7 +12,7 @@ interface ServeOptions extends StoreOptions {
 }
 
 export function registerServe(program: Command): void {
-  withStoreOptions(program.command('serve'))
+  withDbOption(program.command('serve'))
     .description('serve the HTTP API, its OpenAPI document and the dashboard')
     .option('--port <port>', 'port to listen on (0-65535; 0: any free port)', PORT, 4600)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
@@ -33,11 +33,10 @@ export function registerServe(program: Command): void {
       const maxImportMb = Number(options.maxImportMb);
       if (!Number.isFinite(maxImportMb) || maxImportMb <= 0)
         throw new UserError(`--max-import-mb ${options.maxImportMb}: a positive number of megabytes`);
-      const store = await openStore(resolveLocation(options.db));
+      const store = await openStore(resolveLocation(options.db), { role: 'server' });
       const server = await startServer(store, {
         port: options.port,
         host: options.host,
-        tenant: options.tenant,
         deps: {
           secureCookies: publicUrl?.startsWith('https://') ?? false,
           publicUrl: publicUrl ?? null,
@@ -49,7 +48,11 @@ export function registerServe(program: Command): void {
         },
       });
       process.stdout.write(`Covenant on ${server.url} (API ${server.url}/api/docs)\n`);
-      const stopWorker = startRecordsWorker(store, options.tenant);
+      // Every tenant of the store is served; a store without users gets a one-time setup link.
+      const { setupMessage } = await import('../server/auth/setup.js');
+      const { tenantIds } = await import('../server/auth/tenants.js');
+      process.stdout.write(await setupMessage(store, publicUrl ?? server.url));
+      const stopWorker = startRecordsWorker(store, () => tenantIds(store));
       // Gone within 5 s of SIGTERM: streams close at once, requests get 4 s, the store the rest.
       const stop = async () => {
         stopWorker();

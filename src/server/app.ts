@@ -20,6 +20,7 @@ import { proposalRoutes } from './routes/proposal-routes.js';
 import { renewalRoutes } from './routes/renewal-routes.js';
 import { rfpRoutes } from './routes/rfp-routes.js';
 import { settlementExportRoutes } from './routes/settlement-export-routes.js';
+import { setupRoutes } from './routes/setup-routes.js';
 import { tableExportRoutes } from './routes/table-export-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import { whatIfRoutes } from './routes/what-if-routes.js';
@@ -58,6 +59,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
     settlementExportRoutes,
     tableExportRoutes,
     languageRoutes,
+    setupRoutes,
   ])
     routes(app, deps);
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Covenant API', version: '1' } });

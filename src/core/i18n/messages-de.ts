@@ -48,6 +48,10 @@ export const DE: Messages = {
   'settlement.footer': 'Abrechnung · {contract} · {period} ({kind})',
   'pdf.page': 'Seite',
   'pdf.of': 'von',
+  // The tenant in the header (multi-tenant server).
+  'tenant.label': 'Organisation',
+  'tenant.demo': 'Demo',
+  'tenant.demoTitle': 'Eine Demo: erfundene Daten und Anmeldungen mit veröffentlichten Passwörtern',
   // Single sign-on on the login page (docs/sign-in.md).
   'login.sso': 'Mit {name} anmelden',
   'login.passwordBelow': 'oder mit E-Mail und Passwort',

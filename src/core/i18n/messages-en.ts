@@ -51,6 +51,10 @@ export const EN = {
   'settlement.footer': 'Settlement · {contract} · {period} ({kind})',
   'pdf.page': 'page',
   'pdf.of': 'of',
+  // The tenant in the header (multi-tenant server).
+  'tenant.label': 'Organisation',
+  'tenant.demo': 'Demo',
+  'tenant.demoTitle': 'A demo: made-up data, and sign-ins whose passwords are published',
   // Single sign-on on the login page (docs/sign-in.md).
   'login.sso': 'Sign in with {name}',
   'login.passwordBelow': 'or with your email and password',

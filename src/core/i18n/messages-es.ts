@@ -48,6 +48,10 @@ export const ES: Messages = {
   'settlement.footer': 'Liquidación · {contract} · {period} ({kind})',
   'pdf.page': 'página',
   'pdf.of': 'de',
+  // The tenant in the header (multi-tenant server).
+  'tenant.label': 'Organización',
+  'tenant.demo': 'Demo',
+  'tenant.demoTitle': 'Una demostración: datos inventados e inicios de sesión con contraseñas publicadas',
   // Single sign-on on the login page (docs/sign-in.md).
   'login.sso': 'Iniciar sesión con {name}',
   'login.passwordBelow': 'o con su correo electrónico y contraseña',

@@ -48,6 +48,10 @@ export const FR: Messages = {
   'settlement.footer': 'Règlement · {contract} · {period} ({kind})',
   'pdf.page': 'page',
   'pdf.of': 'sur',
+  // The tenant in the header (multi-tenant server).
+  'tenant.label': 'Organisation',
+  'tenant.demo': 'Démo',
+  'tenant.demoTitle': 'Une démo : données inventées et identifiants dont les mots de passe sont publics',
   // Single sign-on on the login page (docs/sign-in.md).
   'login.sso': 'Se connecter avec {name}',
   'login.passwordBelow': 'ou avec votre e-mail et votre mot de passe',

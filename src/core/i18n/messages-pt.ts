@@ -48,6 +48,10 @@ export const PT: Messages = {
   'settlement.footer': 'Liquidação · {contract} · {period} ({kind})',
   'pdf.page': 'página',
   'pdf.of': 'de',
+  // The tenant in the header (multi-tenant server).
+  'tenant.label': 'Organização',
+  'tenant.demo': 'Demo',
+  'tenant.demoTitle': 'Uma demonstração: dados inventados e acessos com palavras-passe publicadas',
   // Single sign-on on the login page (docs/sign-in.md).
   'login.sso': 'Entrar com {name}',
   'login.passwordBelow': 'ou com o seu e-mail e palavra-passe',

@@ -17,7 +17,16 @@ export const User = z
   })
   .openapi('User');
 
-export const Me = z.object({ user: User, csrfToken: z.string(), tenant: z.string() }).openapi('Me');
+export const Me = z
+  .object({
+    user: User,
+    csrfToken: z.string(),
+    /** The tenant's id, its display name, and whether it is a demo (the header says so). */
+    tenant: z.string(),
+    tenantName: z.string(),
+    isDemo: z.boolean(),
+  })
+  .openapi('Me');
 
 export const Login = z
   .object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) })
@@ -29,7 +38,8 @@ export type MeT = z.infer<typeof Me>;
 /** Single sign-on: the tenant's identity providers as the login page lists them. */
 export const SignInOptions = z
   .object({
-    tenant: z.string(),
+    /** Null when the request named no tenant and the store has several. */
+    tenant: z.string().nullable(),
     passwordLogin: z.boolean(),
     providers: z.array(z.object({ id: z.string(), name: z.string(), start: z.string() })),
   })

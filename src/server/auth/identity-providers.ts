@@ -3,6 +3,7 @@ import { UserError } from '../../core/issues.js';
 import { sql } from '../../core/sql/fragment.js';
 import { appendAudit } from '../../records/audit.js';
 import type { Executor } from '../../store/store.js';
+import { ensureTenant } from './tenants.js';
 
 /**
  * A tenant's identity providers in the store. The client secret is stored as given (the
@@ -33,6 +34,8 @@ export async function saveProvider(
 ): Promise<void> {
   if (provider.clientAuth !== 'none' && !clientSecret)
     throw new UserError(`${provider.id} authenticates with ${provider.clientAuth}: it needs a client secret`);
+  // As `user add --tenant`: the tenant is created when missing.
+  await ensureTenant(db, tenant);
   const [before] = await db.query<{ issuer: string }>(
     sql`SELECT issuer FROM identity_providers WHERE tenant = ${tenant} AND idp_id = ${provider.id}`,
   );

@@ -10,7 +10,7 @@ import {
 } from '../../test-support/identity-provider.js';
 import { CookieJar, signInAtProvider, visit } from '../../test-support/oidc-flow.js';
 import { saveProvider, setPasswordLogin } from '../auth/identity-providers.js';
-import { addUser } from '../auth/users.js';
+import { addUser, removeUser } from '../auth/users.js';
 import { silentLogger } from '../logger.js';
 import { type RunningServer, startServer } from '../serve.js';
 
@@ -54,7 +54,7 @@ spec:
 
 beforeAll(async () => {
   store = await memoryStore();
-  server = await startServer(store, { port: 0, tenant: TENANT, deps: { log: silentLogger } });
+  server = await startServer(store, { port: 0, deps: { log: silentLogger } });
   provider = await startTestProvider({
     redirectUris: [`${server.url}/api/auth/oidc/callback`],
     accounts: ACCOUNTS,
@@ -97,6 +97,37 @@ describe('single sign-on with a real OpenID provider', () => {
     });
     const unknown = await (await fetch(`${server.url}/api/auth/providers?tenant=nobody`)).json();
     expect(unknown.providers).toEqual([]);
+    // Without ?tenant=: the store's only tenant (idp add created it).
+    const only = await (await fetch(`${server.url}/api/auth/providers`)).json();
+    expect(only.tenant).toBe(TENANT);
+  });
+
+  it('refuses an e-mail that is another tenant’s user (e-mails are unique per server)', async () => {
+    await addUser(store, 'southwind', {
+      email: 'nuno@brightpath.example',
+      name: 'Nuno at Southwind',
+      role: 'client_viewer',
+      organisation: 'southwind',
+      password: 'a-long-password',
+    });
+    const other = ACCOUNTS.nuno as TestAccount;
+    const groups = other.groups;
+    other.groups = ['brightpath-managers'];
+    try {
+      const { jar, callback } = await atCallback('nuno');
+      const refused = await visit(jar, callback.href);
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).toContain('another organisation');
+      const rows = await store.query(sql`SELECT tenant FROM users WHERE email = 'nuno@brightpath.example'`);
+      expect(rows).toEqual([{ tenant: 'southwind' }]);
+      // With two tenants, the login page names its tenant or a known e-mail.
+      const byEmail = await fetch(`${server.url}/api/auth/providers?email=NUNO@brightpath.example`);
+      expect(await byEmail.json()).toEqual({ tenant: 'southwind', passwordLogin: true, providers: [] });
+      expect((await (await fetch(`${server.url}/api/auth/providers`)).json()).tenant).toBeNull();
+    } finally {
+      other.groups = groups;
+      await removeUser(store, 'southwind', 'nuno@brightpath.example');
+    }
   });
 
   it('redirects with PKCE (S256), state and nonce', async () => {

@@ -9,6 +9,7 @@ import { savePendingLogin, takePendingLogin } from '../auth/oidc-logins.js';
 import { CALLBACK_PATH, setStateCookie, tenantOfState } from '../auth/oidc-state-cookie.js';
 import { upsertOidcUser } from '../auth/oidc-user.js';
 import { startSession } from '../auth/start-session.js';
+import { tenantIds, tenantOfEmail } from '../auth/tenants.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { signInRefused } from './oidc-page.js';
 
@@ -22,6 +23,21 @@ const ID = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/);
 const page = (description: string) => ({ content: { 'text/html': { schema: z.string() } }, description });
 const TAGS = ['sign-in'];
 
+/**
+ * Whose options the login page asks for: the tenant it names (a tenant's own login link),
+ * else the tenant of a user's e-mail (the directory), else the store's only tenant.
+ */
+async function tenantAsked(
+  deps: ServerDeps,
+  query: { tenant?: string; email?: string },
+): Promise<string | null> {
+  if (query.tenant) return query.tenant;
+  const ofEmail = query.email ? await tenantOfEmail(deps.store, query.email) : null;
+  if (ofEmail) return ofEmail;
+  const all = await tenantIds(deps.store);
+  return all.length === 1 ? (all[0] as string) : null;
+}
+
 const redirectUri = (c: Context<AppEnv>, deps: ServerDeps, configured: string | undefined) =>
   configured ?? `${(deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '')}${CALLBACK_PATH}`;
 
@@ -32,14 +48,14 @@ export function oidcRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     operationId: 'listSignInOptions',
     summary: 'How a tenant’s users sign in: its identity providers and whether passwords work',
     tags: TAGS,
-    request: { query: z.object({ tenant: ID.optional() }) },
+    request: { query: z.object({ tenant: ID.optional(), email: z.string().max(320).optional() }) },
     responses: {
       200: { content: { 'application/json': { schema: SignInOptions } }, description: 'options' },
     },
   });
   app.openapi(providers, async (c) => {
-    // Without ?tenant= the server's own tenant (one tenant per server today).
-    const tenant = c.req.valid('query').tenant ?? deps.tenant;
+    const tenant = await tenantAsked(deps, c.req.valid('query'));
+    if (tenant === null) return c.json({ tenant: null, passwordLogin: true, providers: [] }, 200);
     const found = await deps.store.withSession({ tenant }, async (db) => ({
       list: await listProviders(db, tenant),
       password: await passwordLogin(db, tenant),
@@ -153,9 +169,15 @@ export function oidcRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       return signInRefused(c, 403, `${mapped.reason}. Ask your administrator for access to Covenant.`);
     }
     // Audited as the provider that vouched for the user, not the server's OS account.
-    await withActor(`idp:${provider.id}`, () =>
+    const saved = await withActor(`idp:${provider.id}`, () =>
       deps.store.withSession({ tenant }, (db) => upsertOidcUser(db, tenant, provider.id, mapped.user)),
     );
+    if (!saved)
+      return signInRefused(
+        c,
+        403,
+        `${mapped.user.email} is a user of another organisation on this server: e-mails are unique per server.`,
+      );
     await startSession(c, deps, tenant, mapped.user.email);
     return c.redirect('/#/', 302);
   });
