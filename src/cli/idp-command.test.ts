@@ -45,7 +45,7 @@ describe('covenant idp', () => {
     expect(result.stderr).toMatch(/bad\.yaml:14:\d+: .*expected a role.*\(at spec\.roles\[0\]\.role\)/);
     const shapeOk = writeText(dir, 'http.yaml', FILE.replace('https://login', 'http://login'));
     expect(runCli(['idp', 'validate', shapeOk]).stderr).toMatch(/must use https.*\(at spec\.issuer\)/);
-  });
+  }, 120_000);
 
   it('adds a provider without ever printing its secret, lists it, and guards password sign-in', () => {
     const file = writeText(dir, 'entra.yaml', FILE);
@@ -69,5 +69,6 @@ describe('covenant idp', () => {
     expect(runCli(['idp', 'password-login', 'on', '--db', db]).code).toBe(0);
     expect(runCli(['idp', 'remove', 'northwind-entra', '--db', db]).stdout).toContain('removed');
     expect(runCli(['idp', 'password-login', 'maybe', '--db', db]).code).toBe(2);
-  });
+    // Ten processes, each loading the CLI and opening the store: slow on a loaded machine.
+  }, 300_000);
 });

@@ -9,7 +9,7 @@ import { savePendingLogin, takePendingLogin } from '../auth/oidc-logins.js';
 import { CALLBACK_PATH, setStateCookie, tenantOfState } from '../auth/oidc-state-cookie.js';
 import { upsertOidcUser } from '../auth/oidc-user.js';
 import { startSession } from '../auth/start-session.js';
-import { tenantIds, tenantOfEmail } from '../auth/tenants.js';
+import { tenantIds } from '../auth/tenants.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { signInRefused } from './oidc-page.js';
 
@@ -25,15 +25,11 @@ const TAGS = ['sign-in'];
 
 /**
  * Whose options the login page asks for: the tenant it names (a tenant's own login link),
- * else the tenant of a user's e-mail (the directory), else the store's only tenant.
+ * else the store's only tenant. Never found from an e-mail: that would tell anyone which
+ * e-mails have accounts, and where.
  */
-async function tenantAsked(
-  deps: ServerDeps,
-  query: { tenant?: string; email?: string },
-): Promise<string | null> {
+async function tenantAsked(deps: ServerDeps, query: { tenant?: string }): Promise<string | null> {
   if (query.tenant) return query.tenant;
-  const ofEmail = query.email ? await tenantOfEmail(deps.store, query.email) : null;
-  if (ofEmail) return ofEmail;
   const all = await tenantIds(deps.store);
   return all.length === 1 ? (all[0] as string) : null;
 }
@@ -48,7 +44,7 @@ export function oidcRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     operationId: 'listSignInOptions',
     summary: 'How a tenant’s users sign in: its identity providers and whether passwords work',
     tags: TAGS,
-    request: { query: z.object({ tenant: ID.optional(), email: z.string().max(320).optional() }) },
+    request: { query: z.object({ tenant: ID.optional() }) },
     responses: {
       200: { content: { 'application/json': { schema: SignInOptions } }, description: 'options' },
     },
