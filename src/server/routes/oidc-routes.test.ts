@@ -11,7 +11,6 @@ import {
 import { CookieJar, signInAtProvider, visit } from '../../test-support/oidc-flow.js';
 import { saveProvider, setPasswordLogin } from '../auth/identity-providers.js';
 import { addUser, removeUser } from '../auth/users.js';
-import { silentLogger } from '../logger.js';
 import { type RunningServer, startServer } from '../serve.js';
 
 /**
@@ -24,6 +23,8 @@ const TENANT = 'default';
 let store: Store;
 let server: RunningServer;
 let provider: TestProvider;
+/** The server's log lines: none may hold the client secret. */
+const logged: string[] = [];
 /** The provider's accounts: a test may move a person between groups, as an administrator would. */
 const ACCOUNTS: Record<string, TestAccount> = {
   joana: { email: 'joana@brightpath.example', name: 'Joana Silva', groups: ['staff', 'brightpath-managers'] },
@@ -54,7 +55,10 @@ spec:
 
 beforeAll(async () => {
   store = await memoryStore();
-  server = await startServer(store, { port: 0, deps: { log: silentLogger } });
+  server = await startServer(store, {
+    port: 0,
+    deps: { log: (level, message, fields) => logged.push(JSON.stringify({ level, message, ...fields })) },
+  });
   provider = await startTestProvider({
     redirectUris: [`${server.url}/api/auth/oidc/callback`],
     accounts: ACCOUNTS,
@@ -298,5 +302,15 @@ describe('password sign-in per tenant', () => {
     expect((await visit(jar, callback.href)).status).toBe(302);
     await setPasswordLogin(store, TENANT, true);
     expect((await login()).status).toBe(200);
+  });
+});
+
+describe('the log', () => {
+  it('says why sign-ins failed, never with the client secret, a code or a state', () => {
+    const text = logged.join('\n');
+    expect(text).toContain('single sign-on did not verify');
+    expect(text).toContain('single sign-on refused');
+    expect(text).not.toContain(provider.clientSecret);
+    expect(text).not.toMatch(/code=|state=/);
   });
 });
