@@ -1,0 +1,15 @@
+import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { createApp } from './server/app.js';
+import { serverDeps } from './server/deps.js';
+import { silentLogger } from './server/logger.js';
+import { DuckDbStore } from './store/duckdb/duckdb-store.js';
+const store = await DuckDbStore.open(':memory:');
+const app = createApp(serverDeps(store, { tenant: 'default', log: silentLogger }));
+const doc = await (await app.request('/api/openapi.json')).text();
+const config = await createConfig({ extends: ['recommended'], rules: { 'operation-operationId': 'error', 'operation-tag-defined': 'error', 'operation-singular-tag': 'warn' } });
+const problems = await lintFromString({ source: doc, absoluteRef: 'openapi.json', config });
+const counts: Record<string, number> = {};
+for (const p of problems) counts[`${p.severity} ${p.ruleId}`] = (counts[`${p.severity} ${p.ruleId}`] ?? 0) + 1;
+console.log(counts);
+for (const p of problems.filter(p => !/operationId|summary|security|tag/.test(p.ruleId)).slice(0, 30)) console.log(p.ruleId, p.message, p.location[0]?.pointer);
+await store.close();
