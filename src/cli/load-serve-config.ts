@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../core/issues.js';
-import { configFileOf, parseConfigFile, type Resolved, resolveServeConfig, type ServeConfig } from './serve-config.js';
+import {
+  configFileOf,
+  parseConfigFile,
+  type Resolved,
+  resolveServeConfig,
+  type ServeConfig,
+} from './serve-config.js';
 
 /** The settings of `covenant serve` from its flags, the environment and covenant.yaml (serve-config.ts). */
 export function loadServeConfig(

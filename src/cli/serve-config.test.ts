@@ -36,7 +36,13 @@ describe('covenant serve settings: flags > environment > covenant.yaml > default
       publicUrl: 'https://covenant.example.com',
       trustProxy: ['10.0.0.1', '10.0.0.2'],
     });
-    expect(sources).toMatchObject({ port: 'flag', host: 'env', logLevel: 'file', trustProxy: 'env', db: 'default' });
+    expect(sources).toMatchObject({
+      port: 'flag',
+      host: 'env',
+      logLevel: 'file',
+      trustProxy: 'env',
+      db: 'default',
+    });
   });
 
   it('lets every setting come from each source alone', () => {
@@ -104,15 +110,27 @@ describe('covenant.yaml', () => {
   });
 
   it('reports a YAML syntax error and a file that is not a map with their line', () => {
-    expect(parseConfigFile('port: [8080\n', 'c.yaml')).toMatchObject({ ok: false, issues: [{ code: 'yaml_syntax', line: 2 }] });
-    expect(parseConfigFile('- port\n', 'c.yaml')).toMatchObject({ ok: false, issues: [{ code: 'not_a_map' }] });
+    expect(parseConfigFile('port: [8080\n', 'c.yaml')).toMatchObject({
+      ok: false,
+      issues: [{ code: 'yaml_syntax', line: 2 }],
+    });
+    expect(parseConfigFile('- port\n', 'c.yaml')).toMatchObject({
+      ok: false,
+      issues: [{ code: 'not_a_map' }],
+    });
   });
 
   it('is --config, else COVENANT_CONFIG, else ./covenant.yaml only when present', () => {
     const present = () => true;
     const absent = () => false;
-    expect(configFileOf('a.yaml', { COVENANT_CONFIG: 'b.yaml' }, present)).toEqual({ path: 'a.yaml', required: true });
-    expect(configFileOf(undefined, { COVENANT_CONFIG: 'b.yaml' }, absent)).toEqual({ path: 'b.yaml', required: true });
+    expect(configFileOf('a.yaml', { COVENANT_CONFIG: 'b.yaml' }, present)).toEqual({
+      path: 'a.yaml',
+      required: true,
+    });
+    expect(configFileOf(undefined, { COVENANT_CONFIG: 'b.yaml' }, absent)).toEqual({
+      path: 'b.yaml',
+      required: true,
+    });
     expect(configFileOf(undefined, {}, present)).toEqual({ path: 'covenant.yaml', required: false });
     expect(configFileOf(undefined, {}, absent)).toBeNull();
   });

@@ -39,7 +39,11 @@ interface Setting<K extends keyof ServeConfig = keyof ServeConfig> {
 const PORT_RANGE = 'expected a whole number at least 0 and at most 65535';
 
 const text = (what: string) =>
-  z.string({ error: `expected ${what} (text)` }).trim().min(1, `${what} is empty`).max(2000);
+  z
+    .string({ error: `expected ${what} (text)` })
+    .trim()
+    .min(1, `${what} is empty`)
+    .max(2000);
 const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : text);
 const list = (text: string) =>
   text
@@ -65,11 +69,7 @@ export const SETTINGS: Setting[] = [
     help: 'port to listen on (0-65535; 0: any free port)',
     fallback: 4600,
     // Worded as every other command's --port (cli/options.ts).
-    schema: z
-      .number({ error: PORT_RANGE })
-      .int(PORT_RANGE)
-      .min(0, PORT_RANGE)
-      .max(65_535, PORT_RANGE),
+    schema: z.number({ error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65_535, PORT_RANGE),
     fromText: wholeNumber,
   }),
   setting({

@@ -29,7 +29,12 @@ export const jsonLogger =
   (out: NodeJS.WritableStream, minimum: LogLevel = 'info'): Logger =>
   (level, message, fields = {}) => {
     if (RANK[level] < RANK[minimum]) return;
-    const line = { time: new Date().toISOString(), level, message: redact(message), ...(redact(fields) as object) };
+    const line = {
+      time: new Date().toISOString(),
+      level,
+      message: redact(message),
+      ...(redact(fields) as object),
+    };
     out.write(`${JSON.stringify(line)}\n`);
   };
 

@@ -7,7 +7,10 @@ import { findSession, findToken } from './sessions.js';
 import { findUser } from './users.js';
 
 export const SESSION_COOKIE = 'covenant_session';
-const OPEN = new Set(['/api/login', '/api/health', '/api/openapi.json', '/api/docs']);
+const OPEN = new Set(['/api/login', '/api/health', '/api/ready', '/api/openapi.json', '/api/docs']);
+
+/** Paths anyone may ask for: sign-in, the probes, the API document and its reference page's files. */
+export const isOpen = (path: string) => OPEN.has(path) || path.startsWith('/api/docs/');
 
 /**
  * Every /api request is authenticated here (a session cookie or a Bearer token), and
@@ -16,7 +19,7 @@ const OPEN = new Set(['/api/login', '/api/health', '/api/openapi.json', '/api/do
  */
 export function authenticate(deps: ServerDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (OPEN.has(c.req.path)) return next();
+    if (isOpen(c.req.path)) return next();
     const bearer = c.req.header('authorization')?.match(/^Bearer (.{1,200})$/)?.[1];
     const cookie = getCookie(c, SESSION_COOKIE);
     const found = bearer || cookie ? await lookUp(deps, bearer, cookie?.slice(0, 200)) : null;

@@ -34,6 +34,9 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/audit',
+      operationId: 'listAuditEntries',
+      summary: 'The audit log',
+      tags: ['audit'],
       request: { query: z.object({ since: z.string().max(40).optional() }) },
       responses: { 200: json(z.array(AuditEntry), 'entries in order'), 403: forbidden },
     }),
@@ -51,6 +54,9 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/audit/verify',
+      operationId: 'verifyAuditLog',
+      summary: 'Recompute the audit log’s hash chain',
+      tags: ['audit'],
       responses: { 200: json(AuditVerification, 'the chain recomputed'), 403: forbidden },
     }),
     async (c) => {
@@ -71,6 +77,9 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/webhooks',
+      operationId: 'listWebhooks',
+      summary: 'The active webhooks (without secrets)',
+      tags: ['webhooks'],
       responses: { 200: json(z.array(Webhook), 'active webhooks, without secrets'), 403: forbidden },
     }),
     async (c) =>
@@ -80,6 +89,9 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'post',
       path: '/api/webhooks',
+      operationId: 'addWebhook',
+      summary: 'Add a webhook',
+      tags: ['webhooks'],
       request: body(WebhookAdd),
       responses: { 201: json(Webhook, 'added'), 400: json(ApiError, 'bad input'), 403: forbidden },
     }),
@@ -98,6 +110,9 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'delete',
       path: '/api/webhooks/{id}',
+      operationId: 'removeWebhook',
+      summary: 'Remove a webhook',
+      tags: ['webhooks'],
       request: { params },
       responses: {
         200: json(z.object({ removed: z.string() }), 'removed'),
@@ -114,6 +129,9 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'post',
       path: '/api/webhooks/{id}/test',
+      operationId: 'testWebhook',
+      summary: 'Send a test event to a webhook',
+      tags: ['webhooks'],
       request: { params },
       responses: {
         200: json(
@@ -129,6 +147,9 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/webhooks/{id}/deliveries',
+      operationId: 'listWebhookDeliveries',
+      summary: 'A webhook’s recent deliveries',
+      tags: ['webhooks'],
       request: { params },
       responses: { 200: json(z.array(Delivery), 'the delivery log') },
     }),
@@ -139,6 +160,9 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'post',
       path: '/api/webhooks/{id}/deliveries/{event}/redeliver',
+      operationId: 'redeliverWebhookEvent',
+      summary: 'Deliver an event to a webhook again',
+      tags: ['webhooks'],
       request: { params: params.extend({ event: z.string().max(60) }) },
       responses: {
         200: json(z.object({ due: z.boolean() }), 'due on the next pass'),
@@ -157,6 +181,9 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'put',
       path: '/api/me/notifications',
+      operationId: 'setNotifications',
+      summary: 'Choose the e-mail notifications the signed-in user gets',
+      tags: ['preferences'],
       request: body(EmailOptIn),
       responses: { 200: json(EmailOptIn, 'your e-mail choice') },
     }),
