@@ -96,7 +96,11 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       summary: 'A dispute with its messages',
       tags: ['disputes'],
       request: { params },
-      responses: { 200: json(Dispute, 'a dispute with its thread'), 404: json(ApiError, 'not found') },
+      responses: {
+        200: json(Dispute, 'a dispute with its thread'),
+        403: json(ApiError, 'a role that sees no invoices (team leads, agents)'),
+        404: json(ApiError, 'not found'),
+      },
     }),
     async (c) => c.json(await one(c, c.req.valid('param').id), 200),
   );
@@ -183,7 +187,11 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
         params: params.extend({ no: z.coerce.number().int().min(1).max(100_000), name: z.string().max(120) }),
       },
       responses: {
-        200: { description: 'the evidence file, as an attachment' },
+        200: {
+          description: 'the evidence file, as an attachment',
+          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        403: json(ApiError, 'a role that sees no invoices (team leads, agents)'),
         404: json(ApiError, 'not found'),
       },
     }),

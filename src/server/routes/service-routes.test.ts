@@ -49,7 +49,9 @@ describe('GET /api/health and /api/ready', () => {
     const lines: string[] = [];
     const out = new PassThrough();
     out.on('data', (chunk: Buffer) => lines.push(...chunk.toString().trim().split('\n')));
-    const app = createApp(serverDeps(unreachable(store), { tenant: 'default', log: jsonLogger(out, 'debug') }));
+    const app = createApp(
+      serverDeps(unreachable(store), { tenant: 'default', log: jsonLogger(out, 'debug') }),
+    );
     const ready = await app.request('/api/ready');
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ ok: false, error: 'the store did not answer' });
@@ -74,7 +76,10 @@ describe('the server log', () => {
     const { app, lines, parsed } = capture('debug');
     const client = new TestClient(app);
     expect((await client.login('admin@client.example', PASSWORD)).status).toBe(200);
-    const wrong = await client.send('POST', '/api/login', { email: 'admin@client.example', password: 'Wrong-Pass-99' });
+    const wrong = await client.send('POST', '/api/login', {
+      email: 'admin@client.example',
+      password: 'Wrong-Pass-99',
+    });
     expect(wrong.status).toBe(401);
     const { token } = await createToken(store, 'default', 'admin@client.example', 'log test');
     const withToken = await app.request('/api/me', {
@@ -108,7 +113,9 @@ describe('the server log', () => {
 
   it('replaces a request id that is not a plain token', async () => {
     const { app, parsed } = capture('info');
-    const response = await app.request('/api/contracts', { headers: { 'x-request-id': 'a"b{\"injected\":1}' } });
+    const response = await app.request('/api/contracts', {
+      headers: { 'x-request-id': 'a"b{"injected":1}' },
+    });
     const id = response.headers.get('x-request-id') ?? '';
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(parsed()[0]?.requestId).toBe(id);

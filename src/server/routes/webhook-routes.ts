@@ -151,7 +151,11 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       summary: 'A webhook’s recent deliveries',
       tags: ['webhooks'],
       request: { params },
-      responses: { 200: json(z.array(Delivery), 'the delivery log') },
+      responses: {
+        200: json(z.array(Delivery), 'the delivery log'),
+        403: json(ApiError, 'not a client admin or vendor manager'),
+        404: json(ApiError, 'not found'),
+      },
     }),
     async (c) =>
       c.json(await deliveryLog(deps.store, deps.tenant, (await mine(c, c.req.valid('param').id)).id), 200),
