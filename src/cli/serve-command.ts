@@ -15,7 +15,7 @@ export function registerServe(program: Command): void {
   command
     .option('--tenant <tenant>', 'client organisation that owns the data', 'default')
     .action(async (options: ServeOptions) => {
-      const { config, sources, file } = loadServeConfig(options);
+      const { config, sources, file } = await loadServeConfig(options);
       // Loaded here, so that usage errors answer before the server and the drivers load.
       const { runServer } = await import('../server/run-server.js');
       await runServer(config, { tenant: options.tenant, sources, file });

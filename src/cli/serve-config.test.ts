@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DB } from '../store/open-store.js';
-import { configFileOf, parseConfigFile, resolveServeConfig, SETTINGS } from './serve-config.js';
+import { configFileOf, resolveServeConfig, SETTINGS } from './serve-config.js';
+import { parseConfigFile } from './serve-config-file.js';
 
 const resolve = (input: Parameters<typeof resolveServeConfig>[0]) => {
   const result = resolveServeConfig(input);

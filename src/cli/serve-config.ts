@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import { fail, type Issue, ok, type Result } from '../core/issues.js';
-import { isRecord, readYaml, reportZodIssues } from '../core/yaml/index.js';
 
 /**
  * The server's settings, each from a flag, an environment variable or covenant.yaml, in
  * that order of precedence, else its default (docs/deploy.md). Pure: the caller reads the
- * file and passes the environment, so the precedence is tested without a process.
+ * file and passes the environment, so the precedence is tested without a process. Free of
+ * zod and yaml (serve-config-file.ts reads the file), so a bad flag answers at once.
  */
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -23,35 +22,39 @@ export interface ServeConfig {
 
 export type Source = 'flag' | 'env' | 'file' | 'default';
 
-interface Setting<K extends keyof ServeConfig = keyof ServeConfig> {
+/** A value from any source (the file's as written, a flag's or variable's as parsed), checked. */
+export type Checked<T> = { value: T } | { error: string };
+
+export interface Setting<K extends keyof ServeConfig = keyof ServeConfig> {
   key: K;
   /** Commander's flag spelling. */
   flag: string;
   env: string;
   help: string;
   fallback: ServeConfig[K];
-  /** Validates a value from any source (the file's as written, a flag's or variable's as parsed). */
-  schema: z.ZodType<ServeConfig[K]>;
-  /** A flag's or variable's text as the value the schema checks. */
+  check: (value: unknown) => Checked<ServeConfig[K]>;
+  /** A flag's or variable's text as the value `check` takes. */
   fromText: (text: string) => unknown;
 }
 
 const PORT_RANGE = 'expected a whole number at least 0 and at most 65535';
 
-const text = (what: string) =>
-  z
-    .string({ error: `expected ${what} (text)` })
-    .trim()
-    .min(1, `${what} is empty`)
-    .max(2000);
-const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : text);
-const list = (text: string) =>
-  text
+const text =
+  (what: string) =>
+  (value: unknown): Checked<string> => {
+    if (typeof value !== 'string') return { error: `expected ${what} (text)` };
+    const trimmed = value.trim();
+    if (trimmed === '') return { error: `${what} is empty` };
+    return trimmed.length > 2000 ? { error: `${what} is longer than 2000 characters` } : { value: trimmed };
+  };
+const numberText = (t: string) => (/^\s*\d+(\.\d+)?\s*$/.test(t) ? Number(t) : t);
+const list = (t: string) =>
+  t
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
 
-/** Every setting, in the order --help lists them; docs/api.md has the same table. */
+/** Every setting, in the order --help lists them; docs/api.md and docs/deploy.md have the same table. */
 export const SETTINGS: Setting[] = [
   setting({
     key: 'host',
@@ -59,7 +62,7 @@ export const SETTINGS: Setting[] = [
     env: 'COVENANT_HOST',
     help: 'address to listen on (0.0.0.0: every interface)',
     fallback: '127.0.0.1',
-    schema: text('an address'),
+    check: text('an address'),
     fromText: (t) => t,
   }),
   setting({
@@ -69,8 +72,11 @@ export const SETTINGS: Setting[] = [
     help: 'port to listen on (0-65535; 0: any free port)',
     fallback: 4600,
     // Worded as every other command's --port (cli/options.ts).
-    schema: z.number({ error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65_535, PORT_RANGE),
-    fromText: wholeNumber,
+    check: (v) =>
+      typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 65_535
+        ? { value: v }
+        : { error: PORT_RANGE },
+    fromText: (t) => (/^\s*\d+\s*$/.test(t) ? Number(t) : t),
   }),
   setting({
     key: 'publicUrl',
@@ -78,10 +84,11 @@ export const SETTINGS: Setting[] = [
     env: 'COVENANT_PUBLIC_URL',
     help: 'the URL users reach (https: Secure cookies and HSTS)',
     fallback: null,
-    schema: z
-      .string({ error: 'expected a URL such as https://covenant.example.com' })
-      .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'expected a URL such as https://covenant.example.com'),
-    fromText: (t) => t.trim(),
+    check: (v) =>
+      typeof v === 'string' && /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v.trim()) && v.length <= 2000
+        ? { value: v.trim() }
+        : { error: 'expected a URL such as https://covenant.example.com' },
+    fromText: (t) => t,
   }),
   setting({
     key: 'trustProxy',
@@ -89,7 +96,13 @@ export const SETTINGS: Setting[] = [
     env: 'COVENANT_TRUST_PROXY',
     help: 'comma-separated reverse proxy addresses whose X-Forwarded-For is believed',
     fallback: [],
-    schema: z.array(text('a proxy address'), { error: 'expected a list of addresses' }).max(100),
+    check: (v) => {
+      const items = typeof v === 'string' ? list(v) : v;
+      if (!Array.isArray(items) || items.length > 100)
+        return { error: 'expected a list of at most 100 addresses' };
+      const bad = items.find((item) => typeof item !== 'string' || !/^[^\s,]{1,100}$/.test(item));
+      return bad === undefined ? { value: items as string[] } : { error: `not an address: ${String(bad)}` };
+    },
     fromText: list,
   }),
   setting({
@@ -98,7 +111,10 @@ export const SETTINGS: Setting[] = [
     env: 'COVENANT_LOG_LEVEL',
     help: `least severe log lines written: ${LOG_LEVELS.join(', ')}`,
     fallback: 'info',
-    schema: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }),
+    check: (v) =>
+      (LOG_LEVELS as readonly unknown[]).includes(v)
+        ? { value: v as LogLevel }
+        : { error: `expected one of ${LOG_LEVELS.join(', ')}` },
     fromText: (t) => t.trim().toLowerCase(),
   }),
   setting({
@@ -108,7 +124,7 @@ export const SETTINGS: Setting[] = [
     help: 'the store: a DuckDB file, or postgres://user@host/database',
     // DEFAULT_DB of store/open-store.ts (not imported: it loads the database drivers).
     fallback: './covenant.duckdb',
-    schema: text('a DuckDB file or a postgres:// URL'),
+    check: text('a DuckDB file or a postgres:// URL'),
     fromText: (t) => t,
   }),
   setting({
@@ -117,42 +133,16 @@ export const SETTINGS: Setting[] = [
     env: 'COVENANT_MAX_IMPORT_MB',
     help: 'largest upload the import route takes, in MiB',
     fallback: 1024,
-    schema: z
-      .number({ error: 'expected a positive number of MiB' })
-      .positive('expected a positive number of MiB')
-      .max(1024 * 1024),
-    fromText: (t) => (/^\s*\d+(\.\d+)?\s*$/.test(t) ? Number(t) : t),
+    check: (v) =>
+      typeof v === 'number' && v > 0 && v <= 1024 * 1024
+        ? { value: v }
+        : { error: 'expected a positive number of MiB (at most 1048576)' },
+    fromText: numberText,
   }),
 ];
 
 function setting<K extends keyof ServeConfig>(s: Setting<K>): Setting {
   return s as unknown as Setting;
-}
-
-/** The file's schema: every setting optional, nothing else (a misspelt key is an error). */
-export const CONFIG_FILE_SCHEMA = z.strictObject(
-  Object.fromEntries(SETTINGS.map((s) => [s.key, s.schema.optional()])) as Record<
-    keyof ServeConfig,
-    z.ZodOptional<z.ZodType>
-  >,
-);
-
-/** covenant.yaml's settings, or every problem with its line and column. */
-export function parseConfigFile(source: string, file: string): Result<Partial<ServeConfig>> {
-  const yaml = readYaml(source, file);
-  if (!yaml.ok) return yaml;
-  const { js, rep } = yaml.value;
-  // An empty file (or only comments) sets nothing.
-  if (js === null || js === undefined) return ok({});
-  if (!isRecord(js)) {
-    rep.node('not_a_map', [], `${file} is a YAML map of settings: ${SETTINGS.map((s) => s.key).join(', ')}`);
-    return fail(rep.issues);
-  }
-  const parsed = CONFIG_FILE_SCHEMA.safeParse(js);
-  if (!parsed.success) reportZodIssues(parsed.error, CONFIG_FILE_SCHEMA, js, rep);
-  return rep.issues.length > 0 || !parsed.success
-    ? fail(rep.issues)
-    : ok(parsed.data as Partial<ServeConfig>);
 }
 
 export interface Resolved {
@@ -164,6 +154,7 @@ export interface Resolved {
 export function resolveServeConfig(input: {
   flags: Partial<Record<keyof ServeConfig, string>>;
   env: Record<string, string | undefined>;
+  /** Values the file set, already checked (serve-config-file.ts). */
   file?: Partial<ServeConfig>;
 }): Result<Resolved> {
   const config: Record<string, unknown> = {};
@@ -172,26 +163,23 @@ export function resolveServeConfig(input: {
   for (const s of SETTINGS) {
     const flag = input.flags[s.key];
     const variable = input.env[s.env];
-    const [source, value, label] =
+    const fromFile = input.file?.[s.key];
+    if (flag === undefined && (variable === undefined || variable === '')) {
+      sources[s.key] = fromFile === undefined ? 'default' : 'file';
+      config[s.key] = fromFile === undefined ? s.fallback : fromFile;
+      continue;
+    }
+    const [source, given, label] =
       flag !== undefined
-        ? (['flag', s.fromText(flag), `${s.flag.split(' ')[0]} ${flag}`] as const)
-        : variable !== undefined && variable !== ''
-          ? (['env', s.fromText(variable), `${s.env}=${variable}`] as const)
-          : input.file?.[s.key] !== undefined
-            ? (['file', input.file[s.key], ''] as const)
-            : (['default', s.fallback, ''] as const);
+        ? (['flag', flag, `${s.flag.split(' ')[0]} ${flag}`] as const)
+        : (['env', variable as string, `${s.env}=${variable}`] as const);
+    const checked = s.check(s.fromText(given));
+    if ('error' in checked) {
+      issues.push({ code: 'invalid', path: [s.key], message: `${label}: ${checked.error}` });
+      continue;
+    }
     sources[s.key] = source;
-    if (source === 'default') {
-      config[s.key] = value;
-      continue;
-    }
-    const checked = s.schema.safeParse(value);
-    if (!checked.success) {
-      const message = checked.error.issues[0]?.message ?? 'invalid';
-      issues.push({ code: 'invalid', path: [s.key], message: `${label}: ${message}` });
-      continue;
-    }
-    config[s.key] = checked.data;
+    config[s.key] = checked.value;
   }
   if (issues.length > 0) return fail(issues);
   return ok({ config: config as unknown as ServeConfig, sources: sources as Resolved['sources'] });
@@ -208,7 +196,7 @@ export function configFileOf(
   return exists('covenant.yaml') ? { path: 'covenant.yaml', required: false } : null;
 }
 
-/** `--port <port>  port to listen on ... [default: 4600, env: COVENANT_PORT, file: port]` */
+/** `port to listen on ... [default: 4600; env COVENANT_PORT; covenant.yaml: port]` */
 export const helpOf = (s: Setting) => {
   const fallback = Array.isArray(s.fallback) ? s.fallback.join(',') || 'none' : (s.fallback ?? 'none');
   return `${s.help} [default: ${fallback}; env ${s.env}; covenant.yaml: ${s.key}]`;
