@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir, writeText } from '../test-support/fixtures.js';
+import { REPO_ROOT, tempDir, writeText } from '../test-support/fixtures.js';
 import { runCli } from '../test-support/run-cli.js';
 import { SETTINGS } from './serve-config.js';
 
@@ -25,5 +27,17 @@ describe('covenant serve settings', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(`${file}:2:7: expected a whole number at least 0 and at most 65535`);
     expect(stderr).toMatch(new RegExp(`${file}:3:1: unknown key logLevl \\(did you mean logLevel\\?\\)`));
+  });
+
+  it('is documented: every setting in the tables of docs/api.md and docs/deploy.md', () => {
+    for (const doc of ['docs/api.md', 'docs/deploy.md']) {
+      const text = readFileSync(join(REPO_ROOT, doc), 'utf8');
+      for (const s of SETTINGS) {
+        const row = text.split('\n').find((line) => line.startsWith(`| \`${s.flag.split(' ')[0]}`));
+        expect(row, `${doc}: ${s.flag}`).toBeDefined();
+        expect(row).toContain(`\`${s.env}\``);
+        expect(row).toContain(`\`${s.key}\``);
+      }
+    }
   });
 });
