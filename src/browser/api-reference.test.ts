@@ -18,7 +18,7 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
   store = await memoryStore();
-  server = await startServer(store, { port: 0, tenant: 'default', deps: { log: silentLogger } });
+  server = await startServer(store, { port: 0, deps: { log: silentLogger } });
 }, 120_000);
 
 afterAll(async () => {

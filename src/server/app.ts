@@ -22,6 +22,7 @@ import { renewalRoutes } from './routes/renewal-routes.js';
 import { rfpRoutes } from './routes/rfp-routes.js';
 import { serviceRoutes } from './routes/service-routes.js';
 import { settlementExportRoutes } from './routes/settlement-export-routes.js';
+import { setupRoutes } from './routes/setup-routes.js';
 import { tableExportRoutes } from './routes/table-export-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import { whatIfRoutes } from './routes/what-if-routes.js';
@@ -60,6 +61,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
     settlementExportRoutes,
     tableExportRoutes,
     languageRoutes,
+    setupRoutes,
   ])
     routes(app, deps);
   apiDocsRoutes(app);

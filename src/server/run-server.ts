@@ -1,25 +1,26 @@
 import type { ServeConfig, Source } from '../cli/serve-config.js';
 import { startRecordsWorker } from '../records/worker.js';
 import { openStore } from '../store/open-store.js';
+import { setupMessage } from './auth/setup.js';
+import { tenantIds } from './auth/tenants.js';
 import { jsonLogger } from './logger.js';
 import { startServer } from './serve.js';
 
 /**
  * `covenant serve` with its settings resolved: opens the store (migrating it under a lock,
- * docs/deploy.md), serves, logs JSON lines to stdout, and stops cleanly on SIGTERM.
+ * docs/deploy.md), serves every tenant, logs JSON lines to stdout, stops cleanly on SIGTERM.
  */
 export async function runServer(
   config: ServeConfig,
-  context: { tenant: string; sources: Record<keyof ServeConfig, Source>; file: string | null },
+  context: { sources: Record<keyof ServeConfig, Source>; file: string | null },
 ): Promise<void> {
   const log = jsonLogger(process.stdout, config.logLevel);
   // Where each setting came from; the logger cuts a password from the store URL.
   log('info', 'settings', { ...config, sources: context.sources, file: context.file });
-  const store = await openStore(config.db);
+  const store = await openStore(config.db, { role: 'server' });
   const server = await startServer(store, {
     port: config.port,
     host: config.host,
-    tenant: context.tenant,
     deps: {
       log,
       secureCookies: config.publicUrl?.startsWith('https://') ?? false,
@@ -32,7 +33,10 @@ export async function runServer(
     publicUrl: config.publicUrl,
     store: store.location,
   });
-  const stopWorker = startRecordsWorker(store, context.tenant);
+  // A store without users gets a one-time setup link: for the operator's eyes, so printed
+  // as text, never a log line (log collectors keep lines; the link is a credential).
+  process.stdout.write(await setupMessage(store, config.publicUrl ?? server.url));
+  const stopWorker = startRecordsWorker(store, () => tenantIds(store));
   // Gone within 5 s of SIGTERM: streams close at once, requests get 4 s, the store the rest.
   const stop = async () => {
     log('info', 'stopping');

@@ -49,4 +49,8 @@ export const PL: Messages = {
   'settlement.footer': 'Rozliczenie · {contract} · {period} ({kind})',
   'pdf.page': 'strona',
   'pdf.of': 'z',
+  // The tenant in the header (multi-tenant server).
+  'tenant.label': 'Organizacja',
+  'tenant.demo': 'Demo',
+  'tenant.demoTitle': 'Wersja demonstracyjna: zmyślone dane i loginy z opublikowanymi hasłami',
 };

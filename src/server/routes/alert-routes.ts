@@ -3,7 +3,9 @@ import { projectContract } from '../../contracts/projection.js';
 import { listAlerts } from '../../evidence/alerts.js';
 import { OutcomeAlert, Projection } from '../api/evidence-schemas.js';
 import { ApiError } from '../api/schemas.js';
+import { tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
+
 import { scopeKey, storeOf } from '../session-scope.js';
 import { visibleContract } from './contract-routes.js';
 
@@ -35,7 +37,7 @@ export function alertRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       const version = await visibleContract(deps, c, c.req.valid('param').id);
       const asOf = c.req.valid('query').asOf ?? new Date().toISOString();
       const projection = await cached(`projection:${version.contractId}:${asOf.slice(0, 13)}`, c, () =>
-        projectContract(storeOf(c, deps), deps.tenant, version.contractId, asOf),
+        projectContract(storeOf(c, deps), tenantOf(c), version.contractId, asOf),
       );
       return c.json(projection as never, 200);
     },
@@ -52,7 +54,7 @@ export function alertRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     }),
     async (c) => {
       const version = await visibleContract(deps, c, c.req.valid('param').id);
-      return c.json((await listAlerts(storeOf(c, deps), deps.tenant, version.contractId)) as never, 200);
+      return c.json((await listAlerts(storeOf(c, deps), tenantOf(c), version.contractId)) as never, 200);
     },
   );
 }

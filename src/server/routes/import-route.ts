@@ -6,7 +6,7 @@ import { importFile } from '../../ingest/import-file.js';
 import { storedMappingFactory } from '../../ingest/mapping-store.js';
 import { ENCODINGS, readOptionsOf } from '../../ingest/read-options.js';
 import { ApiError, ImportSummary } from '../api/schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
 import { tooLarge } from '../limits.js';
@@ -122,9 +122,9 @@ export function importRoute(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     // server's role sees nothing outside one).
     const body = c.req.raw.body as WebStream<Uint8Array> | null;
     const summary = await withUpload(body, filename, deps.importLimit, (file) =>
-      deps.store.withSession({ tenant: deps.tenant }, async (db) => {
-        const mapping = name === undefined ? undefined : await storedMappingFactory(db, deps.tenant, name);
-        return importFile(db, dataset, file, { tenant: deps.tenant, mapping, read });
+      deps.store.withSession({ tenant: tenantOf(c) }, async (db) => {
+        const mapping = name === undefined ? undefined : await storedMappingFactory(db, tenantOf(c), name);
+        return importFile(db, dataset, file, { tenant: tenantOf(c), mapping, read });
       }),
     );
     deps.events.bump(`import ${dataset}`);

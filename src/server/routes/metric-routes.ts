@@ -6,7 +6,7 @@ import { customInfo } from '../../core/metric/custom/index.js';
 import type { Dimension, Grain } from '../../core/metric/scope.js';
 import { listMetrics } from '../../query/custom-metric-store.js';
 import { ApiError, MetricInfo, QueryAnswer, QueryRequest } from '../api/schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { Forbidden, scopeQuery } from '../scope.js';
 import { scopeKey, storeOf } from '../session-scope.js';
@@ -28,7 +28,7 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       responses: { 200: json(z.array(MetricInfo), "the metric catalog, then the tenant's own metrics") },
     }),
     async (c) => {
-      const custom = (await listMetrics(storeOf(c, deps), deps.tenant)).map(customInfo);
+      const custom = (await listMetrics(storeOf(c, deps), tenantOf(c))).map(customInfo);
       return c.json(
         [...METRIC_CATALOG, ...custom].map((m) => ({
           ...m,
@@ -70,7 +70,7 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       JSON.stringify(
         await answerQuery(
           storeOf(c, deps),
-          deps.tenant,
+          tenantOf(c),
           { ...body, where, by: body.by as Dimension[], grain: body.grain as Grain | undefined },
           API_FIELDS,
         ),

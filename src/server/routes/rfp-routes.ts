@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Issue } from '../../core/issues.js';
 import { parseResponse } from '../../core/rfp/parse.js';
 import { PRICING_MODELS } from '../../core/rfp/schema.js';
@@ -11,8 +12,10 @@ import {
   RfpResponseSubmission,
   RfpSubmissionResult,
 } from '../api/rfp-schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
+import { findTenant } from '../auth/tenants.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
+import { NotFound } from '../errors.js';
 import { Forbidden, type Principal, partyOf } from '../scope.js';
 import { storeOf } from '../session-scope.js';
 import { responseSizeLimit, responseTypeCheck, submissionProblems, typeOf } from './rfp-submission-checks.js';
@@ -54,6 +57,7 @@ export function rfpRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       },
     }),
     async (c) => {
+      await demoTenantOnly(deps, c);
       const principal = principalOf(c);
       if (!isClientUser(principal)) throw new Forbidden('the RFP comparison is the client’s');
       return c.json((await comparison()) as never, 200);
@@ -76,6 +80,7 @@ export function rfpRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       },
     }),
     async (c) => {
+      await demoTenantOnly(deps, c);
       const principal = principalOf(c);
       const vendor = partyOf(principal) === 'vendor';
       if (!vendor && !isClientUser(principal))
@@ -143,6 +148,7 @@ export function rfpRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       },
     }),
     async (c) => {
+      await demoTenantOnly(deps, c);
       const principal = principalOf(c);
       if (partyOf(principal) !== 'vendor')
         throw new Forbidden('only a vendor manager submits a response, for their own organisation');
@@ -179,7 +185,7 @@ export function rfpRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
         warnings: parsed.warnings,
       };
       submit(organisation, submission);
-      await appendAudit(storeOf(c, deps), deps.tenant, {
+      await appendAudit(storeOf(c, deps), tenantOf(c), {
         action: 'rfp.response',
         subject: organisation,
         after: `${organisation} ${submission.submittedAt}`,
@@ -196,4 +202,12 @@ export function rfpRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       );
     },
   );
+}
+
+/**
+ * The RFP these routes serve is the demo's, read from the package: only a demo tenant's
+ * users see it (another tenant's answer 404), so no tenant reads another's RFP.
+ */
+async function demoTenantOnly(deps: ServerDeps, c: Context<AppEnv>): Promise<void> {
+  if (!(await findTenant(deps.store, tenantOf(c)))?.isDemo) throw new NotFound('no RFP in this tenant');
 }

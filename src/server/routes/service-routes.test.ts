@@ -36,7 +36,7 @@ const unreachable = (inner: Store): Store =>
 
 describe('GET /api/health and /api/ready', () => {
   it('answer without a session: alive, and ready when the store answers', async () => {
-    const app = createApp(serverDeps(store, { tenant: 'default', log: silentLogger }));
+    const app = createApp(serverDeps(store, { log: silentLogger }));
     const health = await app.request('/api/health');
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true });
@@ -49,9 +49,7 @@ describe('GET /api/health and /api/ready', () => {
     const lines: string[] = [];
     const out = new PassThrough();
     out.on('data', (chunk: Buffer) => lines.push(...chunk.toString().trim().split('\n')));
-    const app = createApp(
-      serverDeps(unreachable(store), { tenant: 'default', log: jsonLogger(out, 'debug') }),
-    );
+    const app = createApp(serverDeps(unreachable(store), { log: jsonLogger(out, 'debug') }));
     const ready = await app.request('/api/ready');
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ ok: false, error: 'the store did not answer' });
@@ -68,7 +66,7 @@ describe('the server log', () => {
     const lines: string[] = [];
     const out = new PassThrough();
     out.on('data', (chunk: Buffer) => lines.push(...chunk.toString().trim().split('\n')));
-    const app = createApp(serverDeps(store, { tenant: 'default', log: jsonLogger(out, level) }));
+    const app = createApp(serverDeps(store, { log: jsonLogger(out, level) }));
     return { app, lines, parsed: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
   };
 

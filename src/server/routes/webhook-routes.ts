@@ -13,7 +13,7 @@ import {
   Webhook,
   WebhookAdd,
 } from '../api/records-schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
 import { Forbidden, isClientAdmin, webhookScope } from '../scope.js';
@@ -47,7 +47,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
         since === undefined || Number.isNaN(Date.parse(since))
           ? undefined
           : new Date(Date.parse(since)).toISOString();
-      return c.json(await listAudit(deps.store, deps.tenant, at ? { since: at } : {}), 200);
+      return c.json(await listAudit(deps.store, tenantOf(c), at ? { since: at } : {}), 200);
     },
   );
   app.openapi(
@@ -61,12 +61,12 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     }),
     async (c) => {
       admin(c);
-      return c.json(await verifyAudit(deps.store, deps.tenant), 200);
+      return c.json(await verifyAudit(deps.store, tenantOf(c)), 200);
     },
   );
 
   const mine = async (c: Context<AppEnv>, id: string) => {
-    const hooks = await listWebhooks(deps.store, deps.tenant, webhookScope(principalOf(c)).vendor);
+    const hooks = await listWebhooks(deps.store, tenantOf(c), webhookScope(principalOf(c)).vendor);
     const hook = hooks.find((h) => h.id === id);
     if (!hook) throw new NotFound(`no webhook ${id}`);
     return hook;
@@ -83,7 +83,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       responses: { 200: json(z.array(Webhook), 'active webhooks, without secrets'), 403: forbidden },
     }),
     async (c) =>
-      c.json(await listWebhooks(deps.store, deps.tenant, webhookScope(principalOf(c)).vendor), 200),
+      c.json(await listWebhooks(deps.store, tenantOf(c), webhookScope(principalOf(c)).vendor), 200),
   );
   app.openapi(
     createRoute({
@@ -101,7 +101,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       if (forced && input.vendor && input.vendor !== forced)
         throw new Forbidden(`a webhook of ${forced} gets ${forced}'s events only`);
       return c.json(
-        await addWebhook(deps.store, deps.tenant, { ...input, vendor: forced ?? input.vendor ?? null }),
+        await addWebhook(deps.store, tenantOf(c), { ...input, vendor: forced ?? input.vendor ?? null }),
         201,
       );
     },
@@ -121,7 +121,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     }),
     async (c) => {
       const hook = await mine(c, c.req.valid('param').id);
-      await removeWebhook(deps.store, deps.tenant, hook.id);
+      await removeWebhook(deps.store, tenantOf(c), hook.id);
       return c.json({ removed: hook.id }, 200);
     },
   );
@@ -141,7 +141,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       },
     }),
     async (c) =>
-      c.json(await testWebhook(deps.store, deps.tenant, (await mine(c, c.req.valid('param').id)).id), 200),
+      c.json(await testWebhook(deps.store, tenantOf(c), (await mine(c, c.req.valid('param').id)).id), 200),
   );
   app.openapi(
     createRoute({
@@ -158,7 +158,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       },
     }),
     async (c) =>
-      c.json(await deliveryLog(deps.store, deps.tenant, (await mine(c, c.req.valid('param').id)).id), 200),
+      c.json(await deliveryLog(deps.store, tenantOf(c), (await mine(c, c.req.valid('param').id)).id), 200),
   );
   app.openapi(
     createRoute({
@@ -176,7 +176,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     async (c) => {
       const { id, event } = c.req.valid('param');
       const hook = await mine(c, id);
-      if (!(await redeliver(deps.store, deps.tenant, hook.id, event)))
+      if (!(await redeliver(deps.store, tenantOf(c), hook.id, event)))
         throw new NotFound(`no delivery of ${event} to ${id}`);
       return c.json({ due: true }, 200);
     },
@@ -193,7 +193,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     }),
     async (c) => {
       const { email } = c.req.valid('json');
-      await setOptIn(deps.store, deps.tenant, principalOf(c).user.email, email);
+      await setOptIn(deps.store, tenantOf(c), principalOf(c).user.email, email);
       return c.json({ email }, 200);
     },
   );

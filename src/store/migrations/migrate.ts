@@ -10,6 +10,7 @@ import { MIGRATIONS } from './migrations.js';
 import { RECORDS_MIGRATION } from './records-migration.js';
 import { SECURITY_MIGRATION } from './security-migration.js';
 import { SERVER_MIGRATION } from './server-migration.js';
+import { TENANT_MIGRATION } from './tenant-migration.js';
 import { WAVE_FLAT_POLICIES_MIGRATION } from './wave-flat-policies.js';
 
 /** Every migration, in the order they apply. */
@@ -25,6 +26,7 @@ export const ALL_MIGRATIONS = [
   ...CUSTOM_DEFINITION_MIGRATIONS,
   LANGUAGE_MIGRATION,
   WAVE_FLAT_POLICIES_MIGRATION,
+  TENANT_MIGRATION,
 ];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */
