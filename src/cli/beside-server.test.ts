@@ -132,7 +132,7 @@ describe('the CLI beside a running covenant serve', () => {
     expect(made.code, made.stderr).toBe(0);
     token = made.stdout.trim();
     expect((await api('/api/contracts')).status).toBe(200);
-  }, 60_000);
+  }, 90_000);
 
   it("runs the README's import; the server's next answer counts the new rows", async () => {
     expect(AUGUST, 'the Anonymous Bank 1999 file in ../shared/reference-data').toBeDefined();
@@ -153,7 +153,7 @@ describe('the CLI beside a running covenant serve', () => {
     expect(await dataVersion()).toBeGreaterThan(before);
     // The mapping's rows of 1999-08 (a few start in the last minutes of July in UTC).
     expect(await contacts('1999-08')).toBe(41750);
-  }, 60_000);
+  }, 90_000);
 
   it('answers status, query, settle and contract list while dashboards keep asking', async () => {
     let asking = true;
@@ -175,7 +175,7 @@ describe('the CLI beside a running covenant serve', () => {
     expect(queried[0]?.n).toBe(await contacts('2026-Q1'));
     expect(answers.length).toBeGreaterThan(0);
     expect(answers.every((s) => s === 200)).toBe(true);
-  }, 60_000);
+  }, 90_000);
 
   it('answers 503 with Retry-After while another process holds the file, and recovers', async () => {
     const holder = spawn(
@@ -208,7 +208,7 @@ describe('the CLI beside a running covenant serve', () => {
     holder.kill('SIGTERM');
     await new Promise((done) => holder.on('exit', done));
     expect((await api('/api/data-version')).status).toBe(200);
-  }, 60_000);
+  }, 90_000);
 
   it('survives an import killed mid-write: the server serves, the store is unchanged', async () => {
     const rows = await interactionRows();
@@ -229,5 +229,5 @@ describe('the CLI beside a running covenant serve', () => {
     expect(await interactionRows()).toBe(rows);
     // The server answers from the same store, and its cached answers still hold.
     expect((await api('/api/contracts')).status).toBe(200);
-  }, 60_000);
+  }, 90_000);
 });
