@@ -27,7 +27,8 @@ function stampOf(path: string): string {
   return `${part(path)}|${part(`${path}.wal`)}`;
 }
 
-const CHANGE_EVERY = 8;
+/** Polls between looks for another writer's change (2 s at the default poll). */
+const CHANGE_EVERY = 20;
 
 /**
  * A DuckDB file shared with other processes (the CLI beside `covenant serve`): open while
@@ -54,7 +55,7 @@ export class SharedDuckDbStore implements Store {
     readonly location: string,
     private readonly options: SharingOptions,
   ) {
-    this.poll = setInterval(() => this.tick(), options.pollMs ?? 250);
+    this.poll = setInterval(() => this.tick(), options.pollMs ?? 100);
     this.poll.unref();
   }
 
