@@ -130,11 +130,17 @@ export class SharedDuckDbStore implements Store {
     if (this.shut) throw new Error(`the store ${this.location} is closed`);
     this.inFlight += 1;
     clearTimeout(this.idle);
+    const deadline = Date.now() + waitMs;
     try {
       while (!this.inner) {
         if (this.closing) await this.closing;
+        else if (this.opening)
+          // Another caller's open (the poll's waits not at all): its failure ends this wait only at its deadline.
+          await this.opening.catch((error: unknown) => {
+            if (Date.now() >= deadline) throw error;
+          });
         else {
-          this.opening ??= this.reopen(waitMs).finally(() => {
+          this.opening = this.reopen(Math.max(0, deadline - Date.now())).finally(() => {
             this.opening = null;
           });
           await this.opening;
