@@ -157,9 +157,12 @@ describe('the CLI beside a running covenant serve', () => {
 
   it('answers status, query, settle and contract list while dashboards keep asking', async () => {
     let asking = true;
-    const answers: number[] = [];
+    const answers: string[] = [];
     const dashboard = (async () => {
-      while (asking) answers.push((await api('/api/contracts')).status);
+      while (asking) {
+        const response = await api('/api/contracts');
+        answers.push(`${response.status}${response.headers.has('retry-after') ? ' retry' : ''}`);
+      }
     })();
     const results = await Promise.all([
       run(['status']),
@@ -173,8 +176,10 @@ describe('the CLI beside a running covenant serve', () => {
     expect(results[2]?.stdout).toMatch(/total EUR \d+\.\d\d/);
     const queried = JSON.parse(results[1]?.stdout ?? '') as { n: number }[];
     expect(queried[0]?.n).toBe(await contacts('2026-Q1'));
-    expect(answers.length).toBeGreaterThan(0);
-    expect(answers.every((s) => s === 200)).toBe(true);
+    // Each answer is the list, or (commands come first: four of them at once on a loaded
+    // machine can hold the file past a request's 10 s) a 503 that says when to come back.
+    expect(answers.filter((a) => a !== '200' && a !== '503 retry')).toEqual([]);
+    expect(answers).toContain('200');
   }, 90_000);
 
   it('answers 503 with Retry-After while another process holds the file, and recovers', async () => {
