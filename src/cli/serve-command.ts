@@ -13,7 +13,7 @@ interface ServeOptions extends Omit<StoreOptions, 'tenant'> {
 
 export function registerServe(program: Command): void {
   withDbOption(program.command('serve'))
-    .description('serve the HTTP API, its OpenAPI document and the dashboard')
+    .description('serve the HTTP API, its OpenAPI document and the dashboard, for every tenant of the store')
     .option('--port <port>', 'port to listen on (0-65535; 0: any free port)', PORT, 4600)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option(
