@@ -17,6 +17,7 @@ import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
 import { Forbidden, isClientAdmin, webhookScope } from '../scope.js';
+import { storeOf } from '../session-scope.js';
 
 const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
@@ -47,7 +48,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
         since === undefined || Number.isNaN(Date.parse(since))
           ? undefined
           : new Date(Date.parse(since)).toISOString();
-      return c.json(await listAudit(deps.store, tenantOf(c), at ? { since: at } : {}), 200);
+      return c.json(await listAudit(storeOf(c, deps), tenantOf(c), at ? { since: at } : {}), 200);
     },
   );
   app.openapi(
@@ -61,12 +62,12 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     }),
     async (c) => {
       admin(c);
-      return c.json(await verifyAudit(deps.store, tenantOf(c)), 200);
+      return c.json(await verifyAudit(storeOf(c, deps), tenantOf(c)), 200);
     },
   );
 
   const mine = async (c: Context<AppEnv>, id: string) => {
-    const hooks = await listWebhooks(deps.store, tenantOf(c), webhookScope(principalOf(c)).vendor);
+    const hooks = await listWebhooks(storeOf(c, deps), tenantOf(c), webhookScope(principalOf(c)).vendor);
     const hook = hooks.find((h) => h.id === id);
     if (!hook) throw new NotFound(`no webhook ${id}`);
     return hook;
@@ -83,7 +84,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       responses: { 200: json(z.array(Webhook), 'active webhooks, without secrets'), 403: forbidden },
     }),
     async (c) =>
-      c.json(await listWebhooks(deps.store, tenantOf(c), webhookScope(principalOf(c)).vendor), 200),
+      c.json(await listWebhooks(storeOf(c, deps), tenantOf(c), webhookScope(principalOf(c)).vendor), 200),
   );
   app.openapi(
     createRoute({
@@ -158,7 +159,10 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       },
     }),
     async (c) =>
-      c.json(await deliveryLog(deps.store, tenantOf(c), (await mine(c, c.req.valid('param').id)).id), 200),
+      c.json(
+        await deliveryLog(storeOf(c, deps), tenantOf(c), (await mine(c, c.req.valid('param').id)).id),
+        200,
+      ),
   );
   app.openapi(
     createRoute({
