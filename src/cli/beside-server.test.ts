@@ -132,7 +132,7 @@ describe('the CLI beside a running covenant serve', () => {
     expect(made.code, made.stderr).toBe(0);
     token = made.stdout.trim();
     expect((await api('/api/contracts')).status).toBe(200);
-  }, 60_000);
+  }, 90_000);
 
   it("runs the README's import; the server's next answer counts the new rows", async () => {
     expect(AUGUST, 'the Anonymous Bank 1999 file in ../shared/reference-data').toBeDefined();
@@ -153,13 +153,16 @@ describe('the CLI beside a running covenant serve', () => {
     expect(await dataVersion()).toBeGreaterThan(before);
     // The mapping's rows of 1999-08 (a few start in the last minutes of July in UTC).
     expect(await contacts('1999-08')).toBe(41750);
-  }, 60_000);
+  }, 90_000);
 
   it('answers status, query, settle and contract list while dashboards keep asking', async () => {
     let asking = true;
-    const answers: number[] = [];
+    const answers: string[] = [];
     const dashboard = (async () => {
-      while (asking) answers.push((await api('/api/contracts')).status);
+      while (asking) {
+        const response = await api('/api/contracts');
+        answers.push(`${response.status}${response.headers.has('retry-after') ? ' retry' : ''}`);
+      }
     })();
     const results = await Promise.all([
       run(['status']),
@@ -173,9 +176,11 @@ describe('the CLI beside a running covenant serve', () => {
     expect(results[2]?.stdout).toMatch(/total EUR \d+\.\d\d/);
     const queried = JSON.parse(results[1]?.stdout ?? '') as { n: number }[];
     expect(queried[0]?.n).toBe(await contacts('2026-Q1'));
-    expect(answers.length).toBeGreaterThan(0);
-    expect(answers.every((s) => s === 200)).toBe(true);
-  }, 60_000);
+    // Each answer is the list, or (commands come first: four of them at once on a loaded
+    // machine can hold the file past a request's 10 s) a 503 that says when to come back.
+    expect(answers.filter((a) => a !== '200' && a !== '503 retry')).toEqual([]);
+    expect(answers).toContain('200');
+  }, 90_000);
 
   it('answers 503 with Retry-After while another process holds the file, and recovers', async () => {
     const holder = spawn(
@@ -208,7 +213,7 @@ describe('the CLI beside a running covenant serve', () => {
     holder.kill('SIGTERM');
     await new Promise((done) => holder.on('exit', done));
     expect((await api('/api/data-version')).status).toBe(200);
-  }, 60_000);
+  }, 90_000);
 
   it('survives an import killed mid-write: the server serves, the store is unchanged', async () => {
     const rows = await interactionRows();
@@ -229,5 +234,5 @@ describe('the CLI beside a running covenant serve', () => {
     expect(await interactionRows()).toBe(rows);
     // The server answers from the same store, and its cached answers still hold.
     expect((await api('/api/contracts')).status).toBe(200);
-  }, 60_000);
+  }, 90_000);
 });

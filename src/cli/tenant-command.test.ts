@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../test-support/fixtures.js';
@@ -135,4 +135,20 @@ describe('covenant user add --tenant and covenant tenant', () => {
     const bad = runCli(['tenant', 'add', 'no.dots', '--name', 'x', '--db', db]);
     expect(bad.code).toBe(2);
   }, 120_000);
+
+  it('npm start refuses a store with a real tenant: demo users are never created there', () => {
+    const start = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'start', '--port', '0', '--db', db],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(start.status, start.stdout).toBe(2);
+    expect(start.stderr).toMatch(/tenant alpha, which is not a demo/);
+    const users = runCli(['user', 'list', '--db', db, '--tenant', 'alpha', '--format', 'json']);
+    expect(JSON.parse(users.stdout).map((u: { email: string }) => u.email)).toEqual(['boss@alpha.example']);
+  }, 90_000);
 });

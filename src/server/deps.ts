@@ -39,7 +39,7 @@ export const DEFAULT_IMPORT_LIMIT = 1024 * 1024 * 1024;
 export function serverDeps(store: Store, options: Partial<ServerDeps> = {}): ServerDeps {
   return {
     store,
-    log: options.log ?? jsonLogger(process.stderr),
+    log: options.log ?? jsonLogger(process.stdout),
     events: options.events ?? new DataEvents(),
     cache: options.cache ?? new ResultCache(),
     limiter: options.limiter ?? new LoginLimiter(),

@@ -259,9 +259,11 @@ function requests(
   });
 }
 
-/** Routes outside the OpenAPI document, each with why it needs no row of the matrix. */
+/** Routes with no row of the matrix (documented or not), each with why it needs none. */
 const UNDOCUMENTED: Record<string, string> = {
   'GET /api/health': 'open, answers {ok: true}',
+  'GET /api/ready': 'open, answers whether the store answers',
+  'GET /api/docs/:file': 'open, the reference page’s files by name',
   'GET /api/openapi.json': 'open, the document itself',
   'GET /api/docs': 'open, a static page',
   'POST /api/logout': 'ends the caller’s own session',
@@ -296,7 +298,12 @@ describe('the isolation matrix (every route x every role x foreign ids)', () => 
       expect((await client.login(role.email, role.password)).status, role.email).toBe(200);
       const foreign = role.foreign();
       for (const op of ops) {
-        if (op.path === '/api/login') continue;
+        // Signing in and out would change the role under test; the stream never ends.
+        if (
+          op.path === '/api/login' ||
+          `${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}` in UNDOCUMENTED
+        )
+          continue;
         for (const request of requests(op, foreign)) {
           const response = await client.send(op.method, request.url, request.body);
           const text = await response.text();

@@ -7,7 +7,21 @@ import { findSession, findToken, tenantOfCredential } from './sessions.js';
 import { findUser } from './users.js';
 
 export const SESSION_COOKIE = 'covenant_session';
-const OPEN = new Set(['/api/login', '/api/health', '/api/openapi.json', '/api/docs', '/api/setup']);
+const OPEN = new Set([
+  '/api/login',
+  '/api/health',
+  '/api/ready',
+  '/api/openapi.json',
+  '/api/docs',
+  '/api/setup',
+]);
+
+/**
+ * Paths anyone may ask for: sign-in (single sign-on under /api/auth/, routes/oidc-routes.ts),
+ * the probes, the API document and its reference page's files.
+ */
+export const isOpen = (path: string) =>
+  OPEN.has(path) || path.startsWith('/api/docs/') || path.startsWith('/api/auth/');
 
 /**
  * Every /api request is authenticated here (a session cookie or a Bearer token), and
@@ -16,8 +30,7 @@ const OPEN = new Set(['/api/login', '/api/health', '/api/openapi.json', '/api/do
  */
 export function authenticate(deps: ServerDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    // Single sign-on (routes/oidc-routes.ts) happens before there is a session.
-    if (OPEN.has(c.req.path) || c.req.path.startsWith('/api/auth/')) return next();
+    if (isOpen(c.req.path)) return next();
     const bearer = c.req.header('authorization')?.match(/^Bearer (.{1,300})$/)?.[1];
     const cookie = getCookie(c, SESSION_COOKIE);
     const found = bearer || cookie ? await lookUp(deps, bearer, cookie?.slice(0, 300)) : null;

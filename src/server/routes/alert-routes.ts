@@ -24,6 +24,9 @@ export function alertRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}/projection',
+      operationId: 'getProjection',
+      summary: 'A contract’s metrics projected to the end of the period',
+      tags: ['contracts'],
       request: { params: id, query: z.object({ asOf: z.string().max(40).optional() }) },
       responses: {
         200: json(Projection, 'the period in progress: states, projected pay, money at risk'),
@@ -43,6 +46,9 @@ export function alertRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}/alerts',
+      operationId: 'listAlerts',
+      summary: 'A contract’s alert changes, newest first',
+      tags: ['contracts'],
       request: { params: id },
       responses: { 200: json(z.array(OutcomeAlert), 'state changes, newest first'), 404: missing },
     }),

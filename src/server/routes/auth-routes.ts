@@ -23,6 +23,9 @@ export function authRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   const login = createRoute({
     method: 'post',
     path: '/api/login',
+    operationId: 'login',
+    summary: 'Sign in with an email and a password',
+    tags: ['session'],
     request: { body: { content: { 'application/json': { schema: Login } }, required: true } },
     responses: {
       200: json(Me, 'signed in'),
@@ -69,7 +72,14 @@ export function authRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   });
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/me', responses: { 200: json(Me, 'the signed-in user') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/me',
+      operationId: 'getMe',
+      summary: 'The signed-in user, their tenant and CSRF token',
+      tags: ['session'],
+      responses: { 200: json(Me, 'the signed-in user') },
+    }),
     async (c) =>
       c.json(
         {

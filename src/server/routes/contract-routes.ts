@@ -91,6 +91,9 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'get',
       path: '/api/contracts',
+      operationId: 'listContracts',
+      summary: 'The contracts the caller may see',
+      tags: ['contracts'],
       responses: { 200: json(z.array(ContractSummary), 'visible contracts') },
     }),
     async (c) => {
@@ -106,6 +109,9 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}',
+      operationId: 'getContract',
+      summary: 'A contract',
+      tags: ['contracts'],
       request: { params: id },
       responses: { 200: json(ContractDetail, 'a contract'), 404: notFound },
     }),
@@ -132,6 +138,9 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}/overview',
+      operationId: 'getContractOverview',
+      summary: 'A contract’s overview: each metric against its target, period by period',
+      tags: ['contracts'],
       request: { params: id, query: period },
       responses: { 200: json(Overview, 'outcomes and projected pay'), 404: notFound },
     }),
@@ -154,6 +163,9 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}/settlement',
+      operationId: 'getSettlement',
+      summary: 'A contract’s settlement (its invoice) for a period',
+      tags: ['settlements'],
       request: { params: id, query: period },
       responses: { 200: json(Invoice, 'the invoice with its trace'), 404: notFound },
     }),

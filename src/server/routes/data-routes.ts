@@ -20,6 +20,9 @@ export function dataRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'get',
       path: '/api/sites',
+      operationId: 'listSites',
+      summary: 'Sites with their zone',
+      tags: ['data'],
       responses: { 200: json(z.array(Site), 'sites with their zone') },
     }),
     async (c) => {

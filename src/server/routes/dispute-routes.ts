@@ -61,6 +61,9 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/disputes',
+      operationId: 'listDisputes',
+      summary: 'The disputes the caller is a party to',
+      tags: ['disputes'],
       request: {
         query: z.object({
           contract: z.string().max(200).optional(),
@@ -89,8 +92,15 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/disputes/{id}',
+      operationId: 'getDispute',
+      summary: 'A dispute with its messages',
+      tags: ['disputes'],
       request: { params },
-      responses: { 200: json(Dispute, 'a dispute with its thread'), 404: json(ApiError, 'not found') },
+      responses: {
+        200: json(Dispute, 'a dispute with its thread'),
+        403: json(ApiError, 'a role that sees no invoices (team leads, agents)'),
+        404: json(ApiError, 'not found'),
+      },
     }),
     async (c) => c.json(await one(c, c.req.valid('param').id), 200),
   );
@@ -99,6 +109,9 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'post',
       path: '/api/disputes',
+      operationId: 'openDispute',
+      summary: 'Open a dispute about a settlement line',
+      tags: ['disputes'],
       request: body(DisputeOpen),
       responses: {
         201: json(Dispute, 'opened'),
@@ -120,6 +133,9 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'post',
       path: '/api/disputes/{id}/comments',
+      operationId: 'commentDispute',
+      summary: 'Add a message (and evidence) to a dispute',
+      tags: ['disputes'],
       request: { params, ...body(DisputeComment) },
       responses: { 200: json(Dispute, 'the dispute with the answer'), 404: json(ApiError, 'not found') },
     }),
@@ -141,6 +157,9 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'post',
       path: '/api/disputes/{id}/resolve',
+      operationId: 'resolveDispute',
+      summary: 'Resolve a dispute',
+      tags: ['disputes'],
       request: { params, ...body(DisputeResolve) },
       responses: {
         200: json(Dispute, 'resolved'),
@@ -161,11 +180,18 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/disputes/{id}/messages/{no}/evidence/{name}',
+      operationId: 'getDisputeEvidence',
+      summary: 'A file attached to a dispute message',
+      tags: ['disputes'],
       request: {
         params: params.extend({ no: z.coerce.number().int().min(1).max(100_000), name: z.string().max(120) }),
       },
       responses: {
-        200: { description: 'the evidence file, as an attachment' },
+        200: {
+          description: 'the evidence file, as an attachment',
+          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        403: json(ApiError, 'a role that sees no invoices (team leads, agents)'),
         404: json(ApiError, 'not found'),
       },
     }),
@@ -185,6 +211,9 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}/settlements',
+      operationId: 'listStoredSettlements',
+      summary: 'The settlements stored for a contract',
+      tags: ['settlements'],
       request: {
         params: z.object({ id: z.string().max(200) }),
         query: z.object({ period: z.string().max(40).optional() }),

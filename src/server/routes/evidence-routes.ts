@@ -42,6 +42,9 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'get',
       path: '/api/experiments',
+      operationId: 'listExperiments',
+      summary: 'The registered experiments',
+      tags: ['experiments'],
       responses: { 200: json(z.array(ExperimentInput), 'visible experiments') },
     }),
     async (c) => {
@@ -53,6 +56,9 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'post',
       path: '/api/experiments/estimate',
+      operationId: 'estimateExperiment',
+      summary: 'Estimate an experiment’s effect without registering it',
+      tags: ['experiments'],
       request: body(ExperimentInput),
       responses: { 200: json(ExperimentEstimate, 'a one-off estimate') },
     }),
@@ -67,6 +73,9 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'get',
       path: '/api/experiments/{id}',
+      operationId: 'getExperiment',
+      summary: 'An experiment and its estimate',
+      tags: ['experiments'],
       request: { params: id },
       responses: { 200: json(ExperimentDetail, 'an experiment, its estimate and series'), 404: missing },
     }),
@@ -87,6 +96,9 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'post',
       path: '/api/experiments',
+      operationId: 'registerExperiment',
+      summary: 'Register an experiment',
+      tags: ['experiments'],
       request: body(ExperimentInput),
       responses: { 200: json(z.object({ id: z.string() }), 'stored') },
     }),
@@ -102,6 +114,9 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'delete',
       path: '/api/experiments/{id}',
+      operationId: 'removeExperiment',
+      summary: 'Remove an experiment',
+      tags: ['experiments'],
       request: { params: id },
       responses: { 200: json(z.object({ id: z.string() }), 'removed'), 404: missing },
     }),

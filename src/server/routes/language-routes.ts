@@ -32,6 +32,9 @@ export function languageRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'get',
       path: '/api/me/language',
+      operationId: 'getLanguage',
+      summary: 'The signed-in user’s language',
+      tags: ['preferences'],
       responses: { 200: json(Preferences, 'the language used, the user’s choice and the tenant default') },
     }),
     async (c) => c.json(await answer(c), 200),
@@ -40,6 +43,9 @@ export function languageRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'put',
       path: '/api/me/language',
+      operationId: 'setLanguage',
+      summary: 'Set the signed-in user’s language',
+      tags: ['preferences'],
       request: {
         body: { content: { 'application/json': { schema: z.object({ language: Language.nullable() }) } } },
       },
@@ -55,6 +61,9 @@ export function languageRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'put',
       path: '/api/tenant/language',
+      operationId: 'setTenantLanguage',
+      summary: 'Set the tenant’s default language',
+      tags: ['preferences'],
       request: { body: { content: { 'application/json': { schema: z.object({ language: Language }) } } } },
       responses: {
         200: json(Preferences, 'the preferences after the change'),

@@ -22,6 +22,9 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'get',
       path: '/api/metrics',
+      operationId: 'listMetrics',
+      summary: 'The metric catalog',
+      tags: ['metrics'],
       responses: { 200: json(z.array(MetricInfo), "the metric catalog, then the tenant's own metrics") },
     }),
     async (c) => {
@@ -39,6 +42,9 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   const query = createRoute({
     method: 'post',
     path: '/api/query',
+    operationId: 'queryMetrics',
+    summary: 'Compute metrics for a period, filtered and broken down',
+    tags: ['metrics'],
     request: { body: { content: { 'application/json': { schema: QueryRequest } }, required: true } },
     responses: {
       200: json(

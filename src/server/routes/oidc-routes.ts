@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { mapClaims } from '../../core/identity/map-claims.js';
 import { withActor } from '../../records/audit.js';
-import { SignInOptions } from '../api/schemas.js';
+import { ApiError, SignInOptions } from '../api/schemas.js';
 import { findProvider, listProviders, passwordLogin } from '../auth/identity-providers.js';
 import { authorizationUrl, configurationOf, describeFailure, verifiedClaims } from '../auth/oidc-client.js';
 import { savePendingLogin, takePendingLogin } from '../auth/oidc-logins.js';
@@ -21,7 +21,7 @@ import { signInRefused } from './oidc-page.js';
  */
 const ID = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/);
 const page = (description: string) => ({ content: { 'text/html': { schema: z.string() } }, description });
-const TAGS = ['sign-in'];
+const TAGS = ['session'];
 
 /**
  * Whose options the login page asks for: the tenant it names (a tenant's own login link),
@@ -47,6 +47,7 @@ export function oidcRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     request: { query: z.object({ tenant: ID.optional() }) },
     responses: {
       200: { content: { 'application/json': { schema: SignInOptions } }, description: 'options' },
+      400: { content: { 'application/json': { schema: ApiError } }, description: 'not a tenant id' },
     },
   });
   app.openapi(providers, async (c) => {
@@ -83,6 +84,10 @@ export function oidcRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     },
     responses: {
       302: { description: 'to the provider' },
+      400: {
+        content: { 'application/json': { schema: ApiError } },
+        description: 'a tenant or provider id too long',
+      },
       404: page('no such provider'),
       429: page('too many sign-ins under way'),
       502: page('the provider could not be reached'),

@@ -45,6 +45,9 @@ export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'get',
       path: '/api/proposals',
+      operationId: 'listProposals',
+      summary: 'The proposals the caller may see',
+      tags: ['proposals'],
       responses: { 200: json(z.array(Proposal), 'proposals') },
     }),
     async (c) => {
@@ -66,6 +69,9 @@ export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'get',
       path: '/api/proposals/{id}',
+      operationId: 'getProposal',
+      summary: 'A proposal',
+      tags: ['proposals'],
       request: { params },
       responses: { 200: json(Proposal, 'a proposal'), 404: json(ApiError, 'not found') },
     }),
@@ -76,6 +82,9 @@ export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     const route = createRoute({
       method: 'post',
       path: `/api/proposals/{id}/${decision}`,
+      operationId: `${decision}Proposal`,
+      summary: decision === 'approve' ? 'Approve a proposal' : 'Reject a proposal',
+      tags: ['proposals'],
       request: { params },
       responses: {
         200: json(Proposal, 'the proposal after the decision'),

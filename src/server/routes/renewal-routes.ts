@@ -77,6 +77,9 @@ export function renewalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}/renewal',
+      operationId: 'getRenewal',
+      summary: 'A contract’s renewal scorecard',
+      tags: ['renewal'],
       request: { params: id, query: asOfQuery },
       responses: {
         200: json(
@@ -98,6 +101,9 @@ export function renewalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}/renewal.pdf',
+      operationId: 'getRenewalPdf',
+      summary: 'A contract’s renewal scorecard as PDF',
+      tags: ['renewal'],
       request: { params: id, query: asOfQuery },
       responses: {
         200: {

@@ -45,6 +45,9 @@ export function rfpRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'get',
       path: '/api/rfp',
+      operationId: 'getRfpComparison',
+      summary: 'The RFP: vendors’ responses compared and scored',
+      tags: ['rfp'],
       responses: {
         200: json(
           RfpComparison,
@@ -65,6 +68,9 @@ export function rfpRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'get',
       path: '/api/rfp/questions',
+      operationId: 'getRfpQuestions',
+      summary: 'The RFP’s questions',
+      tags: ['rfp'],
       responses: {
         200: json(
           RfpQuestions,
@@ -118,6 +124,9 @@ export function rfpRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'post',
       path: '/api/rfp/responses',
+      operationId: 'submitRfpResponse',
+      summary: 'Submit a vendor’s response to the RFP',
+      tags: ['rfp'],
       request: {
         body: {
           content: {

@@ -30,6 +30,9 @@ export function settlementExportRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDep
       createRoute({
         method: 'get',
         path: `/api/contracts/{id}/settlement.${format}`,
+        operationId: `exportSettlement${format[0]?.toUpperCase()}${format.slice(1)}`,
+        summary: `A contract’s settlement for a period as ${format.toUpperCase()}`,
+        tags: ['settlements'],
         request: {
           params: z.object({ id: z.string() }),
           query: z.object({ period: z.string().max(40), lang: z.enum(LANGUAGES).optional() }),

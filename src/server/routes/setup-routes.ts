@@ -52,6 +52,9 @@ export function setupRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'post',
       path: '/api/setup',
+      operationId: 'completeSetup',
+      summary: 'Create a new store’s first tenant and client admin with its one-time setup link',
+      tags: ['session'],
       request: {
         body: {
           content: {

@@ -51,6 +51,9 @@ export function whatIfRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'post',
       path: '/api/contracts/{id}/what-if',
+      operationId: 'whatIf',
+      summary: 'Settle a contract under changed terms (what-if)',
+      tags: ['contracts'],
       request: {
         params: z.object({ id: z.string().max(63) }),
         body: { content: { 'application/json': { schema: Edits } }, required: true },

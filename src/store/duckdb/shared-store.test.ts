@@ -70,7 +70,7 @@ describe('a DuckDB file shared with other processes', () => {
     });
     await released(store);
     await writeElsewhere(store.location, sql`INSERT INTO notes VALUES (${1})`);
-    // The poll looks every 8 ticks (20 ms here).
+    // The poll looks every 20 ticks (20 ms here).
     for (let i = 0; i < 200 && changes === 0; i++) await pause(20);
     expect(changes).toBe(1);
   });

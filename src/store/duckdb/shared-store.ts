@@ -27,7 +27,8 @@ function stampOf(path: string): string {
   return `${part(path)}|${part(`${path}.wal`)}`;
 }
 
-const CHANGE_EVERY = 8;
+/** Polls between looks for another writer's change (2 s at the default poll). */
+const CHANGE_EVERY = 20;
 
 /**
  * A DuckDB file shared with other processes (the CLI beside `covenant serve`): open while
@@ -54,7 +55,7 @@ export class SharedDuckDbStore implements Store {
     readonly location: string,
     private readonly options: SharingOptions,
   ) {
-    this.poll = setInterval(() => this.tick(), options.pollMs ?? 250);
+    this.poll = setInterval(() => this.tick(), options.pollMs ?? 100);
     this.poll.unref();
   }
 
@@ -129,11 +130,17 @@ export class SharedDuckDbStore implements Store {
     if (this.shut) throw new Error(`the store ${this.location} is closed`);
     this.inFlight += 1;
     clearTimeout(this.idle);
+    const deadline = Date.now() + waitMs;
     try {
       while (!this.inner) {
         if (this.closing) await this.closing;
+        else if (this.opening)
+          // Another caller's open (the poll's waits not at all): its failure ends this wait only at its deadline.
+          await this.opening.catch((error: unknown) => {
+            if (Date.now() >= deadline) throw error;
+          });
         else {
-          this.opening ??= this.reopen(waitMs).finally(() => {
+          this.opening = this.reopen(Math.max(0, deadline - Date.now())).finally(() => {
             this.opening = null;
           });
           await this.opening;
