@@ -33,6 +33,7 @@ export async function measure(
   requests: ResolvedRequest[],
   scope: Scope,
   onStatement?: (statement: Sql) => void,
+  intervals = true,
 ): Promise<Measured[]> {
   const compiled = compileMetrics(requests, scope, store.dialect);
   const results: Measured[] = [];
@@ -41,7 +42,7 @@ export async function measure(
     results.push(...(await runOne(store, query, requests)));
   }
   fillEmptyGroups(results, requests, scope);
-  await bootstrapIntervals(store, requests, scope, results);
+  if (intervals) await bootstrapIntervals(store, requests, scope, results);
   return results;
 }
 
