@@ -17,7 +17,7 @@ import type { Store } from '../store/store.js';
 import { compareWithBaseline } from './compare-baseline.js';
 import { customMetricsFor } from './custom-metric-store.js';
 import { checkParamsUsed, type ResolvedRequest, resolveRequests } from './resolve-requests.js';
-import { groupKey, type Measured, measure } from './run-metrics.js';
+import { groupKey, type Measured, measure, measurePeriods } from './run-metrics.js';
 
 export interface QueryOptions {
   metrics: string[];
@@ -71,8 +71,16 @@ export async function runQuery(store: Store, options: QueryOptions): Promise<Met
 
   const results: MetricResult[] = [];
   // Bounded here too (the edges check first): no caller can ask for a century of days.
-  for (const period of checkWindowBounds(options.periods, options.grain)) {
-    const measured = await measure(store, requests, scopeOf(period), options.onStatement, intervals);
+  const periods = checkWindowBounds(options.periods, options.grain);
+  const all = await measurePeriods(
+    store,
+    requests,
+    periods.map((period) => scopeOf(period)),
+    options.onStatement,
+    intervals,
+  );
+  for (const [index, period] of periods.entries()) {
+    const measured = all[index] ?? [];
     // Each bucket of a series matures with its own end: its window, computed once per period.
     const windows = bucketWindows(period, options.zone, options.grain);
     for (const m of sortMeasured(measured)) {
