@@ -12,8 +12,8 @@ import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 /**
  * One cold load in a process of its own (`tsx bench/cold-load.ts WHAT DB`): a fresh store
  * and fresh process state (no parsed contract, no result kept from another load), timed
- * from the call to its answer; prints {seconds, values} as JSON. WHAT is scorecard,
- * overview or settlement, or floor-term / floor-q3: the floor, the same outcomes' values
+ * from the call to its answer; prints {seconds, cpuSeconds, values} as JSON. WHAT is scorecard,
+ * overview or settlement (engine-q3: the engine's outcome values of 2026-Q3), or floor-term / floor-q3: the floor, the same outcomes' values
  * and base units by one hand-written DuckDB statement per period.
  */
 export const CONTRACT = 'northwind-brightpath-2026';
@@ -87,6 +87,7 @@ async function main(what: string, dbFile: string): Promise<void> {
   const store = await DuckDbStore.open(dbFile);
   const q3 = parseWindow('2026-Q3', 'Europe/Lisbon', 'period');
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let values: Record<string, unknown> = {};
   if (what === 'scorecard') {
     const card = await buildScorecard(store, 'default', CONTRACT, { asOf: '2027-01-01' });
@@ -101,13 +102,14 @@ async function main(what: string, dbFile: string): Promise<void> {
   } else if (what in PERIODS) {
     const { contract } = await getVersion(store, 'default', CONTRACT);
     const floorStarted = performance.now();
+    const floorCpu = process.cpuUsage();
     for (const [from, to] of PERIODS[what] ?? []) {
       const { start, end } = periodBounds({ startDate: from, endDate: to }, contract.timezone);
       const [row] = await store.query<Record<string, number>>(raw(floorStatement(contract, start, end)));
       values[`${from}..${to}`] = row;
     }
     const seconds = (performance.now() - floorStarted) / 1000;
-    process.stdout.write(`${JSON.stringify({ seconds, values })}\n`);
+    process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds: cpuSince(floorCpu), values })}\n`);
     await store.close();
     return;
   } else if (what === 'engine-q3') {
@@ -119,8 +121,14 @@ async function main(what: string, dbFile: string): Promise<void> {
     );
   } else throw new Error(`unknown cold load ${what}`);
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`${JSON.stringify({ seconds, values })}\n`);
+  process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds: cpuSince(cpu), values })}\n`);
   await store.close();
 }
+
+/** CPU seconds of the whole process since `from` (JavaScript and DuckDB's threads): steadier than wall time on a shared machine. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
 
 if (process.argv[1]?.endsWith('cold-load.ts')) await main(process.argv[2] ?? '', process.argv[3] ?? '');

@@ -19,6 +19,9 @@ export interface ColdFigure {
   name: string;
   seconds: number;
   floorSeconds: number;
+  /** CPU seconds of the load's process (JavaScript and DuckDB's threads), and of the floor's. */
+  cpuSeconds: number;
+  floorCpuSeconds: number;
   /** 1-minute load average just before the load and just before its floor. */
   load: number;
   floorLoad: number;
@@ -27,7 +30,13 @@ export interface ColdFigure {
 const run = promisify(execFile);
 const entry = fileURLToPath(new URL('./cold-load.ts', import.meta.url));
 
-async function inChild(what: string, dbFile: string): Promise<{ seconds: number; values: unknown }> {
+interface ChildFigure {
+  seconds: number;
+  cpuSeconds: number;
+  values: unknown;
+}
+
+async function inChild(what: string, dbFile: string): Promise<ChildFigure> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', entry, what, dbFile], {
     maxBuffer: 1 << 24,
   });
@@ -35,12 +44,16 @@ async function inChild(what: string, dbFile: string): Promise<{ seconds: number;
 }
 
 /** The best of `runs` cold loads (each in a fresh process), with the load average before the best. */
-async function best(what: string, dbFile: string, runs: number): Promise<{ seconds: number; load: number }> {
-  let out = { seconds: Number.POSITIVE_INFINITY, load: 0 };
+async function best(
+  what: string,
+  dbFile: string,
+  runs: number,
+): Promise<{ seconds: number; cpuSeconds: number; load: number }> {
+  let out = { seconds: Number.POSITIVE_INFINITY, cpuSeconds: 0, load: 0 };
   for (let i = 0; i < runs; i++) {
     const load = loadavg()[0] ?? 0;
-    const { seconds } = await inChild(what, dbFile);
-    if (seconds < out.seconds) out = { seconds, load };
+    const { seconds, cpuSeconds } = await inChild(what, dbFile);
+    if (seconds < out.seconds) out = { seconds, cpuSeconds, load };
   }
   return out;
 }
@@ -64,6 +77,8 @@ export async function benchEvidence(dbFile: string, scale: number, runs = 3): Pr
       name,
       seconds: measured.seconds,
       floorSeconds: floored.seconds,
+      cpuSeconds: measured.cpuSeconds,
+      floorCpuSeconds: floored.cpuSeconds,
       load: measured.load,
       floorLoad: floored.load,
     });

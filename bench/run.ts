@@ -110,7 +110,7 @@ try {
     );
     for (const f of await benchEvidence(values['cold-db'] ?? join(dir, 'cold.duckdb'), scale)) {
       print(
-        `  ${f.name}: ${f.seconds.toFixed(2)} s (load ${f.load.toFixed(1)}); floor ${f.floorSeconds.toFixed(2)} s (load ${f.floorLoad.toFixed(1)}); ${(f.seconds / f.floorSeconds).toFixed(1)}x the floor`,
+        `  ${f.name}: ${f.seconds.toFixed(2)} s, cpu ${f.cpuSeconds.toFixed(2)} s (load ${f.load.toFixed(1)}); floor ${f.floorSeconds.toFixed(2)} s, cpu ${f.floorCpuSeconds.toFixed(2)} s (load ${f.floorLoad.toFixed(1)}); ${(f.seconds / f.floorSeconds).toFixed(1)}x the floor`,
       );
     }
   }
