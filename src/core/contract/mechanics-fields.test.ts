@@ -11,7 +11,11 @@ const MECHANICS = `  earnBack: { periods: 2, share: 100% }
   recalibration:`;
 const withMechanics = (text: string) => edit(text, '  recalibration:', MECHANICS);
 const pooled = (text: string) =>
-  edit(edit(text, 'rounding: half_up ', 'rounding: half_up\n    allocationPool: 150%'), 'weight: 60% ', 'weight: 110% ');
+  edit(
+    edit(text, 'rounding: half_up ', 'rounding: half_up\n    allocationPool: 150%'),
+    'weight: 60% ',
+    'weight: 110% ',
+  );
 
 const issuesOf = (text: string): Issue[] => {
   const result = parseContract(text, 'contract.yaml');
@@ -69,10 +73,16 @@ describe('the mechanics fields', () => {
       'misses: 3, within: 6',
       'misses: 4, within: 3',
     );
-    const bad = edit(edit(text, 'share: 10%', 'share: 0%'), 'rounding: half_up ', 'rounding: half_up\n    allocationPool: 300%');
+    const bad = edit(
+      edit(text, 'share: 10%', 'share: 0%'),
+      'rounding: half_up ',
+      'rounding: half_up\n    allocationPool: 300%',
+    );
     const found = issuesOf(bad);
     const at = (code: string, needle: string, token: string) => {
-      const issue = found.find((i) => i.code === code && `${i.line}:${i.column}` === position(bad, needle, token));
+      const issue = found.find(
+        (i) => i.code === code && `${i.line}:${i.column}` === position(bad, needle, token),
+      );
       expect(issue, `${code} at ${needle}`).toBeDefined();
       return issue?.message;
     };
