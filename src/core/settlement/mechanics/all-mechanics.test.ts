@@ -5,7 +5,7 @@ import type { Contract } from '../../contract/types.js';
 import { settle } from '../settle.js';
 import type { Settlement } from '../types.js';
 import { applyMechanics } from './apply.js';
-import { improvedSource } from './improved-source.js';
+import { improvedSource, improvementOfSource } from './improved-source.js';
 import { anniversaries, improveTargets } from './improvement.js';
 import type { EarnBackLine, PeriodRecord } from './types.js';
 
@@ -345,5 +345,16 @@ describe('four quarters of a contract with every mechanic, against an independen
         : D(0);
     expect(q5?.parts[0]?.total).toBe(byHand.total.plus(credit).toFixed(2));
     expect(credit.toFixed(2)).toBe('39.33');
+  });
+});
+
+describe('the improved version source', () => {
+  it('records its computation in an annotation that reads back', () => {
+    const contract = parsed(SOURCE);
+    const improvement = improveTargets(contract, '2027-01-01', settleAll(contract, QUARTERS));
+    const source = improvedSource(SOURCE, contract, improvement);
+    expect(improvementOfSource(source)).toEqual(improvement);
+    expect(improvementOfSource(SOURCE)).toBeUndefined();
+    expect(source).toContain('# Continuous improvement at the anniversary 2027-01-01');
   });
 });
