@@ -76,8 +76,29 @@ export async function withMechanics(
   return applyMechanics({ parts, kind: computed.kind, history });
 }
 
-function improvementPart(version: StoredVersion) {
+export function improvementPart(version: StoredVersion) {
   if (!version.origin.startsWith('continuous improvement')) return {};
   const improvement = improvementOfSource(version.source);
   return improvement ? { improvement } : {};
+}
+
+/**
+ * The mechanics over consecutive settlement periods computed together (the renewal
+ * scorecard, the back-test, the what-if): each period reads the ones before it in the
+ * sequence, so the sequence starts at the term's start for chronic failure to count.
+ */
+export function mechanicsInSequence(
+  periods: readonly { period: string; parts: Settlement[]; kind: 'provisional' | 'final' }[],
+  contractOf: (part: Settlement) => { contract: Contract; version?: StoredVersion },
+): Settlement[][] {
+  const history: PeriodRecord[] = [];
+  return periods.map((p) => {
+    const parts = p.parts.map((settlement) => {
+      const { contract, version } = contractOf(settlement);
+      return { settlement, contract, ...(version ? improvementPart(version) : {}) };
+    });
+    const settled = applyMechanics({ parts, kind: p.kind, history });
+    history.push({ period: p.period, parts: settled, kind: p.kind, settlementId: null });
+    return settled;
+  });
 }
