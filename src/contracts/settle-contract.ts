@@ -7,6 +7,7 @@ import { settlementPeriodProblem } from '../core/settlement/settlement-period.js
 import { type CombinedInvoice, combineParts, type TrueUp, trueUp } from '../core/settlement/true-up.js';
 import type { InvoiceLike, Settlement } from '../core/settlement/types.js';
 import { parseWindow, windowOf } from '../core/time/period-window.js';
+import { raiseChronicAlerts } from '../evidence/chronic-alerts.js';
 import { acceptedFor } from '../records/disputes.js';
 import type { Store } from '../store/store.js';
 import { baseUnits } from './base-units.js';
@@ -106,6 +107,8 @@ export async function settleContract(
     parts,
     disputes: disputes.map((d) => d.id),
   });
+  // One default short of chronic failure: an outcome alert, as the projection's are.
+  await raiseChronicAlerts(store, tenant, contractId, parts, asOf);
   const provisional =
     kind === 'final' ? await findSettlement(store, tenant, contractId, period, 'provisional') : null;
   return {
