@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeSettlement } from '../contracts/settle-contract.js';
+import { buildScorecard } from '../renewal/scorecard.js';
 import { windowIn } from '../test-support/text-query.js';
 import {
   BRIGHTPATH,
@@ -52,6 +53,20 @@ describe('the market mechanics on the dashboard', () => {
       );
     }
   }, 120_000);
+
+  it("shows on Coastline's renewal page the termination rights its 2026 earned", async () => {
+    const card = await buildScorecard(suite.world.store, TENANT, COASTLINE, { asOf: '2027-01-01' });
+    const rights = card.mechanics?.terminationRights ?? [];
+    expect(rights.length).toBeGreaterThan(0);
+    const page = await suite.page(USERS.coo);
+    page.setDefaultTimeout(120_000);
+    await goTo(page, `#/renewal?contract=${COASTLINE}&asOf=2027-01-01`);
+    const list = byTestId(page, 'renewal-termination-rights');
+    await list.waitFor();
+    const text = await list.textContent();
+    for (const r of rights)
+      expect(text).toContain(`${r.label}: Termination right from ${r.grantedIn} (${r.periods.join(', ')})`);
+  }, 180_000);
 
   it('re-prices a 150% pool and earn-back in the what-if', async () => {
     const page = await suite.page(USERS.coo);

@@ -77,4 +77,7 @@ export const DE: Messages = {
   'whatIf.earnBackShare': 'Rückvergütung: erstatteter Anteil des Malus',
   'whatIf.noEarnBack': 'keine Rückvergütung',
   'alerts.oneShort': 'Eine Verfehlung vor chronischem Versagen',
+  'mechanics.earnBacksPaid': 'Zurückvergütete Mali',
+  'mechanics.penaltyOf': 'Malus aus',
+  'mechanics.noEarnBacks': 'Im bisherigen Vertragszeitraum wurde kein Malus zurückvergütet.',
 };

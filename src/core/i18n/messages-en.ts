@@ -80,6 +80,9 @@ export const EN = {
   'whatIf.earnBackShare': 'Earn-back: share of the penalty given back',
   'whatIf.noEarnBack': 'no earn-back',
   'alerts.oneShort': 'One default short of chronic failure',
+  'mechanics.earnBacksPaid': 'Earn-backs paid',
+  'mechanics.penaltyOf': 'penalty of',
+  'mechanics.noEarnBacks': 'No penalty was earned back in the term so far.',
 } as const;
 
 export type MessageKey = keyof typeof EN;

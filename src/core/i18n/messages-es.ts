@@ -77,4 +77,7 @@ export const ES: Messages = {
   'whatIf.earnBackShare': 'Devolución: parte de la penalización devuelta',
   'whatIf.noEarnBack': 'sin devolución',
   'alerts.oneShort': 'A un incumplimiento del incumplimiento crónico',
+  'mechanics.earnBacksPaid': 'Penalizaciones devueltas',
+  'mechanics.penaltyOf': 'penalización de',
+  'mechanics.noEarnBacks': 'Ninguna penalización se ha devuelto en el plazo transcurrido.',
 };

@@ -77,4 +77,7 @@ export const FR: Messages = {
   'whatIf.earnBackShare': 'Restitution : part de la pénalité rendue',
   'whatIf.noEarnBack': 'pas de restitution',
   'alerts.oneShort': 'À une défaillance de la défaillance chronique',
+  'mechanics.earnBacksPaid': 'Pénalités restituées',
+  'mechanics.penaltyOf': 'pénalité de',
+  'mechanics.noEarnBacks': 'Aucune pénalité n’a été restituée sur la durée écoulée.',
 };

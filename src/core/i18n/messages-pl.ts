@@ -78,4 +78,7 @@ export const PL: Messages = {
   'whatIf.earnBackShare': 'Zwrot kary: zwracana część kary',
   'whatIf.noEarnBack': 'bez zwrotu kar',
   'alerts.oneShort': 'Jedno niedotrzymanie od uporczywego niewykonania',
+  'mechanics.earnBacksPaid': 'Zwrócone kary',
+  'mechanics.penaltyOf': 'kara z',
+  'mechanics.noEarnBacks': 'W dotychczasowym okresie umowy nie zwrócono żadnej kary.',
 };

@@ -77,4 +77,7 @@ export const PT: Messages = {
   'whatIf.earnBackShare': 'Devolução: parte da penalidade devolvida',
   'whatIf.noEarnBack': 'sem devolução',
   'alerts.oneShort': 'A um incumprimento do incumprimento crónico',
+  'mechanics.earnBacksPaid': 'Penalidades devolvidas',
+  'mechanics.penaltyOf': 'penalidade de',
+  'mechanics.noEarnBacks': 'Nenhuma penalidade foi devolvida no prazo decorrido.',
 };
