@@ -1,5 +1,6 @@
 import type { SettlementReport } from '../contracts/settle-contract.js';
 import { settlementCsv } from '../core/export/settlement-csv.js';
+import { mechanicsRows } from '../core/export/settlement-mechanics.js';
 import type { InvoiceLine } from '../core/settlement/types.js';
 import { table } from './table.js';
 
@@ -34,6 +35,19 @@ export function formatSettlement(report: SettlementReport, format: string): stri
       `true-up against ${report.trueUp.provisionalId}: provisional ${t.provisional}, final ${t.final}, difference ${t.difference}`,
     );
   }
+  const mechanics = mechanicsRows(report);
+  if (mechanics.length > 0)
+    parts.push(
+      '',
+      table(
+        ['mechanic', 'item', 'detail'],
+        mechanics.map((m) => [m.topic, m.item, m.detail]),
+      ),
+    );
+  if (report.improved?.length)
+    parts.push(
+      `continuous improvement made ${report.improved.map((v) => `v${v.version} effective ${v.effectiveFrom}`).join(', ')}`,
+    );
   const provisional = report.parts.find((p) => p.provisional);
   if (provisional) parts.push(`provisional: final after ${provisional.maturesOn}`);
   return `${parts.join('\n')}\n`;

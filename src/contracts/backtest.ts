@@ -1,13 +1,14 @@
 import type { Contract } from '../core/contract/types.js';
 import { UserError } from '../core/issues.js';
 import { Money } from '../core/money/money.js';
-import type { CombinedInvoice } from '../core/settlement/true-up.js';
+import { type CombinedInvoice, combineParts } from '../core/settlement/true-up.js';
 import type { Settlement } from '../core/settlement/types.js';
 import { parseWindows } from '../core/time/period-window.js';
 import { loadTenantMetrics } from '../query/custom-metric-store.js';
 import type { Store } from '../store/store.js';
-import { listVersions, readContractFile } from './contract-store.js';
+import { listVersions, readContractFile, type StoredVersion } from './contract-store.js';
 import { computeSettlement, settleTerms } from './settle-contract.js';
+import { mechanicsInSequence } from './settle-mechanics.js';
 import { versionsInForce } from './versions-in-force.js';
 
 /**
@@ -98,9 +99,51 @@ async function contractInForce(
   return only;
 }
 
-/** `outcome:card-disputes/csat` -> `card-disputes/csat`, `base-fee` -> `base fee`. */
+/** `outcome:card-disputes/csat` -> `card-disputes/csat`, `base-fee` -> `base fee`, earn-back ids as they are. */
 const labelOf = (id: string) =>
-  id.startsWith('outcome:') ? id.slice('outcome:'.length) : id.replaceAll('-', ' ');
+  id.startsWith('outcome:')
+    ? id.slice('outcome:'.length)
+    : id.startsWith('earn-back:')
+      ? id
+      : id.replaceAll('-', ' ');
+
+type Run = { invoice: Settlement | CombinedInvoice; parts: Settlement[]; kind: 'provisional' | 'final' };
+
+/**
+ * Earn-back and chronic failure on both sides of a back-test or what-if, over its own
+ * periods in order (each reads the ones before it in the run; docs/contracts.md): what an
+ * earn-back or a pool would have cost over those periods, on each side's terms.
+ */
+export function withSequenceMechanics(
+  inForce: readonly Run[],
+  proposedRuns: readonly Settlement[],
+  proposed: Contract,
+  versions: readonly StoredVersion[],
+): { inForce: Run[]; proposed: Settlement[] } {
+  const byVersion = new Map(versions.map((v) => [v.version, v]));
+  const left = mechanicsInSequence(
+    inForce.map((r) => ({ period: r.invoice.period, parts: r.parts, kind: r.kind })),
+    (part) => {
+      const version = byVersion.get(part.version);
+      return { contract: version?.contract ?? proposed, ...(version ? { version } : {}) };
+    },
+  );
+  const right = mechanicsInSequence(
+    proposedRuns.map((s) => ({
+      period: s.period,
+      parts: [s],
+      kind: s.provisional ? ('provisional' as const) : ('final' as const),
+    })),
+    () => ({ contract: proposed }),
+  );
+  return {
+    inForce: inForce.map((r, i) => {
+      const parts = left[i] ?? r.parts;
+      return { ...r, parts, invoice: parts.length > 1 ? combineParts(parts) : (parts[0] as Settlement) };
+    }),
+    proposed: proposedRuns.map((s, i) => right[i]?.[0] ?? s),
+  };
+}
 
 /** A settlement's (or split invoice's) lines summed by id across parts: the per-outcome pay of the period. */
 function linesById(invoice: Settlement | CombinedInvoice): Map<string, { label: string; amount: Money }> {
@@ -131,7 +174,8 @@ export async function backtest(
   const against = await contractInForce(store, tenant, proposed, windows, options.against);
   const asOf = options.asOf ?? new Date().toISOString();
   const { currency } = proposed;
-  const periods: BacktestPeriod[] = [];
+  const inForceRuns: Awaited<ReturnType<typeof computeSettlement>>[] = [];
+  const settledRuns: Settlement[] = [];
   for (const window of windows) {
     const inForce = await computeSettlement(store, tenant, against, window, asOf);
     if (inForce.invoice.currency !== currency) {
@@ -139,9 +183,14 @@ export async function backtest(
         `${against} is settled in ${inForce.invoice.currency}, the proposed terms in ${currency}`,
       );
     }
-    const settled = await settleTerms(store, tenant, proposed, window, undefined, asOf);
-    periods.push(comparePeriod(currency, window.label, inForce, settled));
+    inForceRuns.push(inForce);
+    settledRuns.push(await settleTerms(store, tenant, proposed, window, undefined, asOf));
   }
+  const versions = await listVersions(store, tenant, against);
+  const sides = withSequenceMechanics(inForceRuns, settledRuns, proposed, versions);
+  const periods = windows.map((window, i) =>
+    comparePeriod(currency, window.label, sides.inForce[i] as Run, sides.proposed[i] as Settlement),
+  );
   return {
     proposed: { contract: proposed.name, file, version: proposed.version },
     against: { contract: against },

@@ -7,11 +7,14 @@ import { settlementPeriodProblem } from '../core/settlement/settlement-period.js
 import { type CombinedInvoice, combineParts, type TrueUp, trueUp } from '../core/settlement/true-up.js';
 import type { InvoiceLike, Settlement } from '../core/settlement/types.js';
 import { parseWindow, windowOf } from '../core/time/period-window.js';
+import { raiseChronicAlerts } from '../evidence/chronic-alerts.js';
 import { acceptedFor } from '../records/disputes.js';
 import type { Store } from '../store/store.js';
 import { baseUnits } from './base-units.js';
 import { listVersions } from './contract-store.js';
+import { ensureImprovements } from './improve-contract.js';
 import { measureOutcomes } from './measure-outcomes.js';
+import { withMechanics } from './settle-mechanics.js';
 import { findSettlement, saveSettlement } from './settlement-store.js';
 import { versionsInForce } from './versions-in-force.js';
 
@@ -27,6 +30,8 @@ export interface SettlementReport {
   trueUp?: TrueUp & { provisionalId: string };
   /** True when an identical settlement of this kind was already stored (a re-run reproduces it). */
   reproduced: boolean;
+  /** Versions continuous improvement created at anniversaries before this settlement. */
+  improved?: { version: number; effectiveFrom: string }[];
 }
 
 /**
@@ -85,7 +90,11 @@ export async function settleContract(
   window: PeriodWindow,
   asOf = new Date().toISOString(),
 ): Promise<SettlementReport> {
-  const computed = await computeSettlement(store, tenant, contractId, window, asOf, { strict: true });
+  const improved = await ensureImprovements(store, tenant, contractId, window, asOf);
+  const computed = await computeSettlement(store, tenant, contractId, window, asOf, {
+    strict: true,
+    mechanics: true,
+  });
   // Accepted disputes on earlier settlements: adjustment lines, a step of their own.
   const { period, kind, parts } = computed;
   const disputes = await acceptedFor(store, tenant, contractId, period);
@@ -98,6 +107,8 @@ export async function settleContract(
     parts,
     disputes: disputes.map((d) => d.id),
   });
+  // One default short of chronic failure: an outcome alert, as the projection's are.
+  await raiseChronicAlerts(store, tenant, contractId, parts, asOf);
   const provisional =
     kind === 'final' ? await findSettlement(store, tenant, contractId, period, 'provisional') : null;
   return {
@@ -108,6 +119,7 @@ export async function settleContract(
     invoice,
     parts,
     reproduced: saved.reproduced,
+    ...(improved.length > 0 ? { improved } : {}),
     ...(provisional
       ? { trueUp: { ...trueUp(provisional.invoice as InvoiceLike, invoice), provisionalId: provisional.id } }
       : {}),
@@ -121,7 +133,7 @@ export async function computeSettlement(
   contractId: string,
   period: PeriodWindow,
   asOf: string,
-  options: { strict?: boolean } = {},
+  options: { strict?: boolean; mechanics?: boolean } = {},
 ): Promise<{
   period: string;
   kind: 'provisional' | 'final';
@@ -146,7 +158,13 @@ export async function computeSettlement(
       await settleTerms(store, tenant, version.contract, period, split ? { from, to } : undefined, asOf),
     );
   }
-  const invoice: Settlement | CombinedInvoice = split ? combineParts(parts) : (parts[0] as Settlement);
   const kind: 'provisional' | 'final' = parts.some((p) => p.provisional) ? 'provisional' : 'final';
-  return { period: period.label, kind, invoice, parts };
+  // Earn-back, chronic failure and the rest read earlier periods: only where an invoice is shown or stored.
+  const settled = options.mechanics
+    ? await withMechanics(store, tenant, contractId, period, inForce, { parts, kind }, (w) =>
+        computeSettlement(store, tenant, contractId, w, asOf),
+      )
+    : parts;
+  const invoice: Settlement | CombinedInvoice = split ? combineParts(settled) : (settled[0] as Settlement);
+  return { period: period.label, kind, invoice, parts: settled };
 }

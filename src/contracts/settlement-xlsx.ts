@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { type Cell, inertText } from '../core/export/csv.js';
+import { mechanicsRows } from '../core/export/settlement-mechanics.js';
 import {
   type ExportedSettlement,
   INVOICE_HEAD,
@@ -73,6 +74,16 @@ export async function settlementWorkbook(report: ExportedSettlement): Promise<Bu
   trace.columns.forEach((column, index) => {
     column.width = index === 3 || index === 11 || index === 14 ? 40 : 14;
   });
+
+  const mechanics = mechanicsRows(report);
+  if (mechanics.length > 0) {
+    const sheet = book.addWorksheet('Mechanics');
+    sheet.addRow(['mechanic', 'item', 'detail']).font = { bold: true };
+    for (const m of mechanics) sheet.addRow([m.topic, m.item, m.detail].map(text));
+    sheet.columns.forEach((column, index) => {
+      column.width = [22, 40, 110][index] ?? 14;
+    });
+  }
 
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -6,12 +6,13 @@ export interface OutcomeAlert {
   tenant: string;
   contract: string;
   period: string;
-  kind: 'outcome' | 'key_measurement';
+  /** `chronic_failure`: a settled default left the outcome one default short of a termination right. */
+  kind: 'outcome' | 'key_measurement' | 'chronic_failure';
   portfolio: string;
   metric: string;
   label: string;
   previousState: ProjectedState | null;
-  state: ProjectedState;
+  state: ProjectedState | 'one_short_of_chronic_failure';
   change: Change;
   value: number | null;
   low: number | null;
@@ -22,6 +23,8 @@ export interface OutcomeAlert {
   moneyAtRisk: string;
   currency: string;
   asOf: string;
+  /** For `chronic_failure`: the clause and the defaults counted in the window. */
+  chronicFailure?: { misses: number; within: number; defaults: string[] };
 }
 
 type Listener = (alert: OutcomeAlert) => void | Promise<void>;

@@ -80,10 +80,11 @@ async function latestStates(tx: Executor, tenant: string, contractId: string, pe
   const rows = await tx.query<LatestRow & { as_of: string }>(
     sql`SELECT portfolio, metric, state, CAST(as_of AS VARCHAR) AS as_of FROM outcome_alerts
         WHERE tenant = ${tenant} AND contract_id = ${contractId} AND period = ${period}
+          AND state <> 'one_short_of_chronic_failure'
         ORDER BY as_of, created_at`,
   );
   const latest = new Map<string, ProjectedState>();
-  for (const row of rows) latest.set(`${row.portfolio}/${row.metric}`, row.state);
+  for (const row of rows) latest.set(`${row.portfolio}/${row.metric}`, row.state as ProjectedState);
   return latest;
 }
 

@@ -1,4 +1,6 @@
+import type { StoredVersion } from '../contracts/contract-store.js';
 import { computeSettlement } from '../contracts/settle-contract.js';
+import { mechanicsInSequence } from '../contracts/settle-mechanics.js';
 import { valueMetrics } from '../contracts/value-metrics.js';
 import { moneyPeriod, relativeChange } from '../core/renewal/model.js';
 import type { MoneyPeriod, TermPeriod, ValuePeriod } from '../core/renewal/types.js';
@@ -13,8 +15,13 @@ export interface SettledPeriod {
   money: MoneyPeriod;
 }
 
-export async function settle(ctx: Ctx, contractId: string, periods: TermPeriod[]): Promise<SettledPeriod[]> {
-  const out: SettledPeriod[] = [];
+export async function settle(
+  ctx: Ctx,
+  contractId: string,
+  periods: TermPeriod[],
+  versions: readonly StoredVersion[] = [],
+): Promise<SettledPeriod[]> {
+  const computed = [];
   for (const p of periods) {
     const { kind, parts } = await computeSettlement(
       ctx.store,
@@ -23,9 +30,18 @@ export async function settle(ctx: Ctx, contractId: string, periods: TermPeriod[]
       windowIn(ctx, p.period),
       ctx.asOf,
     );
-    out.push({ period: p.period, parts, money: moneyPeriod(p, kind, parts) });
+    computed.push({ period: p.period, parts, kind, term: p });
   }
-  return out;
+  // Earn-back and chronic failure over the term's periods in order (docs/contracts.md).
+  const byVersion = new Map(versions.map((v) => [v.version, v]));
+  const settled = mechanicsInSequence(computed, (part) => {
+    const version = byVersion.get(part.version);
+    return { contract: version?.contract ?? ctx.contract, ...(version ? { version } : {}) };
+  });
+  return computed.map((c, i) => {
+    const parts = settled[i] ?? c.parts;
+    return { period: c.period, parts, money: moneyPeriod(c.term, c.kind, parts) };
+  });
 }
 
 export async function value(ctx: Ctx, contractId: string, quarters: TermPeriod[]) {

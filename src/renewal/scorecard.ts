@@ -10,6 +10,7 @@ import { instantMs, localDateOf } from '../core/time/zone.js';
 import type { Store } from '../store/store.js';
 import { memoStore } from './memo-store.js';
 import { evidence } from './scorecard-evidence.js';
+import { mechanicsSummary } from './scorecard-mechanics.js';
 import { settle, value } from './scorecard-money.js';
 import { attritionBySite, operations } from './scorecard-operations.js';
 import { outcomes } from './scorecard-outcomes.js';
@@ -68,7 +69,7 @@ export async function buildScorecard(
   const ctx = { store, tenant, contract, asOf: asOf.instant, settings };
 
   await prefetch(ctx, contractId, [term, ...quarters, ...settlementPeriods], quarters);
-  const settlements = await settle(ctx, contractId, settlementPeriods);
+  const settlements = await settle(ctx, contractId, settlementPeriods, versions);
   const data: ScorecardData = {
     kind: 'RenewalScorecard',
     contract: {
@@ -96,6 +97,7 @@ export async function buildScorecard(
     attritionBySite: await attritionBySite(ctx, quarters),
     recalibrations: await recalibrations(ctx, contractId, versions, quarters),
     evidence: await evidence(ctx, contractId),
+    ...mechanicsSummary(contract, settlements),
   };
   return { ...data, recommendation: recommend(data, settings) };
 }

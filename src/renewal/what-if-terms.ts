@@ -14,6 +14,10 @@ export interface WhatIfEdits {
   rate?: string;
   atRisk?: number;
   bonusCap?: number;
+  /** The allocation pool; without portfolio weight edits, the weights scale with it. */
+  allocationPool?: number;
+  /** Earn-back terms, or null to leave earn-back out. */
+  earnBack?: { periods: number; share: number } | null;
   portfolios?: Record<string, { weight?: number }>;
   /** Keyed `portfolio/metric`. */
   outcomes?: Record<string, { target?: number; weight?: number }>;
@@ -35,6 +39,11 @@ export function applyEdits(source: string, edits: WhatIfEdits): { source: string
   if (edits.bonusCap !== undefined) doc.setIn(['spec', 'pricing', 'bonusCap'], pct(edits.bonusCap));
   const portfolios = doc.getIn(['spec', 'portfolios']);
   const list = isSeq(portfolios) ? (portfolios.items as YAMLMap[]) : [];
+  if (edits.allocationPool !== undefined)
+    poolEdit(doc, list, edits.allocationPool, edits.portfolios === undefined);
+  if (edits.earnBack === null) doc.deleteIn(['spec', 'earnBack']);
+  else if (edits.earnBack !== undefined)
+    doc.setIn(['spec', 'earnBack'], { periods: edits.earnBack.periods, share: pct(edits.earnBack.share) });
   const portfolioOf = (id: string) => list.find((p) => isMap(p) && p.get('id') === id);
   for (const [id, edit] of Object.entries(edits.portfolios ?? {})) {
     const p = portfolioOf(id);
@@ -67,3 +76,27 @@ export function applyEdits(source: string, edits: WhatIfEdits): { source: string
   if (!parsed.ok) throw new UserError('the edited terms are not a valid contract', parsed.issues);
   return { source: text, contract: parsed.value };
 }
+
+/** The pool written (100% leaves the field out); the portfolio weights scale with it unless edited too. */
+function poolEdit(
+  doc: ReturnType<typeof parseDocument>,
+  list: YAMLMap[],
+  pool: number,
+  scale: boolean,
+): void {
+  const before = Number(readFraction(doc.getIn(['spec', 'pricing', 'allocationPool'])) ?? 1);
+  if (pool === 1) doc.deleteIn(['spec', 'pricing', 'allocationPool']);
+  else doc.setIn(['spec', 'pricing', 'allocationPool'], pct(pool));
+  if (!scale || before === pool) return;
+  for (const p of list) {
+    const weight = readFraction(p.get('weight'));
+    if (weight !== undefined) p.set('weight', pct(round((weight * pool) / before)));
+  }
+}
+
+/** A fraction as the file writes it: 0.6 or "60%". */
+const readFraction = (value: unknown): number | undefined => {
+  if (typeof value === 'number') return value;
+  const match = typeof value === 'string' ? /^([\d.]+)\s*%$/.exec(value) : null;
+  return match ? Number(match[1]) / 100 : undefined;
+};

@@ -69,6 +69,38 @@ describe('negotiation what-if', () => {
     expect(result.backtest.totals.difference).not.toBe('0.00');
   }, 120_000);
 
+  it('prices a 150% pool and earn-back over two periods, as covenant backtest does for the saved file', async () => {
+    const result = whatIf(basis, {
+      name: 'northwind-brightpath-pooled',
+      allocationPool: 1.5,
+      earnBack: { periods: 2, share: 1 },
+    });
+    expect(result.yaml).toContain('allocationPool: 150%');
+    expect(result.yaml).toContain('earnBack:');
+    // Without weight edits the portfolio weights scale with the pool: 60/30/10 -> 90/45/15.
+    expect(result.terms.portfolios.map((p) => p.weight)).toEqual([0.9, 0.45, 0.15]);
+    expect(result.terms).toMatchObject({ allocationPool: 1.5, earnBack: { periods: 2, share: 1 } });
+    const q3 = result.backtest.periods.find((p) => p.period === '2026-Q3');
+    const credits = q3?.lines.filter((l) => l.id.startsWith('earn-back:')) ?? [];
+    expect(credits.length).toBeGreaterThan(0);
+    for (const c of credits) expect(c.inForce).toBeNull();
+    const measured = await backtest(store, TENANT, writeText(dir, 'pooled.yaml', result.yaml), {
+      periods: '2026-Q1..2026-Q4',
+      against: CONTRACT,
+      asOf: AS_OF,
+    });
+    expect(result.backtest.periods.map((p) => p.proposed.total)).toEqual(
+      measured.periods.map((p) => p.proposed.total),
+    );
+    expect(measured.periods.find((p) => p.period === '2026-Q3')?.lines.map((l) => l.id)).toEqual(
+      expect.arrayContaining(credits.map((c) => c.id)),
+    );
+    // Back to one pool and no earn-back: the terms read as they did.
+    const plain = whatIf(basis, { allocationPool: 1, earnBack: null });
+    expect(plain.terms).toMatchObject({ allocationPool: 1, earnBack: null });
+    expect(plain.terms.portfolios.map((p) => p.weight)).toEqual([0.6, 0.3, 0.1]);
+  }, 120_000);
+
   it('refuses edits that make the terms invalid, saying where', () => {
     let error: unknown;
     try {

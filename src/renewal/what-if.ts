@@ -1,4 +1,9 @@
-import { type BacktestReport, backtestTotals, comparePeriod } from '../contracts/backtest.js';
+import {
+  type BacktestReport,
+  backtestTotals,
+  comparePeriod,
+  withSequenceMechanics,
+} from '../contracts/backtest.js';
 import { baseUnits } from '../contracts/base-units.js';
 import { listVersions, type StoredVersion } from '../contracts/contract-store.js';
 import { measureOutcomes, prefetchOutcomes } from '../contracts/measure-outcomes.js';
@@ -6,7 +11,7 @@ import { computeSettlement } from '../contracts/settle-contract.js';
 import type { Contract } from '../core/contract/types.js';
 import { UserError } from '../core/issues.js';
 import { settle } from '../core/settlement/settle.js';
-import type { OutcomeMeasurement } from '../core/settlement/types.js';
+import type { OutcomeMeasurement, Settlement } from '../core/settlement/types.js';
 import { addDays } from '../core/time/calendar.js';
 import { periodOf, previousPeriod } from '../core/time/period-ops.js';
 import { parseWindows } from '../core/time/period-window.js';
@@ -24,6 +29,8 @@ import { applyEdits, type WhatIfEdits } from './what-if-terms.js';
 export interface PricingBasis {
   contractId: string;
   version: StoredVersion;
+  /** Every stored version of the contract: the in-force side's terms per part. */
+  versions: StoredVersion[];
   quarters: {
     period: string;
     baseUnits: string;
@@ -53,7 +60,8 @@ export async function pricingBasis(
   // The quarters' outcomes are measured for the edited terms and again for the invoices in
   // force: one report's store answers the second from the first, all four quarters in one scan.
   const store = memoStore(source);
-  const version = (await listVersions(store, tenant, contractId)).at(-1);
+  const versions = await listVersions(store, tenant, contractId);
+  const version = versions.at(-1);
   if (!version) throw new UserError(`no contract ${contractId}`);
   const contract = version.contract;
   const windows = lastQuarters(contract, asOf).flatMap((period) =>
@@ -77,7 +85,7 @@ export async function pricingBasis(
       inForce: await computeSettlement(store, tenant, contractId, w, asOf),
     });
   }
-  return { contractId, version, quarters };
+  return { contractId, version, versions, quarters };
 }
 
 export interface WhatIfResult {
@@ -95,6 +103,9 @@ export interface EditableTerms {
   rate: string;
   atRisk: number;
   bonusCap: number;
+  /** What the portfolio weights sum to (1 = 100%, the default). */
+  allocationPool: number;
+  earnBack: { periods: number; share: number } | null;
   portfolios: {
     id: string;
     name: string;
@@ -108,6 +119,8 @@ export const editableTerms = (contract: Contract): EditableTerms => ({
   rate: contract.pricing.base.rate,
   atRisk: contract.pricing.atRisk,
   bonusCap: contract.pricing.bonusCap,
+  allocationPool: contract.pricing.allocationPool ?? 1,
+  earnBack: contract.earnBack ?? null,
   portfolios: contract.portfolios.map((p) => ({
     id: p.id,
     name: p.displayName ?? p.id,
@@ -129,13 +142,18 @@ export function whatIf(basis: PricingBasis, edits: WhatIfEdits): WhatIfResult {
   if (contract.pricing.base.unit !== basis.version.contract.pricing.base.unit)
     throw new UserError('the what-if keeps the base unit; edit the file for another');
   const currency = contract.currency;
-  const periods = basis.quarters.map((q) =>
-    comparePeriod(
-      currency,
-      q.period,
-      q.inForce,
-      settle({ contract, period: q.period, baseUnits: q.baseUnits, measurements: q.measurements }),
-    ),
+  const settled = basis.quarters.map((q) =>
+    settle({ contract, period: q.period, baseUnits: q.baseUnits, measurements: q.measurements }),
+  );
+  // Earn-back and chronic failure over the four quarters in order, on both sides.
+  const sides = withSequenceMechanics(
+    basis.quarters.map((q) => q.inForce),
+    settled,
+    contract,
+    basis.versions,
+  );
+  const periods = basis.quarters.map((q, i) =>
+    comparePeriod(currency, q.period, sides.inForce[i] ?? q.inForce, sides.proposed[i] as Settlement),
   );
   return {
     yaml: source,

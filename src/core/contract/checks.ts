@@ -15,12 +15,16 @@ import { change, date, fraction } from './units.js';
 type Path = (string | number)[];
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const weight = fraction('weight');
+const poolOf = fraction('allocationPool');
 
 export function checkContract(rep: Reporter, warn: Reporter, js: unknown): void {
   const spec = isRecord(js) && isRecord(js.spec) ? js.spec : undefined;
   if (!spec) return;
   checkTerm(rep, spec);
-  checkPortfolios(rep, warn, spec.portfolios);
+  const pricing = isRecord(spec.pricing) ? spec.pricing : {};
+  const pool = pricing.allocationPool === undefined ? 1 : read(poolOf, pricing.allocationPool);
+  checkPortfolios(rep, warn, spec.portfolios, pool);
+  checkChronic(rep, spec.chronicFailure);
   if (isRecord(spec.recalibration)) checkTriggers(rep, spec.recalibration.triggers);
 }
 
@@ -44,26 +48,50 @@ function checkTerm(rep: Reporter, spec: Record<string, unknown>): void {
   }
 }
 
-/** Weights that must add up to exactly 100% (decimal sum: 0.1 + 0.2 + 0.7 is 1). */
-function checkSum(rep: Reporter, parent: Path, key: string, what: string, raws: unknown[]): void {
+/** Weights that must add up to exactly 100%, or the allocation pool (decimal sum: 0.1 + 0.2 + 0.7 is 1). */
+function checkSum(
+  rep: Reporter,
+  parent: Path,
+  key: string,
+  what: string,
+  raws: unknown[],
+  to = 1,
+  pooled = false,
+): void {
   const weights = raws.map((raw) => read(weight, raw));
   if (weights.length === 0 || weights.some((w) => w === undefined)) return;
   const total = weights.reduce((sum, w) => sum.plus(toDecimal(w as number)), toDecimal(0));
-  if (total.equals(1)) return;
+  if (total.equals(toDecimal(to))) return;
   const terms = weights.map((w) => percent(w as number)).join(' + ');
-  rep.key('weights_sum', parent, key, `${what} must sum to 100%, found ${terms} = ${percent(total)}`);
+  const aim = pooled ? `the allocationPool ${percent(to)}` : percent(to);
+  rep.key('weights_sum', parent, key, `${what} must sum to ${aim}, found ${terms} = ${percent(total)}`);
 }
 
-function checkPortfolios(rep: Reporter, warn: Reporter, raw: unknown): void {
+/** `pool`: the allocation pool (1 when not written), undefined when it is malformed (the schema says so). */
+function checkPortfolios(rep: Reporter, warn: Reporter, raw: unknown, pool: number | undefined): void {
   const portfolios = list(raw);
   const path: Path = ['spec', 'portfolios'];
-  checkSum(
-    rep,
-    ['spec'],
-    'portfolios',
-    'portfolio weights',
-    portfolios.map((p) => (isRecord(p) ? p.weight : undefined)),
-  );
+  if (pool !== undefined) {
+    checkSum(
+      rep,
+      ['spec'],
+      'portfolios',
+      'portfolio weights',
+      portfolios.map((p) => (isRecord(p) ? p.weight : undefined)),
+      pool,
+      pool !== 1,
+    );
+    portfolios.forEach((p, index) => {
+      const w = isRecord(p) ? read(weight, p.weight) : undefined;
+      if (w !== undefined && w > pool) {
+        rep.node(
+          'weight_above_pool',
+          [...path, index, 'weight'],
+          `a portfolio weight is at most the allocationPool ${percent(pool)}, found ${percent(w)}`,
+        );
+      }
+    });
+  }
   const ids = new Map<string, number>();
   const owner = new Map<string, string>();
   portfolios.forEach((portfolio, index) => {
@@ -118,6 +146,18 @@ function checkPortfolios(rep: Reporter, warn: Reporter, raw: unknown): void {
       checkOutcome(rep, warn, [...at, 'outcomes', o], outcome);
     });
   });
+}
+
+/** A chronic failure needs its misses to fit in the periods they are counted within. */
+function checkChronic(rep: Reporter, raw: unknown): void {
+  if (!isRecord(raw) || typeof raw.misses !== 'number' || typeof raw.within !== 'number') return;
+  if (raw.misses > raw.within) {
+    rep.node(
+      'chronic_window',
+      ['spec', 'chronicFailure', 'within'],
+      `within is the number of consecutive periods the ${raw.misses} misses fall in: at least ${raw.misses}, found ${raw.within}`,
+    );
+  }
 }
 
 /** Trigger measures are metrics measured on the contract's scope, or channel_mix; pp only for shares. */

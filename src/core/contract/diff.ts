@@ -32,6 +32,8 @@ const FRACTIONS = new Set([
   'coverage',
   'maxSiteShare',
   'serviceLevel',
+  'allocationPool',
+  'share',
 ]);
 const SECONDS = new Set(['interval', 'effectiveLag', 'cadence', 'acknowledgeWithin', 'resolveWithin']);
 

@@ -51,7 +51,9 @@ describe('the example contracts', () => {
     );
     expect(lines).toContain('~ pricing.base.rate: 4.20 -> 3.95');
     expect(lines).toContain('~ pricing.atRisk: 12% -> 18%');
-    expect(lines).toContain('~ portfolios[card-disputes].weight: 60% -> 50%');
+    expect(lines).toContain('~ portfolios[card-disputes].weight: 60% -> 75%');
+    expect(lines).toContain('+ pricing.allocationPool: 150%');
+    expect(lines).toContain('+ earnBack: { periods: 2, share: 100% }');
     expect(lines).toContain('~ portfolios[card-disputes].outcomes[csat].target: 0.85 -> 0.87');
     expect(lines).toContain(
       '~ portfolios[card-disputes].outcomes[csat].payout.points: [(0.76, -100%), (0.85, 0%), (0.9, 50%)] -> [(0.82, -100%), (0.87, 0%), (0.91, 50%)]',

@@ -34,6 +34,9 @@ export function normalise(parsed: ParsedContract): Contract {
       minSample: portfolio.minSample,
       outcomes: portfolio.outcomes.map((outcome) => normaliseOutcome(outcome, sections)),
     })),
+    ...optional('earnBack', spec.earnBack && { ...spec.earnBack }),
+    ...optional('continuousImprovement', spec.continuousImprovement && { ...spec.continuousImprovement }),
+    ...optional('chronicFailure', spec.chronicFailure && { ...spec.chronicFailure }),
     ...optional(
       'recalibration',
       spec.recalibration && {

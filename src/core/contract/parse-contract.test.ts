@@ -159,7 +159,7 @@ describe('parseContract on the spec example', () => {
     ]);
     expect(found.map((issue) => issue.message)).toEqual([
       'spec.client is missing: the client',
-      'unknown key bonuscap (did you mean bonusCap?); expected one of base, fteHourRate, atRisk, bonusCap, rounding',
+      'unknown key bonuscap (did you mean bonusCap?); expected one of base, fteHourRate, atRisk, bonusCap, rounding, allocationPool',
       'unknown parameter repeatWindw of fcr (did you mean repeatWindow?); the parameters of fcr are repeatWindow',
       'workflow chargeback is already in portfolio card-disputes: a workflow belongs to one portfolio, so its contacts are paid for once',
       'retention_90d is higher-is-better, so the target must be above the baseline: target 0.90 is not above baseline 0.91',

@@ -31,6 +31,9 @@ const enumOf = <const T extends readonly [string, ...string[]]>(values: T, what:
     .enum(values, { error: `expected ${what}: one of ${values.join(', ')}` })
     .describe(`${what}: ${values.join(' | ')}`);
 
+/** The largest allocation pool (market practice is 100-250%). */
+export const MAX_POOL = 2.5;
+
 const point = z.strictObject({
   at: metricValue,
   pay: fraction('pay, a share of the outcome allocation (-100% .. 100%)'),
@@ -76,7 +79,8 @@ export const portfolioSchema = z.strictObject({
     .array(text('a workflow'), { error: 'expected a list of workflows, e.g. [card_dispute, chargeback]' })
     .min(1, 'a portfolio needs at least one workflow')
     .describe('the workflows of the portfolio (the `workflow` column of interactions)'),
-  weight: fraction("the portfolio's share of the at-risk amount", { above: 0, max: 1 }),
+  // Up to the largest allocation pool; checks.ts holds each weight to the contract's own pool.
+  weight: fraction("the portfolio's share of the at-risk amount", { above: 0, max: MAX_POOL }),
   minSample: z
     .int({ error: 'expected a whole number of at least 1' })
     .min(1, 'minSample is at least 1')
@@ -101,7 +105,42 @@ const pricing = z.strictObject({
   atRisk: fraction("the share of the period's base fee tied to outcomes", { min: 0, max: 1 }),
   bonusCap: fraction('the most bonuses may add, as a share of the base fee', { min: 0, max: 1 }).default(0),
   rounding: enumOf(['half_up', 'half_even'], 'rounding').default('half_up'),
+  allocationPool: fraction(
+    'the sum of the portfolio weights (market practice 100-250%); penalties together are still cut at atRisk',
+    { min: 1, max: MAX_POOL },
+  ).optional(),
 });
+
+const periodsCount = (what: string, max: number) =>
+  z
+    .int({ error: `expected ${what}: a whole number from 1 to ${max}` })
+    .min(1, `${what} is at least 1`)
+    .max(max, `${what} is at most ${max}`)
+    .describe(what);
+
+// Outsourcing-market mechanics (contract-format.md): optional, so a contract without them settles as before.
+const earnBack = z
+  .strictObject({
+    periods: periodsCount('the settlement periods the outcome must then meet its target in', 12),
+    share: fraction('the share of the penalty given back', { above: 0, max: 1 }).default(1),
+  })
+  .describe('a penalty is given back when the outcome then meets its target in each of the next periods');
+
+const continuousImprovement = z
+  .strictObject({
+    share: fraction("the share of the gap to the past year's best value a target moves by", {
+      above: 0,
+      max: 1,
+    }),
+  })
+  .describe("at each anniversary of term.start each target moves toward the past year's best value");
+
+const chronicFailure = z
+  .strictObject({
+    misses: periodsCount('the defaults (periods paying below 0%) of one outcome', 24),
+    within: periodsCount('the consecutive settlement periods they fall within', 24),
+  })
+  .describe('this many defaults of one outcome within this many periods give a termination right');
 
 const STAFFING_TARGET = /^(\d{1,3}(?:\.\d+)?)%?\/(\d+)s?$/;
 
@@ -199,6 +238,9 @@ export const specSchema = z.strictObject({
   portfolios: z
     .array(portfolioSchema, { error: 'expected a list of portfolios' })
     .min(1, 'a contract needs a portfolio'),
+  earnBack: earnBack.optional(),
+  continuousImprovement: continuousImprovement.optional(),
+  chronicFailure: chronicFailure.optional(),
   recalibration: recalibration.optional(),
   remoteOperations: remoteOperations.optional(),
   security: security.optional(),

@@ -65,6 +65,26 @@ export interface Pricing {
   atRisk: number;
   bonusCap: number;
   rounding: RoundingMode;
+  /** What the portfolio weights sum to (default 1 = 100%); penalties are still cut at atRisk. */
+  allocationPool?: number;
+}
+
+/** A penalty given back when the outcome then meets its target in each of the next `periods`. */
+export interface EarnBackTerms {
+  periods: number;
+  /** Share of the charged penalty given back. */
+  share: number;
+}
+
+/** At each anniversary of term.start, targets move this share of the gap toward the past year's best value. */
+export interface ContinuousImprovementTerms {
+  share: number;
+}
+
+/** `misses` defaults (pay below 0%) of one outcome within `within` consecutive periods: a termination right. */
+export interface ChronicFailureTerms {
+  misses: number;
+  within: number;
 }
 
 export interface Trigger {
@@ -138,6 +158,9 @@ export interface Contract {
   settlement: 'monthly' | 'quarterly';
   pricing: Pricing;
   portfolios: Portfolio[];
+  earnBack?: EarnBackTerms;
+  continuousImprovement?: ContinuousImprovementTerms;
+  chronicFailure?: ChronicFailureTerms;
   recalibration?: Recalibration;
   remoteOperations?: RemoteOperations;
   security?: Security;

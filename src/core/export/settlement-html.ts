@@ -1,6 +1,28 @@
 import { formatDate, formatMoney, formatNumber, type Language, translator } from '../i18n/index.js';
 import { breakableId, documentHtml, esc } from '../renewal/html-kit.js';
+import { mechanicsRows } from './settlement-mechanics.js';
 import { type ExportedSettlement, invoiceRows, traceRows } from './settlement-rows.js';
+
+/** Pool, earn-back, chronic failure, improvement: only when the contract has any (docs/contracts.md). */
+function mechanicsSection(report: ExportedSettlement, t: ReturnType<typeof translator>): string {
+  const rows = mechanicsRows(report);
+  if (rows.length === 0) return '';
+  const body = rows
+    .map(
+      (r) =>
+        `<tr><td>${esc(r.topic)}</td><td>${esc(r.item)}</td><td class="small">${esc(r.detail)}</td></tr>`,
+    )
+    .join('\n');
+  return `
+<section>
+<h2>${esc(t('settlement.mechanics'))}</h2>
+<p class="small">${esc(t('settlement.mechanicsIntro'))}</p>
+<table><thead><tr><th>${esc(t('settlement.mechanic'))}</th><th>${esc(t('settlement.item'))}</th><th>${esc(t('settlement.detail'))}</th></tr></thead>
+<tbody>
+${body}
+</tbody></table>
+</section>`;
+}
 
 /**
  * The settlement as a printable document (the PDF finance files) in the reader's language:
@@ -57,7 +79,7 @@ ${lines}
 <tbody>
 ${traces}
 </tbody></table>
-</section>`;
+</section>${mechanicsSection(report, t)}`;
   return documentHtml(
     `${t('settlement.eyebrow')} ${report.contract} ${report.period}`,
     body,

@@ -56,4 +56,36 @@ export const DE: Messages = {
   'login.sso': 'Mit {name} anmelden',
   'login.passwordBelow': 'oder mit E-Mail und Passwort',
   'login.ssoOnly': 'Ihre Organisation meldet sich nur per Single Sign-on an.',
+  // Outsourcing-market mechanics (issue 18): settlement PDF, settlement page, what-if, alerts.
+  'settlement.mechanics': 'Vertragsmechanismen',
+  'settlement.mechanicsIntro':
+    'Die marktüblichen Mechanismen im Outsourcing: der Allokationspool, die Rückvergütung von Maluszahlungen, Service-Level-Verfehlungen auf dem Weg zum chronischen Versagen und wie die kontinuierliche Verbesserung die Ziele gesetzt hat.',
+  'settlement.mechanic': 'Mechanismus',
+  'settlement.item': 'Posten',
+  'settlement.detail': 'Einzelheiten',
+  'mechanics.title': 'Vertragsmechanismen',
+  'mechanics.pool':
+    'Allokationspool {pool}: die Summe der Portfoliogewichte; Mali bleiben zusammen auf den Risikobetrag begrenzt.',
+  'mechanics.earnBackTerms':
+    'Rückvergütung: ein Malus wird erstattet ({share}), wenn das Ergebnis danach {periods, plural, one {# Periode} other {# Perioden}} lang sein Ziel erreicht.',
+  'mechanics.noEarnBack': 'In dieser Periode wurde kein Malus zurückvergütet.',
+  'mechanics.chronicTerms':
+    'Chronisches Versagen: {misses} Verfehlungen eines Ergebnisses in {within} aufeinanderfolgenden Perioden geben dem Kunden ein Kündigungsrecht.',
+  'mechanics.outcome': 'Ergebnis',
+  'mechanics.defaults': 'Verfehlungen',
+  'mechanics.status': 'Status',
+  'mechanics.rightFrom': 'Kündigungsrecht seit {period}',
+  'mechanics.oneShort': 'Eine Verfehlung vor der Schwelle',
+  'mechanics.noRight': 'Kein Kündigungsrecht',
+  'mechanics.improvement': 'Kontinuierliche Verbesserung: Version {version} ab {date}',
+  'mechanics.computation': 'Bestwert, Abstand und Anteil',
+  'whatIf.mechanics': 'Marktmechanismen',
+  'whatIf.pool': 'Allokationspool (Summe der Portfoliogewichte)',
+  'whatIf.earnBackPeriods': 'Rückvergütung: Perioden, in denen das Ziel danach erreicht werden muss',
+  'whatIf.earnBackShare': 'Rückvergütung: erstatteter Anteil des Malus',
+  'whatIf.noEarnBack': 'keine Rückvergütung',
+  'alerts.oneShort': 'Eine Verfehlung vor chronischem Versagen',
+  'mechanics.earnBacksPaid': 'Zurückvergütete Mali',
+  'mechanics.penaltyOf': 'Malus aus',
+  'mechanics.noEarnBacks': 'Im bisherigen Vertragszeitraum wurde kein Malus zurückvergütet.',
 };

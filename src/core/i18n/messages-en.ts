@@ -59,6 +59,38 @@ export const EN = {
   'login.sso': 'Sign in with {name}',
   'login.passwordBelow': 'or with your email and password',
   'login.ssoOnly': 'Your organisation signs in with single sign-on only.',
+  // Outsourcing-market mechanics (issue 18): settlement PDF, settlement page, what-if, alerts.
+  'settlement.mechanics': 'Contract mechanics',
+  'settlement.mechanicsIntro':
+    'The outsourcing-market mechanics of the contract: the allocation pool, earn-back of penalties, service level defaults counted toward chronic failure, and how continuous improvement set the targets.',
+  'settlement.mechanic': 'mechanic',
+  'settlement.item': 'item',
+  'settlement.detail': 'detail',
+  'mechanics.title': 'Contract mechanics',
+  'mechanics.pool':
+    'Allocation pool {pool}: portfolio weights sum to it; penalties together are still cut at the at-risk amount.',
+  'mechanics.earnBackTerms':
+    'Earn-back: a penalty comes back ({share}) when the outcome then meets its target for {periods, plural, one {# period} other {# periods}}.',
+  'mechanics.noEarnBack': 'No penalty completed its earn-back in this period.',
+  'mechanics.chronicTerms':
+    'Chronic failure: {misses} defaults of one outcome within {within} consecutive periods give the client a termination right.',
+  'mechanics.outcome': 'Outcome',
+  'mechanics.defaults': 'Defaults',
+  'mechanics.status': 'Status',
+  'mechanics.rightFrom': 'Termination right from {period}',
+  'mechanics.oneShort': 'One default short',
+  'mechanics.noRight': 'No termination right',
+  'mechanics.improvement': 'Continuous improvement: version {version} from {date}',
+  'mechanics.computation': 'Best value, gap and share',
+  'whatIf.mechanics': 'Market mechanics',
+  'whatIf.pool': 'Allocation pool (portfolio weights sum to it)',
+  'whatIf.earnBackPeriods': 'Earn-back: periods the target must then be met',
+  'whatIf.earnBackShare': 'Earn-back: share of the penalty given back',
+  'whatIf.noEarnBack': 'no earn-back',
+  'alerts.oneShort': 'One default short of chronic failure',
+  'mechanics.earnBacksPaid': 'Earn-backs paid',
+  'mechanics.penaltyOf': 'penalty of',
+  'mechanics.noEarnBacks': 'No penalty was earned back in the term so far.',
 } as const;
 
 export type MessageKey = keyof typeof EN;

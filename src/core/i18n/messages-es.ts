@@ -56,4 +56,36 @@ export const ES: Messages = {
   'login.sso': 'Iniciar sesión con {name}',
   'login.passwordBelow': 'o con su correo electrónico y contraseña',
   'login.ssoOnly': 'Su organización inicia sesión solo con inicio de sesión único (SSO).',
+  // Outsourcing-market mechanics (issue 18): settlement PDF, settlement page, what-if, alerts.
+  'settlement.mechanics': 'Mecanismos del contrato',
+  'settlement.mechanicsIntro':
+    'Los mecanismos habituales de la externalización: el fondo de asignación, la devolución de penalizaciones, los incumplimientos de nivel de servicio contados hacia el incumplimiento crónico y cómo la mejora continua fijó los objetivos.',
+  'settlement.mechanic': 'mecanismo',
+  'settlement.item': 'elemento',
+  'settlement.detail': 'detalle',
+  'mechanics.title': 'Mecanismos del contrato',
+  'mechanics.pool':
+    'Fondo de asignación {pool}: la suma de los pesos de las carteras; las penalizaciones siguen limitadas al importe en riesgo.',
+  'mechanics.earnBackTerms':
+    'Devolución: una penalización se devuelve ({share}) cuando el resultado cumple después su objetivo durante {periods, plural, one {# periodo} other {# periodos}}.',
+  'mechanics.noEarnBack': 'Ninguna penalización completó su devolución en este periodo.',
+  'mechanics.chronicTerms':
+    'Incumplimiento crónico: {misses} incumplimientos de un resultado en {within} periodos consecutivos dan al cliente un derecho de resolución.',
+  'mechanics.outcome': 'Resultado',
+  'mechanics.defaults': 'Incumplimientos',
+  'mechanics.status': 'Estado',
+  'mechanics.rightFrom': 'Derecho de resolución desde {period}',
+  'mechanics.oneShort': 'A un incumplimiento del umbral',
+  'mechanics.noRight': 'Sin derecho de resolución',
+  'mechanics.improvement': 'Mejora continua: versión {version} desde el {date}',
+  'mechanics.computation': 'Mejor valor, diferencia y parte',
+  'whatIf.mechanics': 'Mecanismos de mercado',
+  'whatIf.pool': 'Fondo de asignación (suma de los pesos de las carteras)',
+  'whatIf.earnBackPeriods': 'Devolución: periodos en que el objetivo debe cumplirse después',
+  'whatIf.earnBackShare': 'Devolución: parte de la penalización devuelta',
+  'whatIf.noEarnBack': 'sin devolución',
+  'alerts.oneShort': 'A un incumplimiento del incumplimiento crónico',
+  'mechanics.earnBacksPaid': 'Penalizaciones devueltas',
+  'mechanics.penaltyOf': 'penalización de',
+  'mechanics.noEarnBacks': 'Ninguna penalización se ha devuelto en el plazo transcurrido.',
 };

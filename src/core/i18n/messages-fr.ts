@@ -56,4 +56,36 @@ export const FR: Messages = {
   'login.sso': 'Se connecter avec {name}',
   'login.passwordBelow': 'ou avec votre e-mail et votre mot de passe',
   'login.ssoOnly': 'Votre organisation se connecte uniquement par authentification unique (SSO).',
+  // Outsourcing-market mechanics (issue 18): settlement PDF, settlement page, what-if, alerts.
+  'settlement.mechanics': 'Mécanismes du contrat',
+  'settlement.mechanicsIntro':
+    "Les mécanismes usuels de l'externalisation : l'enveloppe d'allocation, la restitution des pénalités, les défaillances de niveau de service comptées vers la défaillance chronique, et la façon dont l'amélioration continue a fixé les objectifs.",
+  'settlement.mechanic': 'mécanisme',
+  'settlement.item': 'élément',
+  'settlement.detail': 'détail',
+  'mechanics.title': 'Mécanismes du contrat',
+  'mechanics.pool':
+    "Enveloppe d'allocation {pool} : la somme des poids des portefeuilles ; les pénalités restent plafonnées au montant à risque.",
+  'mechanics.earnBackTerms':
+    "Restitution : une pénalité est rendue ({share}) si l'indicateur atteint ensuite son objectif pendant {periods, plural, one {# période} other {# périodes}}.",
+  'mechanics.noEarnBack': "Aucune pénalité n'a été restituée sur cette période.",
+  'mechanics.chronicTerms':
+    "Défaillance chronique : {misses} défaillances d'un même indicateur sur {within} périodes consécutives ouvrent au client un droit de résiliation.",
+  'mechanics.outcome': 'Indicateur',
+  'mechanics.defaults': 'Défaillances',
+  'mechanics.status': 'État',
+  'mechanics.rightFrom': 'Droit de résiliation depuis {period}',
+  'mechanics.oneShort': 'À une défaillance du seuil',
+  'mechanics.noRight': 'Aucun droit de résiliation',
+  'mechanics.improvement': 'Amélioration continue : version {version} à partir du {date}',
+  'mechanics.computation': 'Meilleure valeur, écart et part',
+  'whatIf.mechanics': 'Mécanismes de marché',
+  'whatIf.pool': "Enveloppe d'allocation (somme des poids des portefeuilles)",
+  'whatIf.earnBackPeriods': "Restitution : périodes où l'objectif doit ensuite être atteint",
+  'whatIf.earnBackShare': 'Restitution : part de la pénalité rendue',
+  'whatIf.noEarnBack': 'pas de restitution',
+  'alerts.oneShort': 'À une défaillance de la défaillance chronique',
+  'mechanics.earnBacksPaid': 'Pénalités restituées',
+  'mechanics.penaltyOf': 'pénalité de',
+  'mechanics.noEarnBacks': 'Aucune pénalité n’a été restituée sur la durée écoulée.',
 };

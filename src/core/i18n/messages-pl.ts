@@ -57,4 +57,36 @@ export const PL: Messages = {
   'login.sso': 'Zaloguj przez {name}',
   'login.passwordBelow': 'lub za pomocą e-maila i hasła',
   'login.ssoOnly': 'Twoja organizacja loguje się wyłącznie przez logowanie jednokrotne (SSO).',
+  // Outsourcing-market mechanics (issue 18): settlement PDF, settlement page, what-if, alerts.
+  'settlement.mechanics': 'Mechanizmy umowy',
+  'settlement.mechanicsIntro':
+    'Rynkowe mechanizmy outsourcingu: pula alokacji, zwrot kar, niedotrzymania poziomu usług liczone do uporczywego niewykonania oraz sposób, w jaki ciągłe doskonalenie ustaliło cele.',
+  'settlement.mechanic': 'mechanizm',
+  'settlement.item': 'pozycja',
+  'settlement.detail': 'szczegóły',
+  'mechanics.title': 'Mechanizmy umowy',
+  'mechanics.pool':
+    'Pula alokacji {pool}: suma wag portfeli; kary łącznie nadal są ograniczone do kwoty ryzyka.',
+  'mechanics.earnBackTerms':
+    'Zwrot kary: kara wraca ({share}), gdy wynik potem osiąga cel przez {periods, plural, one {# okres} few {# okresy} many {# okresów} other {# okresu}}.',
+  'mechanics.noEarnBack': 'Żadna kara nie została zwrócona w tym okresie.',
+  'mechanics.chronicTerms':
+    'Uporczywe niewykonanie: {misses} niedotrzymań jednego wyniku w {within} kolejnych okresach daje klientowi prawo wypowiedzenia.',
+  'mechanics.outcome': 'Wynik',
+  'mechanics.defaults': 'Niedotrzymania',
+  'mechanics.status': 'Stan',
+  'mechanics.rightFrom': 'Prawo wypowiedzenia od {period}',
+  'mechanics.oneShort': 'Jedno niedotrzymanie od progu',
+  'mechanics.noRight': 'Brak prawa wypowiedzenia',
+  'mechanics.improvement': 'Ciągłe doskonalenie: wersja {version} od {date}',
+  'mechanics.computation': 'Najlepsza wartość, luka i udział',
+  'whatIf.mechanics': 'Mechanizmy rynkowe',
+  'whatIf.pool': 'Pula alokacji (suma wag portfeli)',
+  'whatIf.earnBackPeriods': 'Zwrot kary: okresy, w których cel musi potem zostać osiągnięty',
+  'whatIf.earnBackShare': 'Zwrot kary: zwracana część kary',
+  'whatIf.noEarnBack': 'bez zwrotu kar',
+  'alerts.oneShort': 'Jedno niedotrzymanie od uporczywego niewykonania',
+  'mechanics.earnBacksPaid': 'Zwrócone kary',
+  'mechanics.penaltyOf': 'kara z',
+  'mechanics.noEarnBacks': 'W dotychczasowym okresie umowy nie zwrócono żadnej kary.',
 };

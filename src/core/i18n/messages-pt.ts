@@ -56,4 +56,36 @@ export const PT: Messages = {
   'login.sso': 'Entrar com {name}',
   'login.passwordBelow': 'ou com o seu e-mail e palavra-passe',
   'login.ssoOnly': 'A sua organização inicia sessão apenas com autenticação única (SSO).',
+  // Outsourcing-market mechanics (issue 18): settlement PDF, settlement page, what-if, alerts.
+  'settlement.mechanics': 'Mecanismos do contrato',
+  'settlement.mechanicsIntro':
+    'Os mecanismos habituais do outsourcing: o conjunto de alocação, a devolução de penalidades, os incumprimentos de nível de serviço contados para o incumprimento crónico e a forma como a melhoria contínua fixou as metas.',
+  'settlement.mechanic': 'mecanismo',
+  'settlement.item': 'item',
+  'settlement.detail': 'detalhe',
+  'mechanics.title': 'Mecanismos do contrato',
+  'mechanics.pool':
+    'Conjunto de alocação {pool}: a soma dos pesos das carteiras; as penalidades continuam limitadas ao montante em risco.',
+  'mechanics.earnBackTerms':
+    'Devolução: uma penalidade é devolvida ({share}) quando o resultado cumpre depois a meta durante {periods, plural, one {# período} other {# períodos}}.',
+  'mechanics.noEarnBack': 'Nenhuma penalidade completou a devolução neste período.',
+  'mechanics.chronicTerms':
+    'Incumprimento crónico: {misses} incumprimentos de um resultado em {within} períodos consecutivos dão ao cliente um direito de rescisão.',
+  'mechanics.outcome': 'Resultado',
+  'mechanics.defaults': 'Incumprimentos',
+  'mechanics.status': 'Estado',
+  'mechanics.rightFrom': 'Direito de rescisão desde {period}',
+  'mechanics.oneShort': 'A um incumprimento do limite',
+  'mechanics.noRight': 'Sem direito de rescisão',
+  'mechanics.improvement': 'Melhoria contínua: versão {version} a partir de {date}',
+  'mechanics.computation': 'Melhor valor, diferença e parte',
+  'whatIf.mechanics': 'Mecanismos de mercado',
+  'whatIf.pool': 'Conjunto de alocação (soma dos pesos das carteiras)',
+  'whatIf.earnBackPeriods': 'Devolução: períodos em que a meta deve depois ser cumprida',
+  'whatIf.earnBackShare': 'Devolução: parte da penalidade devolvida',
+  'whatIf.noEarnBack': 'sem devolução',
+  'alerts.oneShort': 'A um incumprimento do incumprimento crónico',
+  'mechanics.earnBacksPaid': 'Penalidades devolvidas',
+  'mechanics.penaltyOf': 'penalidade de',
+  'mechanics.noEarnBacks': 'Nenhuma penalidade foi devolvida no prazo decorrido.',
 };

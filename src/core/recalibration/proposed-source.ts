@@ -23,8 +23,8 @@ export interface OutcomeEdit {
 export interface SourceEdits {
   version: number;
   effectiveFrom: string;
-  /** The new recalibration.reference: the period the new terms are priced on. */
-  reference: string;
+  /** The new recalibration.reference: the period the new terms are priced on (none: left as it is). */
+  reference?: string;
   rate?: string;
   outcomes: OutcomeEdit[];
   /** Lines added to the comment at the top of the file. */
@@ -67,12 +67,13 @@ export function editSource(source: string, edits: SourceEdits): string {
   const doc = documentOf(source);
   setValue(doc, ['metadata', 'version'], edits.version);
   setEffectiveFrom(doc, edits.effectiveFrom);
-  setValue(
-    doc,
-    ['spec', 'recalibration', 'reference'],
-    edits.reference,
-    ' the period these terms were priced on',
-  );
+  if (edits.reference !== undefined)
+    setValue(
+      doc,
+      ['spec', 'recalibration', 'reference'],
+      edits.reference,
+      ' the period these terms were priced on',
+    );
   if (edits.rate !== undefined) {
     const old = doc.getIn(['spec', 'pricing', 'base', 'rate']);
     setValue(

@@ -3,6 +3,7 @@ import { formatChange, formatMoney, formatPercent } from './format.js';
 import { definitionsSection } from './html-definitions.js';
 import { evidenceSection } from './html-evidence.js';
 import { breakableId, documentHtml, esc, tag } from './html-kit.js';
+import { mechanicsSection } from './html-mechanics.js';
 import { moneySection, valueSection } from './html-money.js';
 import { operationsSection } from './html-operations.js';
 import { outcomesSection } from './html-outcomes.js';
@@ -27,6 +28,7 @@ export function renderScorecardHtml(card: Scorecard): string {
     summary(card),
     outcomesSection(card),
     moneySection(card),
+    mechanicsSection(card),
     valueSection(card),
     operationsSection(card),
     recalibrationSection(card),

@@ -125,6 +125,8 @@ export function moneyPeriod(
   const caps = sum(
     lines.filter((l) => l.kind === 'bonus_cap' || l.kind === 'penalty_cap').map((l) => l.amount),
   );
+  // Penalties given back (earn-back) are outcome money too: the adjustments still add up to the total.
+  const earnBack = sum(lines.filter((l) => l.kind === 'earn_back').map((l) => l.amount));
   return {
     period: period.period,
     display: period.display,
@@ -136,7 +138,8 @@ export function moneyPeriod(
     bonuses: bonuses.toFixed(2),
     penalties: penalties.toFixed(2),
     caps: caps.toFixed(2),
-    adjustments: bonuses.plus(penalties).plus(caps).toFixed(2),
+    adjustments: bonuses.plus(penalties).plus(caps).plus(earnBack).toFixed(2),
+    ...(earnBack.isZero() ? {} : { earnBack: earnBack.toFixed(2) }),
     total: sum(parts.map((p) => p.total)).toFixed(2),
   };
 }

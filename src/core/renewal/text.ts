@@ -8,6 +8,7 @@ import {
   formatPercent,
   formatValue,
 } from './format.js';
+import { mechanicsLines } from './html-mechanics.js';
 import type { Scorecard } from './types.js';
 
 /** The scorecard in a terminal: the recommendation with its reasons, then the outcome and money tables. */
@@ -119,6 +120,7 @@ export function renderScorecardText(card: Scorecard): string {
     if (t.fired.length > 0)
       lines.push(`  ${t.display}: ${t.fired.map((f) => `${f.measure} ${f.arithmetic}`).join('; ')}`);
   }
+  lines.push(...mechanicsLines(card));
   lines.push(...evidenceLines(card));
   return `${lines.join('\n')}\n`;
 }

@@ -113,7 +113,9 @@ export interface MoneyPeriod {
   penalties: string;
   /** Bonus cap and penalty cap lines. */
   caps: string;
-  /** bonuses + penalties + caps: what the outcomes added to (or took off) the base fee. */
+  /** Penalties given back by earn-back in this period, when any. */
+  earnBack?: string;
+  /** bonuses + penalties + caps + earn-back: what the outcomes added to (or took off) the base fee. */
   adjustments: string;
   total: string;
 }
@@ -225,6 +227,27 @@ export interface ScorecardData {
   recalibrations: RecalibrationSummary;
   /** Experiments on the contract and its alert history, when any are stored. */
   evidence?: EvidenceSummary;
+  /** The outsourcing-market mechanics, when the contract has earn-back or chronic failure. */
+  mechanics?: MechanicsSummary;
+}
+
+/** What chronic failure and earn-back gave over the term so far (docs/contracts.md). */
+export interface MechanicsSummary {
+  chronicFailure: { misses: number; within: number } | null;
+  /** Termination rights chronic failure gave, each with the periods that made it. */
+  terminationRights: {
+    portfolio: string;
+    metric: string;
+    label: string;
+    grantedIn: string;
+    periods: string[];
+  }[];
+  /** Outcomes one default short of chronic failure in the last period. */
+  oneShort: { portfolio: string; metric: string; label: string; periods: string[] }[];
+  earnBack: { periods: number; share: number } | null;
+  /** Penalties given back, on the period that completed each. */
+  earnBacks: { period: string; line: string; label: string; penaltyPeriod: string; amount: string }[];
+  earnBackTotal: string;
 }
 
 export interface Scorecard extends ScorecardData {

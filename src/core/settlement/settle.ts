@@ -167,7 +167,10 @@ function outcomeLine(
   const amount = exact.round(rounding);
   const baseline = 'value' in outcome.baseline ? outcome.baseline.value : (result.baseline ?? null);
   const info = metricInfo(outcome.metric);
-  const share = `at-risk ${percent(contract.pricing.atRisk)} of the base fee x portfolio ${percent(portfolio.weight)} x outcome ${percent(outcome.weight)} = ${allocation.toFixed()}`;
+  const pool = contract.pricing.allocationPool;
+  // A pool over 100% raises every allocation; the penalty cap still holds penalties to the at-risk amount.
+  const pooled = pool === undefined ? '' : ` (portfolio weights sum to the allocationPool ${percent(pool)})`;
+  const share = `at-risk ${percent(contract.pricing.atRisk)} of the base fee x portfolio ${percent(portfolio.weight)} x outcome ${percent(outcome.weight)} = ${allocation.toFixed()}${pooled}`;
   const rule = evaluation
     ? `adjustment = allocation x pay = ${allocation.toFixed()} x ${percent(evaluation.pay)}, rounded ${rounding}; allocation = ${share}; pay: ${evaluation.rule}`
     : `insufficient data: ${result.value === null ? 'no value' : `n = ${result.n} is below minSample ${portfolio.minSample}`}, pays 0; allocation = ${share}`;

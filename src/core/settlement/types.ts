@@ -1,6 +1,7 @@
 import type { BaseUnit, Contract, CurvePoint, OutcomeDirection, RoundingMode } from '../contract/types.js';
 import type { MetricResult } from '../metric/types.js';
 import type { AdjustmentLine } from './adjustments.js';
+import type { EarnBackLine, SettlementMechanics } from './mechanics/types.js';
 
 /** What settlement reads of a metric's value (the metric engine's MetricResult fits). */
 export type Measurement = Pick<MetricResult, 'value' | 'n' | 'low' | 'high' | 'matured' | 'maturesOn'> &
@@ -85,7 +86,7 @@ export interface CapLine extends LineBase {
   trace: { scope: LineScope; total: string; limit: string; rule: string };
 }
 
-export type InvoiceLine = BaseFeeLine | OutcomeLine | CapLine | AdjustmentLine;
+export type InvoiceLine = BaseFeeLine | OutcomeLine | CapLine | AdjustmentLine | EarnBackLine;
 
 export interface Settlement {
   contract: string;
@@ -106,6 +107,8 @@ export interface Settlement {
   lines: InvoiceLine[];
   /** The sum of the rounded lines. */
   total: string;
+  /** Only when the contract has an outsourcing-market mechanic: earn-back, chronic failure, pool, improvement. */
+  mechanics?: SettlementMechanics;
 }
 
 /** Anything with lines and a total: a settlement or a combined (split-period) invoice. */

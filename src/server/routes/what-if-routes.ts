@@ -17,7 +17,15 @@ const Edits = z
       .optional(),
     atRisk: share.optional(),
     bonusCap: share.optional(),
-    portfolios: z.record(z.string().max(63), z.object({ weight: share.optional() })).optional(),
+    allocationPool: z.number().min(1).max(2.5).optional(),
+    earnBack: z
+      .object({ periods: z.int().min(1).max(12), share: z.number().gt(0).max(1) })
+      .nullable()
+      .optional(),
+    // Up to the largest allocation pool (250%); the contract's checks hold them to its own.
+    portfolios: z
+      .record(z.string().max(63), z.object({ weight: z.number().min(0).max(2.5).optional() }))
+      .optional(),
     outcomes: z
       .record(
         z.string().max(130),

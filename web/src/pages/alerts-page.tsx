@@ -2,6 +2,7 @@ import type { OutcomeAlertT, ProjectionT } from '../../../src/server/api/evidenc
 import { ErrorBanner, Loading } from '../components/error-banner';
 import { formatMoney } from '../lib/format';
 import { hrefOf } from '../lib/hash-route';
+import { useT } from '../lib/i18n';
 import { useGet } from '../lib/use-resource';
 
 const STATE_TEXT: Record<string, string> = {
@@ -17,6 +18,7 @@ export function AlertsPage({ contractId }: { contractId: string }) {
   const base = `/contracts/${encodeURIComponent(contractId)}`;
   const projection = useGet<ProjectionT>(`${base}/projection`);
   const alerts = useGet<OutcomeAlertT[]>(`${base}/alerts`);
+  const t = useT();
   const p = projection.data;
   return (
     <section aria-labelledby="alerts-title">
@@ -76,7 +78,8 @@ export function AlertsPage({ contractId }: { contractId: string }) {
         {alerts.data?.map((a) => (
           <li key={a.id}>
             {a.asOf.slice(0, 16)} · {a.period} · {a.portfolio}/{a.label}: {STATE_TEXT[a.previousState ?? ''] ?? '–'} →{' '}
-            <b>{STATE_TEXT[a.state] ?? a.state}</b> ({a.change})
+            <b>{a.state === 'one_short_of_chronic_failure' ? t('alerts.oneShort') : (STATE_TEXT[a.state] ?? a.state)}</b> (
+            {a.change})
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { EarnBackTrace } from './mechanics-panel';
 import { MetricLabel } from '../components/metric-label';
 import { Value } from '../components/value';
 import { formatPercent, formatValue } from '../lib/format';
@@ -121,6 +122,8 @@ export function LineTrace({ line }: { line: InvoiceLine }) {
           <p className="rule">{line.trace.rule}</p>
         </div>
       );
+    case 'earn_back':
+      return <EarnBackTrace line={line} />;
     default:
       return (
         <div className="trace">

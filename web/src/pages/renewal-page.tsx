@@ -7,6 +7,7 @@ import { hrefOf, type Route, updateQuery } from '../lib/hash-route';
 import { todayIso } from '../lib/periods';
 import { currentContract } from '../lib/roles';
 import { useGet } from '../lib/use-resource';
+import { MechanicsSection } from './renewal-mechanics';
 import { MoneySection, ValueSection } from './renewal-money';
 import { OperationsSection } from './renewal-operations';
 import { OutcomesSection } from './renewal-outcomes';
@@ -84,6 +85,7 @@ export function RenewalPage({ route }: { route: Route }) {
           <RecommendationCard card={data} />
           <OutcomesSection card={data} />
           <MoneySection card={data} />
+          <MechanicsSection card={data} />
           <ValueSection card={data} />
           <OperationsSection card={data} />
           <RecalibrationSection card={data} />

@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { apiPost, messageOf } from '../lib/api';
 import { formatMoney } from '../lib/format';
+import { MechanicsControls } from './what-if-mechanics';
 
-interface Terms {
+export interface Terms {
   currency: string;
   rate: string;
   atRisk: number;
   bonusCap: number;
+  allocationPool: number;
+  earnBack: { periods: number; share: number } | null;
   portfolios: {
     id: string;
     name: string;
@@ -27,11 +30,13 @@ interface Result {
   repricedMs: number;
   backtest: { currency: string; periods: Period[]; totals: { inForce: string; proposed: string; difference: string } };
 }
-interface Edits {
+export interface Edits {
   name?: string;
   rate?: string;
   atRisk?: number;
   bonusCap?: number;
+  allocationPool?: number;
+  earnBack?: { periods: number; share: number } | null;
   portfolios?: Record<string, { weight?: number }>;
   outcomes?: Record<string, { target?: number; weight?: number }>;
 }
@@ -136,6 +141,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
               data-testid="whatif-bonus-cap"
             />
           </label>
+          <MechanicsControls terms={terms} edits={edits} setEdits={setEdits} />
           {terms.portfolios.map((p) => (
             <fieldset key={p.id}>
               <legend>
@@ -143,8 +149,8 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
                 <input
                   type="number"
                   min="0"
-                  max="100"
-                  step="1"
+                  max="250"
+                  step="0.5"
                   defaultValue={pct(p.weight)}
                   aria-label={`${p.name} weight (%)`}
                   onChange={(e) =>
@@ -241,3 +247,4 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
     </section>
   );
 }
+

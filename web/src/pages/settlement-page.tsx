@@ -11,6 +11,7 @@ import type { Invoice, Settlement } from '../lib/types';
 import { useGet } from '../lib/use-resource';
 import { DisputesPanel } from './disputes-panel';
 import { InvoicePart } from './invoice-part';
+import { MechanicsPanel } from './mechanics-panel';
 
 /** The invoice for a contract and period: its lines with traces, provisional or final, and the total. */
 export function SettlementPage({ route, contractId }: { route: Route; contractId?: string }) {
@@ -75,6 +76,7 @@ export function SettlementPage({ route, contractId }: { route: Route; contractId
             </div>
           </div>
           {id && <DisputesPanel contractId={id} period={data.period} />}
+          <MechanicsPanel parts={parts} />
           {parts.map((part) => (
             <InvoicePart
               key={`${part.version}-${part.part?.from ?? ''}`}
