@@ -15,6 +15,7 @@ import { windowIn } from '../../test-support/text-query.js';
 import { expectSame } from '../conformance/same-results.js';
 import { migrate } from '../migrations/migrate.js';
 import type { Row, Store } from '../store.js';
+import { REFERENCE_TABLES } from './distribution.js';
 import { PostgresStore } from './postgres-store.js';
 import { grantApplicationRole } from './roles.js';
 import { openCitusTestStore } from './test-support/citus-server.js';
@@ -109,18 +110,19 @@ describe('the store on Citus', () => {
     );
     const anchor = tables.find((t) => t.table === 'interactions');
     expect(anchor).toMatchObject({ method: 'h', column: 'tenant' });
-    // Server-wide tables (no tenant column): the migrations' bookkeeping, the tenants, the
-    // e-mail directory that finds a user's tenant, and the one-time setup links.
-    const shared = ['schema_migrations', 'setup_tokens', 'tenants', 'user_directory'];
     expect(
       tables.filter(
         (t) =>
-          !shared.includes(t.table) &&
+          !REFERENCE_TABLES.includes(t.table) &&
           !(t.method === 'h' && t.column === 'tenant' && t.colocation === anchor?.colocation),
       ),
     ).toEqual([]);
-    for (const table of shared)
-      expect(tables.find((t) => t.table === table), table).toMatchObject({ method: 'n' });
+    // The server-wide tables (schema_migrations, tenants, the e-mail directory, setup links) are copied to every node.
+    for (const shared of REFERENCE_TABLES)
+      expect(
+        tables.find((t) => t.table === shared),
+        shared,
+      ).toMatchObject({ method: 'n' });
     expect(tables.length).toBeGreaterThan(15);
     expect(await migrate(store)).toEqual([]);
     const triggers = await store.query(
