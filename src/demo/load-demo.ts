@@ -11,6 +11,7 @@ import type { ImportSummary } from '../ingest/import-types.js';
 import { applyMetric, loadTenantMetrics, parseCustomMetric } from '../query/custom-metric-store.js';
 import type { Store } from '../store/store.js';
 import { playDemoDecisions } from './demo-decisions.js';
+import { loadDemoRfp } from './demo-rfp.js';
 import { registerDemoExperiments } from './experiments.js';
 import { generateDemo } from './generate-demo.js';
 
@@ -33,7 +34,7 @@ export interface LoadDemoOptions {
 /**
  * Generates the demo story as canonical files and imports them through the same import
  * path as any client's files, so the demo exercises (and proves) the real pipeline; then
- * stores the demo contracts.
+ * stores the demo contracts and the demo's RFP with its responses and scores.
  */
 export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<ImportSummary[]> {
   const dir = await mkdtemp(join(tmpdir(), 'covenant-demo-'));
@@ -59,6 +60,7 @@ export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<
     }
     if (options.decisions ?? true) await playDemoDecisions(store, options.tenant);
     await store.transaction((tx) => registerDemoExperiments(tx, options.tenant));
+    await loadDemoRfp(store, options.tenant);
     return summaries;
   } finally {
     await rm(dir, { recursive: true, force: true });

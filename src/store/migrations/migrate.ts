@@ -8,6 +8,7 @@ import { FLAT_POLICIES_MIGRATION } from './flat-policies.js';
 import { LANGUAGE_MIGRATION } from './language-migration.js';
 import { MIGRATIONS } from './migrations.js';
 import { RECORDS_MIGRATION } from './records-migration.js';
+import { RFP_POLICIES_MIGRATION, RFP_TABLES_MIGRATION } from './rfp-migration.js';
 import { SECURITY_MIGRATION } from './security-migration.js';
 import { SERVER_MIGRATION } from './server-migration.js';
 import { WAVE_FLAT_POLICIES_MIGRATION } from './wave-flat-policies.js';
@@ -25,6 +26,8 @@ export const ALL_MIGRATIONS = [
   ...CUSTOM_DEFINITION_MIGRATIONS,
   LANGUAGE_MIGRATION,
   WAVE_FLAT_POLICIES_MIGRATION,
+  RFP_TABLES_MIGRATION,
+  RFP_POLICIES_MIGRATION,
 ];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */
