@@ -49,7 +49,10 @@ export async function loadDemoRfp(store: Store, tenant: string): Promise<void> {
     if (!parsed.ok) throw new UserError(`${shown}: not a valid response`, parsed.issues);
     const names = parsed.value.answers.flatMap((a) => a.evidence.flatMap((e) => (e.file ? [e.file] : [])));
     const attachments = await Promise.all(
-      [...new Set(names)].map(async (name) => ({ name, text: await readFile(resolve(dirname(file), name), 'utf8') })),
+      [...new Set(names)].map(async (name) => ({
+        name,
+        text: await readFile(resolve(dirname(file), name), 'utf8'),
+      })),
     );
     await submitResponse(store, tenant, record, {
       response: parsed.value,

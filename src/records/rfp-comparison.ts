@@ -51,7 +51,12 @@ export function scoreSets(record: RfpRecord, responses: StoredResponse[], scores
         ...(s.comment ? { note: s.comment } : {}),
       })),
     };
-    const progress = { evaluator, scored: mine.length, required, complete: required > 0 && mine.length === required };
+    const progress = {
+      evaluator,
+      scored: mine.length,
+      required,
+      complete: required > 0 && mine.length === required,
+    };
     return { set, progress };
   });
 }

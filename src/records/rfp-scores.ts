@@ -28,7 +28,8 @@ export interface ScoreInput {
 const MAX_COMMENT = 2000;
 
 export async function listScores(tx: Executor, tenant: string, rfp: string): Promise<StoredScore[]> {
-  const rows = await tx.query<StoredScore>(sql`SELECT vendor, evaluator, question, score, comment, scored_at AS at
+  const rows =
+    await tx.query<StoredScore>(sql`SELECT vendor, evaluator, question, score, comment, scored_at AS at
     FROM rfp_scores WHERE tenant = ${tenant} AND rfp_id = ${rfp} ORDER BY evaluator, vendor, question`);
   return rows.map((r) => ({ ...r, score: Number(r.score) }));
 }
@@ -42,14 +43,26 @@ export function scoreProblems(rfp: RfpRecord, scores: readonly ScoreInput[]): Is
   scores.forEach((s, i) => {
     const at = ['scores', i];
     if (!ids.has(s.question))
-      issues.push({ code: 'unknown_question', path: [...at, 'question'], message: `${rfp.id} has no question ${s.question}` });
+      issues.push({
+        code: 'unknown_question',
+        path: [...at, 'question'],
+        message: `${rfp.id} has no question ${s.question}`,
+      });
     else if (seen.has(s.question))
       issues.push({ code: 'duplicate', path: [...at, 'question'], message: `${s.question} is scored twice` });
     seen.add(s.question);
     if (!Number.isFinite(s.score) || s.score < min || s.score > max)
-      issues.push({ code: 'score_out_of_scale', path: [...at, 'score'], message: `a score is between ${min} and ${max}, found ${s.score}` });
+      issues.push({
+        code: 'score_out_of_scale',
+        path: [...at, 'score'],
+        message: `a score is between ${min} and ${max}, found ${s.score}`,
+      });
     if ((s.comment ?? '').length > MAX_COMMENT)
-      issues.push({ code: 'too_long', path: [...at, 'comment'], message: `a comment is at most ${MAX_COMMENT} characters` });
+      issues.push({
+        code: 'too_long',
+        path: [...at, 'comment'],
+        message: `a comment is at most ${MAX_COMMENT} characters`,
+      });
   });
   return issues;
 }
@@ -63,7 +76,9 @@ export async function saveScores(
 ): Promise<StoredScore[]> {
   const evaluator = input.evaluator.toLowerCase();
   if (!rfp.evaluators.includes(evaluator))
-    throw new UserError(`${evaluator} is not an evaluator of ${rfp.id} (its evaluators: ${rfp.evaluators.join(', ')})`);
+    throw new UserError(
+      `${evaluator} is not an evaluator of ${rfp.id} (its evaluators: ${rfp.evaluators.join(', ')})`,
+    );
   const problems = scoreProblems(rfp, input.scores);
   if (input.scores.length === 0)
     problems.push({ code: 'required', path: ['scores'], message: 'no scores were given' });

@@ -24,7 +24,7 @@ export async function templateSource(setup: {
 }): Promise<string> {
   const doc = parseDocument(await readFile(DEFAULT_RFP_FILE, 'utf8'));
   doc.setIn(['metadata', 'name'], setup.id);
-  doc.setIn(['metadata', 'displayName'], setup.title);
+  if (setup.title.trim()) doc.setIn(['metadata', 'displayName'], setup.title.trim());
   doc.setIn(['spec', 'client'], setup.client);
   doc.setIn(['spec', 'issued'], setup.issued.slice(0, 10));
   doc.setIn(['spec', 'responsesDue'], setup.deadline.slice(0, 10));

@@ -18,7 +18,10 @@ describe('stored RFPs', () => {
     expect(record.deadline).toBe('2026-12-04T17:00:00.000Z');
     expect(record.vendors).toEqual(DEMO_RFP.vendors);
     const stored = await compareStoredRfp(store, 'northwind', record);
-    const { evaluation } = await scoreRfpFiles({ rfp: 'rfp/default-rfp.yaml', responses: 'rfp/demo/responses' });
+    const { evaluation } = await scoreRfpFiles({
+      rfp: 'rfp/default-rfp.yaml',
+      responses: 'rfp/demo/responses',
+    });
     expect(stored.ranking.order).toEqual(['brightpath', 'coastline', 'harbourline']);
     expect(stored.ranking).toEqual({
       ...evaluation.ranking,

@@ -103,7 +103,7 @@ async function checkEvaluators(tx: Executor, tenant: string, evaluators: string[
     const [user] = await tx.query<{ role: string }>(
       sql`SELECT role FROM users WHERE tenant = ${tenant} AND lower(email) = ${email}`,
     );
-    if (!user || !user.role.startsWith('client_'))
+    if (!user?.role.startsWith('client_'))
       problems.push({
         code: 'unknown_evaluator',
         path: ['evaluators', i],
@@ -137,6 +137,10 @@ export async function createRfp(
   const s = setup.value;
   const createdAt = options.at ?? new Date().toISOString();
   const createdBy = currentActor();
+  if (Date.parse(s.deadline) <= Date.parse(createdAt))
+    throw new UserError(`the deadline ${s.deadline} has passed already (it is ${createdAt})`, [
+      { code: 'deadline_passed', path: ['deadline'], message: `a deadline after ${createdAt}` },
+    ]);
   return store.transaction(async (tx) => {
     if (options.checkEvaluators ?? true) await checkEvaluators(tx, tenant, s.evaluators);
     if (await findRfp(tx, tenant, s.id))

@@ -33,7 +33,8 @@ export const MAX_VENDORS = 50;
 
 /** The deadline in UTC, or the problem with it. */
 export function parseDeadline(text: string): { ok: true; value: string } | { ok: false; message: string } {
-  const expected = 'expected an instant with its offset, e.g. 2026-12-04T17:00:00Z or 2026-12-04T18:00:00+01:00';
+  const expected =
+    'expected an instant with its offset, e.g. 2026-12-04T17:00:00Z or 2026-12-04T18:00:00+01:00';
   if (!INSTANT.test(text)) return { ok: false, message: `deadline ${JSON.stringify(text)}: ${expected}` };
   const at = new Date(text);
   if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== utcDay(text))
@@ -49,20 +50,32 @@ function utcDay(text: string): string {
   return new Date(text).toISOString().slice(0, 10);
 }
 
-export function checkSetup(input: RfpSetupInput): { ok: true; value: RfpSetup } | { ok: false; issues: Issue[] } {
+export function checkSetup(
+  input: RfpSetupInput,
+): { ok: true; value: RfpSetup } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const add = (code: string, path: Issue['path'], message: string) => issues.push({ code, path, message });
   if (!RFP_ID.test(input.id))
-    add('invalid_id', ['id'], `id ${JSON.stringify(input.id)}: expected lowercase letters, digits and '-', at most 80`);
+    add(
+      'invalid_id',
+      ['id'],
+      `id ${JSON.stringify(input.id)}: expected lowercase letters, digits and '-', at most 80`,
+    );
   const title = input.title.trim();
-  if (title.length === 0 || title.length > 200) add('invalid_title', ['title'], 'a title of 1 to 200 characters');
+  if (title.length === 0 || title.length > 200)
+    add('invalid_title', ['title'], 'a title of 1 to 200 characters');
   const deadline = parseDeadline(input.deadline);
   if (!deadline.ok) add('invalid_deadline', ['deadline'], deadline.message);
   const evaluators = input.evaluators.map((e) => e.trim().toLowerCase());
   if (evaluators.length === 0 || evaluators.length > MAX_EVALUATORS)
-    add('evaluators', ['evaluators'], `an RFP has 1 to ${MAX_EVALUATORS} evaluators (the client's users, by e-mail)`);
+    add(
+      'evaluators',
+      ['evaluators'],
+      `an RFP has 1 to ${MAX_EVALUATORS} evaluators (the client's users, by e-mail)`,
+    );
   evaluators.forEach((e, i) => {
-    if (!EMAIL.test(e)) add('invalid_email', ['evaluators', i], `${JSON.stringify(e)} is not an e-mail address`);
+    if (!EMAIL.test(e))
+      add('invalid_email', ['evaluators', i], `${JSON.stringify(e)} is not an e-mail address`);
     else if (evaluators.indexOf(e) !== i) add('duplicate', ['evaluators', i], `${e} is listed twice`);
   });
   const vendors = input.vendors.map((v) => v.trim());
@@ -70,7 +83,11 @@ export function checkSetup(input: RfpSetupInput): { ok: true; value: RfpSetup } 
     add('vendors', ['vendors'], `an RFP invites 1 to ${MAX_VENDORS} vendors`);
   vendors.forEach((v, i) => {
     if (!VENDOR_ID.test(v))
-      add('invalid_vendor', ['vendors', i], `vendor ${JSON.stringify(v)}: expected an organisation id (lowercase, digits, '-', '_')`);
+      add(
+        'invalid_vendor',
+        ['vendors', i],
+        `vendor ${JSON.stringify(v)}: expected an organisation id (lowercase, digits, '-', '_')`,
+      );
     else if (vendors.indexOf(v) !== i) add('duplicate', ['vendors', i], `${v} is invited twice`);
   });
   if (issues.length > 0 || !deadline.ok) return { ok: false, issues };
