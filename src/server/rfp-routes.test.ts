@@ -55,7 +55,7 @@ describe('stored RFPs over the API', () => {
     });
   }, 60_000);
 
-  it('serves the demo RFP from the store, ranked as `rfp score` ranks its files; late responses refused', async () => {
+  it('serves the demo RFP from the store, ranked as `rfp score` ranks its files', async () => {
     const file = join(tempDir(), 'demo-rfp.duckdb');
     const setup = await DuckDbStore.open(file);
     await addRfpUsers(setup, TENANT);

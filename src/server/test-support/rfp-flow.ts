@@ -139,6 +139,9 @@ export async function rfpFlow(
   const created = await create({ ...setup, template: 'default', id: ID, title: 'Support from 2028' });
   expect(created.status).toBe(201);
   expect(created.body).toMatchObject({ id: ID, title: 'Support from 2028', open: true, responses: 0 });
+  const empty = await coo.json<RfpComparisonT>('GET', `/api/rfps/${ID}/comparison`);
+  expect(empty.status).toBe(200);
+  expect(empty.body.vendors).toEqual([]);
 
   // Invited vendors see it (and only themselves among the invited); others do not know it exists.
   const listed = await coastline.json<{ rfps: RfpSummaryT[] }>('GET', '/api/rfps');
