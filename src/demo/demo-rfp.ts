@@ -5,7 +5,7 @@ import { parseResponse, parseScores } from '../core/rfp/parse.js';
 import { submitResponse } from '../records/rfp-responses.js';
 import { saveScores } from '../records/rfp-scores.js';
 import { DEFAULT_RFP_FILE, DEMO_RFP_DIR } from '../records/rfp-template.js';
-import { createRfp } from '../records/rfps.js';
+import { createRfp, findRfp } from '../records/rfps.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -16,6 +16,7 @@ import type { Store } from '../store/store.js';
  */
 
 export const DEMO_RFP = {
+  id: 'northwind-support-2027',
   deadline: '2026-12-04T17:00:00Z',
   createdAt: '2026-11-02T09:00:00.000Z',
   /** The scores files' evaluators as the demo's users (demo-users.ts). */
@@ -29,7 +30,9 @@ const yamlIn = async (dir: string) =>
     .sort()
     .map((n) => join(dir, n));
 
+/** Loads the demo RFP once: a store that has it already (the demo loaded again) keeps it as it is. */
 export async function loadDemoRfp(store: Store, tenant: string): Promise<void> {
+  if (await findRfp(store, tenant, DEMO_RFP.id)) return;
   const record = await createRfp(
     store,
     tenant,

@@ -14,6 +14,7 @@ describe('stored RFPs', () => {
   it('loads the demo RFP and ranks it exactly as `rfp score` on the files', async () => {
     const store = await memoryStore();
     await loadDemoRfp(store, 'northwind');
+    await loadDemoRfp(store, 'northwind'); // again: kept as it is
     const record = await getRfp(store, 'northwind', 'northwind-support-2027');
     expect(record.deadline).toBe('2026-12-04T17:00:00.000Z');
     expect(record.vendors).toEqual(DEMO_RFP.vendors);
