@@ -4,11 +4,12 @@ import { evaluateRfp } from '../../core/rfp/evaluate.js';
 import { parseResponse } from '../../core/rfp/parse.js';
 import { checkOnTime, LateSubmission } from '../../core/rfp/setup.js';
 import { readYaml, valueAt } from '../../core/yaml/read-yaml.js';
-import { listResponses, submitResponse } from '../../records/rfp-responses.js';
+import { listResponses, responseAttachment, submitResponse } from '../../records/rfp-responses.js';
 import { ApiError } from '../api/common-schemas.js';
 import { RfpResponseSubmission, RfpResponses, RfpSubmissionResult } from '../api/rfp-schemas.js';
 import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
+import { NotFound } from '../errors.js';
 import { Forbidden, partyOf, rfpScope } from '../scope.js';
 import { storeOf } from '../session-scope.js';
 import { forbidden, json, notFound, RfpId, rfpFor, summaryOf } from './rfp-routes.js';
@@ -48,6 +49,46 @@ export function rfpResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): v
         },
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/rfps/{id}/responses/{vendor}/attachment',
+      operationId: 'getRfpAttachment',
+      summary: 'An evidence file sent with a response',
+      tags: ['RFPs'],
+      request: {
+        params: RfpId.extend({ vendor: z.string().max(80) }),
+        // A query value: the names are paths as the response wrote them (../evidence/x.csv).
+        query: z.object({ name: z.string().min(1).max(200) }),
+      },
+      responses: {
+        200: { description: 'the file as sent, as an attachment' },
+        403: forbidden,
+        404: notFound,
+      },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      const { id, vendor } = c.req.valid('param');
+      const { name } = c.req.valid('query');
+      const store = storeOf(c, deps);
+      const r = await rfpFor(store, p, id);
+      const own = rfpScope(p).vendor;
+      const text =
+        own && own !== vendor ? null : await responseAttachment(store, p.tenant, r.id, vendor, name);
+      if (text === null) throw new NotFound(`no attachment ${name} in ${vendor}'s response to ${r.id}`);
+      const file =
+        name
+          .split('/')
+          .at(-1)
+          ?.replace(/["\\\r\n]/g, '') || 'attachment';
+      return c.body(text, 200, {
+        'content-type': 'text/plain; charset=utf-8',
+        'content-disposition': `attachment; filename="${file}"`,
+      });
     },
   );
 

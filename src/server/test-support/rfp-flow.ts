@@ -197,6 +197,11 @@ export async function rfpFlow(
     { name: 'csat-before-after.csv', bytes: 48, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
   ]);
   expect(stored.body.responses[1]?.response).toMatchObject({ pricing: { model: 'outcome_based' } });
+  const file = `/api/rfps/${ID}/responses/coastline/attachment?name=csat-before-after.csv`;
+  const evidence = await admin.send('GET', file);
+  expect(evidence.status).toBe(200);
+  expect(await evidence.text()).toBe(attachments[0]?.text);
+  expect((await (await over(server, 'ops@brightpath.example')).send('GET', file)).status).toBe(404);
 
   // The evaluators score; a vendor and a client user who is not an evaluator may not.
   const questions = (await admin.json<RfpQuestionsT>('GET', `/api/rfps/${ID}`)).body.sections.flatMap((s) =>

@@ -121,7 +121,19 @@ function VendorScores({
                   {a && a.evidence.length > 0 && (
                     <ul>
                       {a.evidence.map((e) => (
-                        <li key={e.title}>{e.url ? <a href={e.url} rel="noreferrer noopener" target="_blank">{e.title}</a> : `${e.title}${e.file ? ` (${e.file})` : ''}`}</li>
+                        <li key={e.title}>
+                          {e.url ? (
+                            <a href={e.url} rel="noreferrer noopener" target="_blank">
+                              {e.title}
+                            </a>
+                          ) : e.file ? (
+                            <a href={`/api/rfps/${encodeURIComponent(rfp.id)}/responses/${encodeURIComponent(response.vendor)}/attachment?name=${encodeURIComponent(e.file)}`}>
+                              {e.title}
+                            </a>
+                          ) : (
+                            e.title
+                          )}
+                        </li>
                       ))}
                     </ul>
                   )}
