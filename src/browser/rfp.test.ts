@@ -16,6 +16,16 @@ describe('an RFP on the dashboard', () => {
     await goTo(coo, '#/rfp');
     await byTestId(coo, 'rfp-row-northwind-support-2027').waitFor();
     await byTestId(coo, 'rfp-new').click();
+    // Uploaded YAML is checked first: every problem with its line.
+    await byTestId(coo, 'rfp-source-yaml').check();
+    await byTestId(coo, 'rfp-new-yaml').fill('apiVersion: covenant/v1\nkind: RFP\nmetadata: { name: Bad Name }\nspec: {}\n');
+    await byTestId(coo, 'rfp-new-deadline').fill('2030-01-15T17:00');
+    await byTestId(coo, 'rfp-new-vendors').fill('coastline');
+    await byTestId(coo, 'rfp-create-submit').click();
+    const problems = byTestId(coo, 'rfp-create-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toMatch(/line 3/);
+    await coo.getByLabel('The default template', { exact: false }).check();
     await byTestId(coo, 'rfp-new-id').fill(ID);
     await byTestId(coo, 'rfp-new-title').fill('Support from 2030');
     await byTestId(coo, 'rfp-new-deadline').fill('2030-01-15T17:00');
