@@ -250,7 +250,7 @@ export async function rfpFlow(
     ...setup,
     template: 'default',
     id: 'closing-soon',
-    deadline: deadlineIn(1_500),
+    deadline: deadlineIn(4_000),
   });
   expect(soon.status).toBe(201);
   await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(soon.body.deadline) - Date.now() + 50)));
