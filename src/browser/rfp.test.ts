@@ -18,7 +18,9 @@ describe('an RFP on the dashboard', () => {
     await byTestId(coo, 'rfp-new').click();
     // Uploaded YAML is checked first: every problem with its line.
     await byTestId(coo, 'rfp-source-yaml').check();
-    await byTestId(coo, 'rfp-new-yaml').fill('apiVersion: covenant/v1\nkind: RFP\nmetadata: { name: Bad Name }\nspec: {}\n');
+    await byTestId(coo, 'rfp-new-yaml').fill(
+      'apiVersion: covenant/v1\nkind: RFP\nmetadata: { name: Bad Name }\nspec: {}\n',
+    );
     await byTestId(coo, 'rfp-new-deadline').fill('2030-01-15T17:00');
     await byTestId(coo, 'rfp-new-vendors').fill('coastline');
     await byTestId(coo, 'rfp-create-submit').click();
