@@ -4,19 +4,20 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 import { benchDashboard } from './dashboard-bench.js';
+import { benchEvidence } from './evidence-bench.js';
 import { benchImport } from './import-bench.js';
 import { benchMetrics, loadSynthetic } from './metric-bench.js';
 import { benchDashboardBeside } from './postgres-dashboard.js';
-import { benchScaleOut } from './scale-out.js';
-import { benchEvidence } from './evidence-bench.js';
 import { benchPostgres } from './postgres-metrics.js';
+import { benchScaleOut } from './scale-out.js';
 
 /**
  * `npm run bench [-- --rows N --only import,metrics]`: measures, never asserts. Each figure
  * is printed beside its floor, the same work done by hand-written DuckDB statements.
  * `postgres` and `citus` (`--pg-rows N`) load the same file into DuckDB, a local PostgreSQL
  * server and a local 3-node Citus cluster (bench/scale-out.ts); `postgres-dashboard`
- * (`--pg-demo-scale S`) runs the dashboard benchmark on PostgreSQL beside DuckDB.
+ * (`--pg-demo-scale S`) runs the dashboard benchmark on PostgreSQL beside DuckDB; `cold`
+ * (`--cold-db FILE`, `--cold-scale S`) the three cold loads of issue 15 (bench/evidence-bench.ts).
  */
 const { values } = parseArgs({
   options: {
@@ -102,12 +103,14 @@ try {
       );
     }
   }
-  if (only.has('cold-pages')) {
+  if (only.has('cold-pages') || only.has('cold')) {
     const scale = Number(values['cold-scale']);
-    print(`cold loads on the demo at scale ${scale} (DuckDB, a fresh store each, no result cache)`);
+    print(
+      `cold loads on the demo at scale ${scale} (DuckDB; each in a fresh process: no parsed contract, no result cache; best of 3)`,
+    );
     for (const f of await benchEvidence(values['cold-db'] ?? join(dir, 'cold.duckdb'), scale)) {
       print(
-        `  ${f.name}: ${f.seconds.toFixed(2)} s; floor ${f.floorSeconds.toFixed(2)} s; ${(f.seconds / f.floorSeconds).toFixed(1)}x the floor`,
+        `  ${f.name}: ${f.seconds.toFixed(2)} s, cpu ${f.cpuSeconds.toFixed(2)} s (load ${f.load.toFixed(1)}); floor ${f.floorSeconds.toFixed(2)} s, cpu ${f.floorCpuSeconds.toFixed(2)} s (load ${f.floorLoad.toFixed(1)}); ${(f.seconds / f.floorSeconds).toFixed(1)}x the floor`,
       );
     }
   }

@@ -47,6 +47,9 @@ describe('each role sees only what it may', () => {
     await page.waitForURL(/#\/contracts$/);
     await byTestId(page, 'contracts-table').waitFor();
     expect(await contractRows(page)).toEqual([BRIGHTPATH, BRIGHTPATH_2027, COASTLINE].sort());
+    // The header names the tenant and marks the demo as a demo.
+    expect(await byTestId(page, 'tenant-name').textContent()).toMatch(/Northwind Bank/);
+    expect(await byTestId(page, 'demo-badge').isVisible()).toBe(true);
     expect(await navIds(page)).toEqual([
       'nav-contracts',
       'nav-drilldown',

@@ -9,17 +9,33 @@ export interface StoreOptions {
 
 /** Every command that touches data takes the same two options. */
 export function withStoreOptions(command: Command): Command {
-  return command
-    .option('--db <location>', 'DuckDB file (default ./covenant.duckdb, or COVENANT_DB)')
-    .option('--tenant <tenant>', 'client organisation that owns the data', 'default');
+  return withDbOption(command).option(
+    '--tenant <tenant>',
+    'client organisation that owns the data',
+    'default',
+  );
 }
+
+/** The store alone: `covenant serve` serves every tenant of it. */
+export const withDbOption = (command: Command): Command =>
+  command.option('--db <location>', 'DuckDB file (default ./covenant.duckdb, or COVENANT_DB)');
 
 export async function withStore<T>(options: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
   // Loaded on use, so that --help and usage errors answer before the database drivers load.
   const { openStore, resolveLocation } = await import('../store/open-store.js');
-  const store = await openStore(resolveLocation(options.db));
+  const { inTenantCatalog } = await import('../query/tenant-catalog.js');
+  const location = resolveLocation(options.db);
+  // Beside a running `covenant serve`, the command waits its turn for the file (and says so).
+  const store = await openStore(location, {
+    role: 'command',
+    onWait: (holder, waitMs) =>
+      process.stderr.write(
+        `waiting for the store ${location} held by ${holder === null ? 'another process' : `process ${holder}`} (up to ${waitMs / 1000} s)...\n`,
+      ),
+  });
   try {
-    return await fn(store);
+    // The command reads its tenant's custom metrics (core/metric/catalog.ts).
+    return await inTenantCatalog(options.tenant, () => fn(store));
   } finally {
     await store.close();
   }
@@ -41,7 +57,7 @@ export function reportError(error: unknown): number {
     for (const issue of error.issues) process.stderr.write(`  ${formatIssue(issue)}\n`);
     return ExitCode.usage;
   }
-  if (error instanceof Error && error.name === 'StoreError') {
+  if (error instanceof Error && (error.name === 'StoreError' || error.name === 'StoreBusy')) {
     process.stderr.write(`error: ${error.message}\n`);
     return ExitCode.internal;
   }

@@ -28,7 +28,7 @@ export function registerContract(program: Command): void {
     .action(async (files: string[], options: StoreOptions & { metrics?: string[]; format: string }) => {
       // Outcomes may name the tenant's own metrics: the store's when there is one, and files given.
       const named = await Promise.all((options.metrics ?? []).map((file) => readMetricFile(file)));
-      setCustomMetrics([...(await customMetricsOf(options)), ...named].map(customInfo));
+      setCustomMetrics(options.tenant, [...(await customMetricsOf(options)), ...named].map(customInfo));
       let bad = 0;
       const report = [];
       for (const file of files) {

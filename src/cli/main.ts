@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   staffing: async () => (await import('./staffing-command.js')).registerStaffing,
   serve: async () => (await import('./serve-command.js')).registerServe,
   user: async () => (await import('./user-command.js')).registerUser,
+  tenant: async () => (await import('./tenant-command.js')).registerTenant,
   demo: async () => (await import('./demo-command.js')).registerDemo,
   start: async () => (await import('./start-command.js')).registerStart,
   dispute: async () => (await import('./dispute-command.js')).registerDispute,

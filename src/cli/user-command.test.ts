@@ -33,7 +33,7 @@ describe('covenant user token', () => {
     const made = runCli(['user', 'token', 'create', EMAIL, '--label', 'ci', '--db', db]);
     expect(made.code, made.stderr).toBe(0);
     const token = made.stdout.trim();
-    expect(token).toMatch(/^cov_[\w-]{40,}$/);
+    expect(token).toMatch(/^cov_default\.[\w-]{40,}$/);
     const id = made.stderr.match(/token ([0-9a-f]{12})/)?.[1] as string;
     expect(made.stderr).toMatch(/not shown again/);
 

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { UserError } from '../core/issues.js';
 import { createToken, listTokens, revokeToken, TOKEN_DAYS } from '../server/auth/sessions.js';
+import { ensureTenant } from '../server/auth/tenants.js';
 import { addUser, listUsers, ROLES, type Role, removeUser } from '../server/auth/users.js';
 import { type StoreOptions, withStore, withStoreOptions } from './context.js';
 import { formatOption } from './options.js';
@@ -12,29 +13,34 @@ interface AddOptions extends StoreOptions {
   organisation: string;
   site?: string;
   agentId?: string;
+  tenantName?: string;
 }
 
 export function registerUser(program: Command): void {
   const user = program.command('user').description('users of the server: add, list, remove, token');
   withStoreOptions(user.command('add'))
-    .description('add or replace a user; the password is read from COVENANT_PASSWORD or standard input')
+    .description(
+      'add or replace a user of --tenant (created when missing); e-mails are unique across tenants; the password is read from COVENANT_PASSWORD or standard input',
+    )
     .argument('<email>')
     .addOption(new Option('--role <role>', 'the role').choices(ROLES).makeOptionMandatory())
     .requiredOption('--organisation <org>', 'the client (tenant) or a vendor id')
     .option('--name <name>')
     .option('--site <site>', 'a team lead’s or agent’s site')
     .option('--agent-id <id>', 'an agent’s agent_id')
+    .option('--tenant-name <name>', 'the tenant’s display name (when --tenant is created, or to rename it)')
     .action(async (email: string, options: AddOptions) => {
       const password = process.env.COVENANT_PASSWORD ?? (await readStdin()).trim();
       if (!password) throw new UserError('no password: set COVENANT_PASSWORD or pipe it on standard input');
       await withStore(options, async (store) => {
-        const added = await addUser(store, options.tenant, {
-          ...options,
-          email,
-          name: options.name ?? email,
-          password,
+        // The tenant (created when missing) and the user, with the server's e-mail directory, at once.
+        const added = await store.transaction(async (tx) => {
+          await ensureTenant(tx, options.tenant, { name: options.tenantName, rename: true });
+          return addUser(tx, options.tenant, { ...options, email, name: options.name ?? email, password });
         });
-        process.stdout.write(`${added.email}: ${added.role} of ${added.organisation}\n`);
+        process.stdout.write(
+          `${added.email}: ${added.role} of ${added.organisation} (tenant ${options.tenant})\n`,
+        );
       });
     });
   withStoreOptions(user.command('list'))

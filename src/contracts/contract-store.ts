@@ -7,6 +7,7 @@ import { sql } from '../core/sql/fragment.js';
 import { loadTenantMetrics } from '../query/custom-metric-store.js';
 import { appendAudit } from '../records/audit.js';
 import type { Executor } from '../store/store.js';
+import { parseStoredContract } from './parsed-contracts.js';
 
 export interface StoredVersion {
   contractId: string;
@@ -82,16 +83,17 @@ export async function listVersions(
         WHERE tenant = ${tenant} ${contractId === undefined ? sql`` : sql`AND contract_id = ${contractId}`}
         ORDER BY contract_id, version`,
   );
-  await loadTenantMetrics(store, tenant); // outcomes may name the tenant's own metrics
+  // Outcomes may name the tenant's own metrics: their definitions are part of the parse.
+  const metrics = await loadTenantMetrics(store, tenant);
+  const metricsKey = JSON.stringify(metrics.map((m) => m.source));
   return rows.map((row) => {
-    const parsed = parseContract(row.source, `${row.contract_id} v${row.version}`);
-    if (!parsed.ok) throw new Error(`stored contract ${row.contract_id} v${row.version} no longer parses`);
+    const contract = parseStoredContract(row.source, `${row.contract_id} v${row.version}`, metricsKey);
     return {
       contractId: row.contract_id,
       version: row.version,
       effectiveFrom: row.effective_from,
       source: row.source,
-      contract: { ...parsed.value, version: row.version },
+      contract: { ...contract, version: row.version },
       origin: row.origin,
       createdAt: row.created_at,
     };

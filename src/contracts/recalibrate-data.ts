@@ -28,17 +28,7 @@ export async function triggerMeasures(
   window: PeriodWindow,
   asOf: string,
 ): Promise<PeriodMeasures> {
-  const measures = new Set((contract.recalibration?.triggers ?? []).map((t) => t.measure));
-  const metrics = [...measures].filter((m) => m !== 'channel_mix');
-  const common = {
-    tenant,
-    periods: [window],
-    zone: contract.timezone,
-    where: contractScope(contract),
-    params: {},
-    minN: 0,
-    asOf,
-  };
+  const { measures, metrics, common } = triggerQuery(tenant, contract, [window], asOf);
   const values: Record<string, MeasuredValue> = {};
   if (metrics.length > 0) {
     for (const result of await runQuery(store, { ...common, metrics, by: [] })) {
@@ -53,6 +43,40 @@ export async function triggerMeasures(
     }
   }
   return { period: window.label, days: window.days, metrics: values, channels };
+}
+
+/** The trigger measures' queries over any periods: only values and n are read (no intervals). */
+function triggerQuery(tenant: string, contract: Contract, periods: PeriodWindow[], asOf: string) {
+  const measures = new Set((contract.recalibration?.triggers ?? []).map((t) => t.measure));
+  const metrics = [...measures].filter((m) => m !== 'channel_mix');
+  const common = {
+    tenant,
+    periods,
+    zone: contract.timezone,
+    where: contractScope(contract),
+    params: {},
+    minN: 0,
+    asOf,
+    intervals: false,
+  };
+  return { measures, metrics, common };
+}
+
+/**
+ * The trigger measures of several periods measured at once, for a report that then asks
+ * triggerMeasures for each (the scorecard): through its store they are answered from these.
+ */
+export async function prefetchTriggerMeasures(
+  store: Store,
+  tenant: string,
+  contract: Contract,
+  windows: PeriodWindow[],
+  asOf: string,
+): Promise<void> {
+  const { measures, metrics, common } = triggerQuery(tenant, contract, windows, asOf);
+  if (metrics.length > 0) await runQuery(store, { ...common, metrics, by: [] });
+  if (measures.has('channel_mix'))
+    await runQuery(store, { ...common, metrics: ['contacts'], by: ['channel'] });
 }
 
 /** An outcome's metric per workflow x channel x path on its portfolio's scope, and overall. */

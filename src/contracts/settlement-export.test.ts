@@ -190,7 +190,7 @@ describe('GET /api/contracts/{id}/settlement.xlsx|.csv', () => {
   let client: TestClient;
   beforeAll(async () => {
     store = await DuckDbStore.open(db);
-    client = new TestClient(createApp(serverDeps(store, { tenant: 'default', log: silentLogger })));
+    client = new TestClient(createApp(serverDeps(store, { log: silentLogger })));
     expect((await client.login('cfo@acme.example', 'a long test password')).status).toBe(200);
   });
   afterAll(() => store.close());

@@ -84,6 +84,33 @@ export async function valueMetrics(
   return results;
 }
 
+/** The contract scope's counts a value metric reads, over any periods. */
+const countsQuery = (tenant: string, contract: Contract, periods: PeriodWindow[], asOf: string) => ({
+  tenant,
+  periods,
+  zone: contract.timezone,
+  by: [],
+  minN: 1,
+  asOf,
+  metrics: ['contacts', 'resolution_rate', 'revenue_per_contact'],
+  where: { vendor: [contract.vendor], workflow: contract.workflows },
+  params: {},
+  // Only values and n are read here: revenue's bootstrap resampling would be thrown away.
+  intervals: false,
+});
+
+/**
+ * The counts of several periods measured at once, for a report that then asks
+ * valueMetrics for each (the scorecard): through its store they are answered from these.
+ */
+export async function prefetchValueCounts(
+  store: Store,
+  options: { tenant: string; contractId: string; periods: PeriodWindow[]; asOf: string },
+): Promise<void> {
+  const { contract } = await getVersion(store, options.tenant, options.contractId);
+  await runQuery(store, countsQuery(options.tenant, contract, options.periods, options.asOf));
+}
+
 const ratio = (numerator: InstanceType<typeof Dec>, n: number) => ({
   value: n > 0 ? numerator.div(n).toNumber() : null,
   n,
@@ -98,12 +125,10 @@ async function scopeCounts(
 ) {
   const where = { vendor: [contract.vendor], workflow: contract.workflows };
   const base = { tenant, periods: [period], zone: contract.timezone, by: [], minN: 1, asOf };
-  const [contacts, resolution, revenue] = await runQuery(store, {
-    ...base,
-    metrics: ['contacts', 'resolution_rate', 'revenue_per_contact'],
-    where,
-    params: {},
-  });
+  const [contacts, resolution, revenue] = await runQuery(
+    store,
+    countsQuery(tenant, contract, [period], asOf),
+  );
   const n = contacts?.n ?? 0;
   let uplift = new Dec(0);
   const portfolio = contract.portfolios.find((p) => p.outcomes.some((o) => o.metric === 'retention_90d'));

@@ -9,6 +9,7 @@ import { loadDocument } from '../files/load-document.js';
 import { importFile } from '../ingest/import-file.js';
 import type { ImportSummary } from '../ingest/import-types.js';
 import { applyMetric, loadTenantMetrics, parseCustomMetric } from '../query/custom-metric-store.js';
+import { ensureTenant } from '../server/auth/tenants.js';
 import type { Store } from '../store/store.js';
 import { playDemoDecisions } from './demo-decisions.js';
 import { loadDemoRfp } from './demo-rfp.js';
@@ -21,6 +22,9 @@ const DEMO_CONTRACTS = ['northwind-brightpath-2026', 'northwind-coastline-2026',
 /** The client's own metrics (kind Metric) the demo applies before its contracts name them. */
 const METRICS_DIR = fileURLToPath(new URL('../../metrics/', import.meta.url));
 const DEMO_METRICS = ['self-service-adoption'];
+
+/** The demo tenant's display name (the story's client). */
+export const DEMO_TENANT_NAME = 'Northwind Bank';
 
 export interface LoadDemoOptions {
   scale: number;
@@ -37,6 +41,8 @@ export interface LoadDemoOptions {
  * stores the demo contracts and the demo's RFP with its responses and scores.
  */
 export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<ImportSummary[]> {
+  // A tenant created for the demo is marked a demo (the dashboard says so); one that exists keeps its mark.
+  await ensureTenant(store, options.tenant, { name: DEMO_TENANT_NAME, isDemo: true });
   const dir = await mkdtemp(join(tmpdir(), 'covenant-demo-'));
   try {
     const files = await generateDemo({ scale: options.scale, seed: options.seed, outDir: dir });

@@ -1,5 +1,6 @@
 import { listVersions } from '../contracts/contract-store.js';
 import { UserError } from '../core/issues.js';
+import { inTenantCatalog } from '../query/tenant-catalog.js';
 import type { Store } from '../store/store.js';
 import { evaluateAlerts } from './alerts.js';
 
@@ -11,8 +12,17 @@ interface Events {
 const HOUR = 3_600_000;
 const AFTER_IMPORT_MS = 3_000;
 
-/** Alerts are evaluated after every import (a data-version bump, debounced) and hourly, for every contract. */
-export function startAlertEvaluation(store: Store, tenant: string, events: Events, log: Log): void {
+/**
+ * Alerts are evaluated after every import (a data-version bump, debounced) and hourly, for
+ * every contract of every tenant (`tenants` lists them when a run starts), each tenant
+ * reading its own metric catalog.
+ */
+export function startAlertEvaluation(
+  store: Store,
+  tenants: () => Promise<string[]>,
+  events: Events,
+  log: Log,
+): void {
   let running = false;
   let again = false;
   const run = async (): Promise<void> => {
@@ -24,14 +34,24 @@ export function startAlertEvaluation(store: Store, tenant: string, events: Event
     running = true;
     again = false;
     try {
-      const rows = await listContractIds(store, tenant);
-      for (const contractId of rows) {
-        await evaluateAlerts(store, tenant, contractId).catch((error: Error) => {
-          // A contract with no version in force today (ended, or proposed) has no period in progress.
-          if (!(error instanceof UserError))
-            log('warn', 'alert evaluation failed', { contract: contractId, error: error.message });
+      for (const tenant of await tenants())
+        await inTenantCatalog(tenant, async () => {
+          // In sessions of the tenant: on PostgreSQL the server's role sees rows in no other.
+          const ids = await store.withSession({ tenant }, (s) => listContractIds(s, tenant));
+          for (const contractId of ids) {
+            await store
+              .withSession({ tenant }, (s) => evaluateAlerts(s, tenant, contractId))
+              .catch((error: Error) => {
+                // A contract with no version in force today (ended, or proposed) has no period in progress.
+                if (!(error instanceof UserError))
+                  log('warn', 'alert evaluation failed', {
+                    tenant,
+                    contract: contractId,
+                    error: error.message,
+                  });
+              });
+          }
         });
-      }
     } catch (error) {
       // The store closed or failed between evaluations: the next import or hour tries again.
       log('warn', 'alert evaluation failed', {

@@ -62,9 +62,9 @@ export async function customMetricsFor(
   return (await loadTenantMetrics(store, tenant)).filter((m) => ids.includes(m.id));
 }
 
-/** Reads the tenant's custom metrics and makes them the catalog's (contracts, settlement, scorecards read it). */
+/** Reads the tenant's custom metrics and makes them the tenant's catalog (contracts, settlement, scorecards read it). */
 export async function loadTenantMetrics(store: Executor, tenant: string): Promise<CustomMetric[]> {
   const metrics = await listMetrics(store, tenant);
-  setCustomMetrics(metrics.map(customInfo));
+  setCustomMetrics(tenant, metrics.map(customInfo));
   return metrics;
 }

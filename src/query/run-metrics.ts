@@ -1,12 +1,14 @@
-import { type CompiledQuery, compileMetrics } from '../core/metric/compile.js';
+import { type CompiledQuery, compileMetrics, compileQueryPlans } from '../core/metric/compile.js';
+import { compileAggregatesOverPeriods } from '../core/metric/compile-periods.js';
 import { estimate } from '../core/metric/finish.js';
-import type { Sufficient } from '../core/metric/plan-types.js';
+import type { AggregatePlan, Sufficient } from '../core/metric/plan-types.js';
 import type { Scope } from '../core/metric/scope.js';
 import type { Sql } from '../core/sql/fragment.js';
 import type { WeightedSample } from '../core/stats/bootstrap.js';
 import { buckets } from '../core/time/buckets.js';
 import type { Store } from '../store/store.js';
 import { bootstrapIntervals } from './bootstrap-intervals.js';
+import { measureKey, reportMeasurements } from './report-memo.js';
 import type { ResolvedRequest } from './resolve-requests.js';
 
 export interface Measured {
@@ -33,20 +35,97 @@ export async function measure(
   requests: ResolvedRequest[],
   scope: Scope,
   onStatement?: (statement: Sql) => void,
+  intervals = true,
 ): Promise<Measured[]> {
-  const compiled = compileMetrics(requests, scope, store.dialect);
-  const results: Measured[] = [];
-  for (const query of compiled) {
-    onStatement?.(query.statement);
-    results.push(...(await runOne(store, query, requests)));
+  const [measured] = await measurePeriods(store, requests, [scope], onStatement, intervals);
+  return measured ?? [];
+}
+
+/**
+ * measure() over several scopes that differ only in their period, each answer the same as
+ * measure() of that scope alone: the aggregate metrics of every period in one scan where
+ * the store has no daily rollups (compile-periods.ts), the others per period. Within a
+ * report (memo-store) a scope already measured is answered from memory.
+ */
+export async function measurePeriods(
+  store: Store,
+  requests: ResolvedRequest[],
+  scopes: Scope[],
+  onStatement?: (statement: Sql) => void,
+  intervals = true,
+): Promise<Measured[][]> {
+  const memo = reportMeasurements(store);
+  const keys = scopes.map((scope) => measureKey(requests, scope, intervals));
+  const missing = scopes.map((_, i) => i).filter((i) => !memo?.has(keys[i] as string));
+  const fresh = measureAll(
+    store,
+    requests,
+    missing.map((i) => scopes[i] as Scope),
+    onStatement,
+    intervals,
+  );
+  missing.forEach((i, j) => {
+    const answer = fresh.then((all) => all[j] ?? []);
+    memo?.set(keys[i] as string, answer);
+    answer.catch(() => memo?.delete(keys[i] as string));
+  });
+  const answers = scopes.map((_, i) =>
+    missing.includes(i)
+      ? fresh.then((all) => all[missing.indexOf(i)] ?? [])
+      : (memo?.get(keys[i] as string) as Promise<Measured[]>),
+  );
+  return Promise.all(answers);
+}
+
+async function measureAll(
+  store: Store,
+  requests: ResolvedRequest[],
+  scopes: Scope[],
+  onStatement: ((statement: Sql) => void) | undefined,
+  intervals: boolean,
+): Promise<Measured[][]> {
+  if (scopes.length === 0) return [];
+  const results: Measured[][] = scopes.map(() => []);
+  const aggregates = requests
+    .map((request, index) => ({ request, index }))
+    .filter(
+      (r): r is { request: ResolvedRequest & { plan: AggregatePlan }; index: number } =>
+        r.request.plan.kind === 'aggregate',
+    );
+  // Daily rollups answer each period from a few rows already: there the per-period path stays.
+  const batched = store.dialect.dailyRollups
+    ? null
+    : compileAggregatesOverPeriods(aggregates, scopes, store.dialect);
+  if (batched) {
+    onStatement?.(batched.statement);
+    for (const row of await store.query<Record<string, unknown>>(batched.statement)) {
+      const measured = finishRows(batched, [row], requests);
+      for (const i of batched.scopesOf(row)) results[i]?.push(...measured);
+    }
   }
-  fillEmptyGroups(results, requests, scope);
-  await bootstrapIntervals(store, requests, scope, results);
+  for (const [i, scope] of scopes.entries()) {
+    const compiled = batched
+      ? compileQueryPlans(requests, scope, store.dialect)
+      : compileMetrics(requests, scope, store.dialect);
+    for (const query of compiled) {
+      onStatement?.(query.statement);
+      results[i]?.push(...(await runOne(store, query, requests)));
+    }
+    fillEmptyGroups(results[i] as Measured[], requests, scope);
+    if (intervals) await bootstrapIntervals(store, requests, scope, results[i] as Measured[]);
+  }
   return results;
 }
 
 async function runOne(store: Store, query: CompiledQuery, requests: ResolvedRequest[]): Promise<Measured[]> {
-  const rows = await store.query<Record<string, unknown>>(query.statement);
+  return finishRows(query, await store.query<Record<string, unknown>>(query.statement), requests);
+}
+
+function finishRows(
+  query: Pick<CompiledQuery, 'decode'>,
+  rows: Record<string, unknown>[],
+  requests: ResolvedRequest[],
+): Measured[] {
   return rows.flatMap((row) =>
     query.decode(row).map(({ request, group, stats }) => {
       const plan = (requests[request] as ResolvedRequest).plan;

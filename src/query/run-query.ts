@@ -17,7 +17,7 @@ import type { Store } from '../store/store.js';
 import { compareWithBaseline } from './compare-baseline.js';
 import { customMetricsFor } from './custom-metric-store.js';
 import { checkParamsUsed, type ResolvedRequest, resolveRequests } from './resolve-requests.js';
-import { groupKey, type Measured, measure } from './run-metrics.js';
+import { groupKey, type Measured, measure, measurePeriods } from './run-metrics.js';
 
 export interface QueryOptions {
   metrics: string[];
@@ -39,6 +39,11 @@ export interface QueryOptions {
   asOf?: string;
   /** Sees every statement run, for --explain. */
   onStatement?: (statement: Sql) => void;
+  /**
+   * False when the caller reads only values and n (a value metric's inputs): bootstrap
+   * metrics then skip their resampling and answer low and high null. Default true.
+   */
+  intervals?: boolean;
 }
 
 /** `covenant query`: every metric, per period and group, with n, interval, maturity and the baseline comparison. */
@@ -57,16 +62,25 @@ export async function runQuery(store: Store, options: QueryOptions): Promise<Met
     grain,
     asOf,
   });
+  const intervals = options.intervals ?? true;
   const baselineNumber = typeof options.baseline === 'number' ? options.baseline : null;
   const baseline =
     typeof options.baseline === 'object'
-      ? await measure(store, requests, scopeOf(options.baseline, undefined), options.onStatement)
+      ? await measure(store, requests, scopeOf(options.baseline, undefined), options.onStatement, intervals)
       : [];
 
   const results: MetricResult[] = [];
   // Bounded here too (the edges check first): no caller can ask for a century of days.
-  for (const period of checkWindowBounds(options.periods, options.grain)) {
-    const measured = await measure(store, requests, scopeOf(period), options.onStatement);
+  const periods = checkWindowBounds(options.periods, options.grain);
+  const all = await measurePeriods(
+    store,
+    requests,
+    periods.map((period) => scopeOf(period)),
+    options.onStatement,
+    intervals,
+  );
+  for (const [index, period] of periods.entries()) {
+    const measured = all[index] ?? [];
     // Each bucket of a series matures with its own end: its window, computed once per period.
     const windows = bucketWindows(period, options.zone, options.grain);
     for (const m of sortMeasured(measured)) {

@@ -43,7 +43,7 @@ beforeAll(async () => {
   ).settlementId;
   coastlineQ1 = (await settleContract(store, TENANT, 'northwind-coastline-2026', windowIn('2026-Q1'), FINAL))
     .settlementId;
-  app = createApp(serverDeps(store, { tenant: TENANT, log: silentLogger }));
+  app = createApp(serverDeps(store, { log: silentLogger }));
 }, 180_000);
 
 describe('disputes through the API', () => {

@@ -39,12 +39,16 @@ beforeAll(async () => {
   store = await memoryStore();
   await loadDemo(store, { scale: 0.05, seed: 1, tenant: TENANT, decisions: false });
   await createDemoUsers(store, TENANT);
-  app = createApp(serverDeps(store, { tenant: TENANT, log: silentLogger }));
+  app = createApp(serverDeps(store, { log: silentLogger }));
   hook = await webhookReceiver([500, 200]);
   coastlineHook = await webhookReceiver([200]);
   smtp = await smtpReceiver();
   process.env.COVENANT_SMTP_URL = smtp.url;
-  stopWorker = startRecordsWorker(store, TENANT, () => undefined);
+  stopWorker = startRecordsWorker(
+    store,
+    async () => [TENANT],
+    () => undefined,
+  );
 }, 180_000);
 
 afterAll(async () => {

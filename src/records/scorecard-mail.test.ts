@@ -59,7 +59,7 @@ describe('the monthly scorecard e-mail', () => {
     const before = smtp.mails.length;
     const mailer = smtpMailer(smtp.url);
     let fired = 0;
-    const stop = scheduleScorecards(store, TENANT, mailer, {
+    const stop = scheduleScorecards(store, async () => [TENANT], mailer, {
       cron: '* * * * * *', // every second (croner's six-field form)
       dashboard: 'https://covenant.example',
       asOf: '2026-12-01',

@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import { listVersions } from '../contracts/contract-store.js';
 import { renderScorecardHtml } from '../core/renewal/html.js';
+import { inTenantCatalog } from '../query/tenant-catalog.js';
 import { htmlToPdf } from '../renewal/pdf.js';
 import { buildScorecard } from '../renewal/scorecard.js';
 import type { Store } from '../store/store.js';
@@ -53,10 +54,10 @@ export async function mailScorecards(
   return sent;
 }
 
-/** Starts the schedule; the returned function stops it. */
+/** Starts the schedule (each run mails every tenant's scorecards); the returned function stops it. */
 export function scheduleScorecards(
   store: Store,
-  tenant: string,
+  tenants: () => Promise<string[]>,
   mailer: Mailer,
   o: ScorecardMailOptions & { cron?: string; onError?: (error: unknown) => void },
 ): () => void {
@@ -64,7 +65,10 @@ export function scheduleScorecards(
     o.cron ?? process.env.COVENANT_SCORECARD_CRON ?? DEFAULT_SCORECARD_CRON,
     { timezone: 'UTC', protect: true },
     async () => {
-      await mailScorecards(store, tenant, mailer, o).catch((error: unknown) => o.onError?.(error));
+      for (const tenant of await tenants().catch(() => []))
+        await inTenantCatalog(tenant, () =>
+          mailScorecards(store, tenant, mailer, o).catch((error: unknown) => o.onError?.(error)),
+        );
     },
   );
   return () => job.stop();

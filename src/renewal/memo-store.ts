@@ -1,4 +1,5 @@
 import type { Sql } from '../core/sql/fragment.js';
+import { keepMeasurements } from '../query/report-memo.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -11,7 +12,11 @@ import type { Store } from '../store/store.js';
 export function memoStore(store: Store): Store {
   const answers = new Map<string, Promise<unknown[]>>();
   const keyOf = (s: Sql) => `${s.text}\u0000${JSON.stringify(s.params)}`;
-  return {
+  const clear = () => {
+    answers.clear();
+    measured.clear();
+  };
+  const memo: Store = {
     dialect: store.dialect,
     location: store.location,
     query<T>(statement: Sql): Promise<T[]> {
@@ -25,15 +30,18 @@ export function memoStore(store: Store): Store {
       return answer as Promise<T[]>;
     },
     run(statement: Sql) {
-      answers.clear();
+      clear();
       return store.run(statement);
     },
     transaction: (fn) => {
-      answers.clear();
+      clear();
       return store.transaction(fn);
     },
     importSession: (fn) => store.importSession(fn),
     withSession: (scope, fn) => store.withSession(scope, fn),
     close: () => store.close(),
   };
+  // Measurements too (query/report-memo.ts): the term and its quarters measured once.
+  const measured = keepMeasurements(memo);
+  return memo;
 }

@@ -13,6 +13,7 @@ import { evidence } from './scorecard-evidence.js';
 import { settle, value } from './scorecard-money.js';
 import { attritionBySite, operations } from './scorecard-operations.js';
 import { outcomes } from './scorecard-outcomes.js';
+import { prefetch } from './scorecard-prefetch.js';
 import { recalibrations } from './scorecard-recalibrations.js';
 
 /**
@@ -66,6 +67,7 @@ export async function buildScorecard(
   const settlementPeriods = periodsOf(term, contract.settlement === 'monthly' ? 'month' : 'quarter');
   const ctx = { store, tenant, contract, asOf: asOf.instant, settings };
 
+  await prefetch(ctx, contractId, [term, ...quarters, ...settlementPeriods], quarters);
   const settlements = await settle(ctx, contractId, settlementPeriods);
   const data: ScorecardData = {
     kind: 'RenewalScorecard',

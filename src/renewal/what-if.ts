@@ -1,7 +1,7 @@
 import { type BacktestReport, backtestTotals, comparePeriod } from '../contracts/backtest.js';
 import { baseUnits } from '../contracts/base-units.js';
 import { listVersions, type StoredVersion } from '../contracts/contract-store.js';
-import { measureOutcomes } from '../contracts/measure-outcomes.js';
+import { measureOutcomes, prefetchOutcomes } from '../contracts/measure-outcomes.js';
 import { computeSettlement } from '../contracts/settle-contract.js';
 import type { Contract } from '../core/contract/types.js';
 import { UserError } from '../core/issues.js';
@@ -12,6 +12,7 @@ import { periodOf, previousPeriod } from '../core/time/period-ops.js';
 import { parseWindows } from '../core/time/period-window.js';
 import { localDateOf } from '../core/time/zone.js';
 import type { Store } from '../store/store.js';
+import { memoStore } from './memo-store.js';
 import { applyEdits, type WhatIfEdits } from './what-if-terms.js';
 
 /**
@@ -44,18 +45,31 @@ function lastQuarters(contract: Contract, asOf: string): string[] {
 }
 
 export async function pricingBasis(
-  store: Store,
+  source: Store,
   tenant: string,
   contractId: string,
   asOf: string,
 ): Promise<PricingBasis> {
+  // The quarters' outcomes are measured for the edited terms and again for the invoices in
+  // force: one report's store answers the second from the first, all four quarters in one scan.
+  const store = memoStore(source);
   const version = (await listVersions(store, tenant, contractId)).at(-1);
   if (!version) throw new UserError(`no contract ${contractId}`);
   const contract = version.contract;
+  const windows = lastQuarters(contract, asOf).flatMap((period) =>
+    parseWindows(period, contract.timezone, 'period')
+      .slice(0, 1)
+      .map((w) => ({ period, w })),
+  );
+  await prefetchOutcomes(
+    store,
+    tenant,
+    contract,
+    windows.map(({ w }) => w),
+    asOf,
+  );
   const quarters: PricingBasis['quarters'] = [];
-  for (const period of lastQuarters(contract, asOf)) {
-    const [w] = parseWindows(period, contract.timezone, 'period');
-    if (!w) continue;
+  for (const { period, w } of windows) {
     quarters.push({
       period,
       baseUnits: await baseUnits(store, tenant, contract, w.startDate, w.endDate),

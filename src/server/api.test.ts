@@ -19,7 +19,7 @@ beforeAll(async () => {
   await createDemoUsers(store, 'default');
   const log = (level: string, message: string, fields?: Record<string, unknown>) =>
     void logs.push(JSON.stringify({ level, message, ...fields }));
-  app = createApp(serverDeps(store, { tenant: 'default', log }));
+  app = createApp(serverDeps(store, { log }));
 });
 
 const as = async (email: string, password: string) => {
@@ -36,7 +36,7 @@ describe('authentication', () => {
     const anonymous = new TestClient(app);
     expect((await anonymous.send('GET', '/api/contracts')).status).toBe(401);
     // An app of its own: its limiter counts these failures for this address alone.
-    const guesser = new TestClient(createApp(serverDeps(store, { tenant: 'default', log: silentLogger })));
+    const guesser = new TestClient(createApp(serverDeps(store, { log: silentLogger })));
     for (let i = 0; i < 5; i += 1)
       expect((await guesser.login('coo@northwind.example', 'wrong')).status).toBe(401);
     const blocked = await guesser.login('coo@northwind.example', 'demo-coo-2026');

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { API_DOCS_HTML } from './api-docs.js';
+import { registerSecuritySchemes } from './api/openapi-document.js';
+import { documentPlainRoutes } from './api/plain-route-docs.js';
+import { apiDocsRoutes } from './api-docs.js';
 import { authenticate } from './auth/middleware.js';
 import type { AppEnv, ServerDeps } from './deps.js';
 import { onError } from './errors.js';
@@ -18,7 +20,9 @@ import { metricRoutes } from './routes/metric-routes.js';
 import { proposalRoutes } from './routes/proposal-routes.js';
 import { renewalRoutes } from './routes/renewal-routes.js';
 import { rfpRoutes } from './routes/rfp-routes.js';
+import { serviceRoutes } from './routes/service-routes.js';
 import { settlementExportRoutes } from './routes/settlement-export-routes.js';
+import { setupRoutes } from './routes/setup-routes.js';
 import { tableExportRoutes } from './routes/table-export-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import { whatIfRoutes } from './routes/what-if-routes.js';
@@ -40,8 +44,9 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', sessionScope(deps));
   app.use('/api/*', recordsActor());
   app.onError(onError(deps));
-  app.get('/api/health', (c) => c.json({ ok: true }));
+  registerSecuritySchemes(app);
   for (const routes of [
+    serviceRoutes,
     authRoutes,
     metricRoutes,
     contractRoutes,
@@ -56,10 +61,11 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
     settlementExportRoutes,
     tableExportRoutes,
     languageRoutes,
+    setupRoutes,
   ])
     routes(app, deps);
-  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Covenant API', version: '1' } });
-  app.get('/api/docs', (c) => c.html(API_DOCS_HTML));
+  apiDocsRoutes(app);
+  documentPlainRoutes(app);
   app.all('/api/*', (c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
   if (deps.webRoot) {
     const root = deps.webRoot;

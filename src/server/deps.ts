@@ -7,8 +7,8 @@ import type { Principal } from './scope.js';
 
 /** Everything a request handler may use; built once per server. */
 export interface ServerDeps {
+  /** The whole store: every tenant's. A request's tenant is its principal's (auth/middleware.ts tenantOf). */
   store: Store;
-  tenant: string;
   log: Logger;
   events: DataEvents;
   cache: ResultCache;
@@ -34,10 +34,10 @@ export type AppEnv = {
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_IMPORT_LIMIT = 1024 * 1024 * 1024;
 
-export function serverDeps(store: Store, options: Partial<ServerDeps> & { tenant: string }): ServerDeps {
+export function serverDeps(store: Store, options: Partial<ServerDeps> = {}): ServerDeps {
   return {
     store,
-    log: options.log ?? jsonLogger(process.stderr),
+    log: options.log ?? jsonLogger(process.stdout),
     events: options.events ?? new DataEvents(),
     cache: options.cache ?? new ResultCache(),
     limiter: options.limiter ?? new LoginLimiter(),
@@ -47,6 +47,5 @@ export function serverDeps(store: Store, options: Partial<ServerDeps> & { tenant
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     importLimit: options.importLimit ?? DEFAULT_IMPORT_LIMIT,
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
-    tenant: options.tenant,
   };
 }

@@ -47,7 +47,7 @@ beforeAll(async () => {
   proposal = report.proposal.id;
   await grantApplicationRole(owner, APP_ROLE);
   appStore = await PostgresStore.open(opened.db.appUrl, { migrate: false, maxConnections: 4 });
-  app = createApp(serverDeps(appStore, { tenant: 'default', log: silentLogger }));
+  app = createApp(serverDeps(appStore, { log: silentLogger }));
   dropAll = async () => {
     await appStore?.close();
     await opened.drop();

@@ -26,7 +26,7 @@ beforeAll(async () => {
   store = await memoryStore();
   await loadDemo(store, { scale: 0.05, seed: 1, tenant: 'northwind', decisions: false });
   await createDemoUsers(store, 'northwind');
-  app = createApp(serverDeps(store, { tenant: 'northwind', log: silentLogger }));
+  app = createApp(serverDeps(store, { log: silentLogger }));
 }, 120_000);
 
 const as = async (email: string, password: string) => {

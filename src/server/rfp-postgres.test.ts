@@ -29,7 +29,7 @@ describe('stored RFPs on PostgreSQL', () => {
     await rfpFlow(
       async () => {
         const store = await PostgresStore.open(opened.db.appUrl, { migrate: false, maxConnections: 4 });
-        const running = await startServer(store, { port: 0, tenant: TENANT, deps: { log: silentLogger } });
+        const running = await startServer(store, { port: 0, deps: { log: silentLogger } });
         return {
           url: running.url,
           close: async () => {

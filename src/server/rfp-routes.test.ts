@@ -27,7 +27,7 @@ async function serverOn(file: string) {
   let store: Store | null = null;
   return async () => {
     store = await DuckDbStore.open(file);
-    const running = await startServer(store, { port: 0, tenant: TENANT, deps: { log: silentLogger } });
+    const running = await startServer(store, { port: 0, deps: { log: silentLogger } });
     const opened = store;
     return {
       url: running.url,
@@ -89,7 +89,7 @@ describe('stored RFPs over the API', () => {
     const store = await memoryStore();
     await addRfpUsers(store, TENANT);
     await openRfp(store, TENANT, 'checks', ['coastline']);
-    const app = createApp(serverDeps(store, { tenant: TENANT, log: silentLogger }));
+    const app = createApp(serverDeps(store, { log: silentLogger }));
     const client = new TestClient(app);
     expect((await client.login('ops@coastline.example', 'rfp-flow-2026')).status).toBe(200);
     const base = jsonResponse('coastline', 'checks');

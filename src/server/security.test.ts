@@ -36,8 +36,8 @@ beforeAll(async () => {
     asOf: '2026-09-30T19:00:00Z',
   });
   if (!report.proposal) throw new Error(`expected a proposal: ${report.outcome}`);
-  app = createApp(serverDeps(store, { tenant: 'default', log: silentLogger }));
-  server = await startServer(store, { port: 0, tenant: 'default', deps: { log: silentLogger } });
+  app = createApp(serverDeps(store, { log: silentLogger }));
+  server = await startServer(store, { port: 0, deps: { log: silentLogger } });
 });
 afterAll(() => server?.close(100));
 
@@ -53,7 +53,7 @@ const as = async (email: string, on = app) => {
   return client;
 };
 const ownApp = (deps: Partial<ServerDeps> = {}) =>
-  createApp(serverDeps(store, { tenant: 'default', log: silentLogger, ...deps }));
+  createApp(serverDeps(store, { log: silentLogger, ...deps }));
 const login = (on: ReturnType<typeof createApp>, email: string, password: string, from?: string) =>
   on.request('/api/login', {
     method: 'POST',
@@ -412,7 +412,7 @@ describe('11. small ones', () => {
   });
 
   it('stops within the grace with an event stream open', async () => {
-    const own = await startServer(store, { port: 0, tenant: 'default', deps: { log: silentLogger } });
+    const own = await startServer(store, { port: 0, deps: { log: silentLogger } });
     const response = await fetch(`${own.url}/api/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -27,10 +27,12 @@ export interface RunningServer {
 /** Starts the server on a port (0 = any free one) on the loopback address unless told otherwise. */
 export function startServer(
   store: Store,
-  options: { port: number; host?: string; tenant: string; deps?: Partial<ServerDeps> },
+  options: { port: number; host?: string; deps?: Partial<ServerDeps> },
 ): Promise<RunningServer> {
-  const deps = serverDeps(store, { tenant: options.tenant, webRoot: defaultWebRoot(), ...options.deps });
+  const deps = serverDeps(store, { webRoot: defaultWebRoot(), ...options.deps });
   const app = createApp(deps);
+  // Another process (the CLI) changed a shared store: cached results expire, dashboards refetch.
+  store.onExternalChange?.(() => deps.events.bump('import or change by another process'));
   return new Promise((resolve) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' },

@@ -39,6 +39,12 @@ export interface Store extends Executor {
    * server's scoping function adds the filters, in one place).
    */
   withSession<T>(scope: SessionScope, fn: (session: Store) => Promise<T>): Promise<T>;
+  /**
+   * Calls listener when the store finds that another process changed its data (a DuckDB
+   * file shared with the CLI, docs/sharing-the-store.md); returns the unsubscribe. Stores
+   * that cannot tell leave it out.
+   */
+  onExternalChange?(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -65,5 +71,17 @@ export class StoreError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreError';
+  }
+}
+
+/** The store is held by another process longer than the caller would wait: try again later. */
+export class StoreBusy extends StoreError {
+  constructor(
+    message: string,
+    readonly holder: number | null,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'StoreBusy';
   }
 }

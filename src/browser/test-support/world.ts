@@ -44,7 +44,7 @@ export async function startWorld(options: { scale?: number } = {}): Promise<Worl
     });
     if (report.proposal?.id !== PROPOSAL) throw new Error(`expected proposal ${PROPOSAL}: ${report.outcome}`);
     await built;
-    opened.server = await startServer(opened.store, { port: 0, tenant: TENANT, deps: { log: silentLogger } });
+    opened.server = await startServer(opened.store, { port: 0, deps: { log: silentLogger } });
     const { store, server, browser } = opened;
     return {
       store,

@@ -28,9 +28,9 @@ beforeAll(async () => {
     (text, file) => parseMetric(text, file, { reserved: METRIC_CATALOG.map((m) => m.id) }),
   );
   if (!metric.ok) throw new Error(JSON.stringify(metric.issues));
-  setCustomMetrics([customInfo(metric.value)]);
+  setCustomMetrics('default', [customInfo(metric.value)]);
 });
-afterAll(() => setCustomMetrics([]));
+afterAll(() => setCustomMetrics('default', []));
 
 describe('the example contracts', () => {
   it.each(NAMES)('%s validates', async (name) => {

@@ -69,7 +69,7 @@ export function checkExperiment(input: ExperimentInput, needsId = true): Result<
   if (Object.keys(input.treated ?? {}).length === 0)
     problem('treated', 'expected at least one filter, e.g. site=SITE or vendor=VENDOR');
   if (Object.keys(input.control ?? {}).length === 0)
-    problem('control', 'expected at least one filter, e.g. vendor=coastline');
+    problem('control', 'expected at least one filter, e.g. site=SITE or vendor=VENDOR');
   const start = input.start ?? '';
   if (!isDate(start)) problem('start', `"${start}": expected a date YYYY-MM-DD`);
   const preDays = days(input.pre ?? '90d', 'pre', problem);

@@ -51,6 +51,10 @@ export const EN = {
   'settlement.footer': 'Settlement · {contract} · {period} ({kind})',
   'pdf.page': 'page',
   'pdf.of': 'of',
+  // The tenant in the header (multi-tenant server).
+  'tenant.label': 'Organisation',
+  'tenant.demo': 'Demo',
+  'tenant.demoTitle': 'A demo: made-up data, and sign-ins whose passwords are published',
   // RFPs stored as data (web/src/pages/rfp-*.tsx).
   'rfps.title': 'RFPs',
   'rfps.introClient':

@@ -48,6 +48,10 @@ export const ES: Messages = {
   'settlement.footer': 'Liquidación · {contract} · {period} ({kind})',
   'pdf.page': 'página',
   'pdf.of': 'de',
+  // The tenant in the header (multi-tenant server).
+  'tenant.label': 'Organización',
+  'tenant.demo': 'Demo',
+  'tenant.demoTitle': 'Una demostración: datos inventados e inicios de sesión con contraseñas publicadas',
   // RFPs stored as data (web/src/pages/rfp-*.tsx).
   'rfps.title': 'Licitaciones (RFP)',
   'rfps.introClient':

@@ -48,6 +48,10 @@ export const FR: Messages = {
   'settlement.footer': 'Règlement · {contract} · {period} ({kind})',
   'pdf.page': 'page',
   'pdf.of': 'sur',
+  // The tenant in the header (multi-tenant server).
+  'tenant.label': 'Organisation',
+  'tenant.demo': 'Démo',
+  'tenant.demoTitle': 'Une démo : données inventées et identifiants dont les mots de passe sont publics',
   // RFPs stored as data (web/src/pages/rfp-*.tsx).
   'rfps.title': "Appels d'offres",
   'rfps.introClient':

@@ -49,6 +49,10 @@ export const PL: Messages = {
   'settlement.footer': 'Rozliczenie · {contract} · {period} ({kind})',
   'pdf.page': 'strona',
   'pdf.of': 'z',
+  // The tenant in the header (multi-tenant server).
+  'tenant.label': 'Organizacja',
+  'tenant.demo': 'Demo',
+  'tenant.demoTitle': 'Wersja demonstracyjna: zmyślone dane i loginy z opublikowanymi hasłami',
   // RFPs stored as data (web/src/pages/rfp-*.tsx).
   'rfps.title': 'Zapytania ofertowe',
   'rfps.introClient':

@@ -46,11 +46,19 @@ export function compileMetrics(requests: MetricRequest[], scope: Scope, dialect:
     const scanned = fromRollup ? rest : aggregates;
     if (scanned.length > 0) compiled.push(compileAggregates(scanned, scope, dialect));
   }
-  requests.forEach((request, index) => {
-    if (request.plan.kind === 'query')
-      compiled.push(...compileQuery(request.plan, request.params, index, scope, dialect));
-  });
+  compiled.push(...compileQueryPlans(requests, scope, dialect));
   return compiled;
+}
+
+/** The statements of the metrics with queries of their own (not the shared contacts scan). */
+export function compileQueryPlans(
+  requests: MetricRequest[],
+  scope: Scope,
+  dialect: Dialect,
+): CompiledQuery[] {
+  return requests.flatMap((request, index) =>
+    request.plan.kind === 'query' ? compileQuery(request.plan, request.params, index, scope, dialect) : [],
+  );
 }
 
 export function groupOf(

@@ -86,6 +86,20 @@ function transitions(startMs: number, endMs: number, zone: IANAZone): number[] {
  * Assumes no two transitions within 6 hours (true of the tz database in practice).
  */
 export function offsetSegments(startInstant: string, endInstant: string, zone: string): OffsetSegment[] {
+  // A report compiles the same period's segments for many statements: found once each.
+  const key = `${startInstant}/${endInstant}/${zone}`;
+  let found = segmentsFound.get(key);
+  if (!found) {
+    found = findSegments(startInstant, endInstant, zone);
+    if (segmentsFound.size >= 1024) segmentsFound.delete(segmentsFound.keys().next().value as string);
+    segmentsFound.set(key, found);
+  }
+  return found.map((s) => ({ ...s }));
+}
+
+const segmentsFound = new Map<string, OffsetSegment[]>();
+
+function findSegments(startInstant: string, endInstant: string, zone: string): OffsetSegment[] {
   const iana = zoneOf(zone);
   const [startMs, endMs] = [instantMs(startInstant), instantMs(endInstant)];
   if (endMs < startMs) throw new RangeError(`offsetSegments: ${endInstant} is before ${startInstant}`);

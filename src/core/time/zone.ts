@@ -38,8 +38,14 @@ const zoneIssue = (zone: string, path: (string | number)[]): Issue => ({
 
 /** Validates an IANA zone name (as the contract schema should, once); returns it unchanged. */
 export function checkZone(zone: string, path: (string | number)[] = []): Result<string> {
-  return ZONE_NAME.test(zone) && IANAZone.isValidZone(zone) ? ok(zone) : fail([zoneIssue(zone, path)]);
+  if (validZones.has(zone)) return ok(zone);
+  if (!(ZONE_NAME.test(zone) && IANAZone.isValidZone(zone))) return fail([zoneIssue(zone, path)]);
+  validZones.add(zone);
+  return ok(zone);
 }
+
+/** Names found valid: a contract names its zone in several fields, each parse checked each. */
+const validZones = new Set<string>();
 
 /** isValidZone builds an Intl formatter per call (~80 us, measured): validate each name once. */
 const zones = new Map<string, IANAZone>();

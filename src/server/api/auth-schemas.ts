@@ -17,7 +17,16 @@ export const User = z
   })
   .openapi('User');
 
-export const Me = z.object({ user: User, csrfToken: z.string(), tenant: z.string() }).openapi('Me');
+export const Me = z
+  .object({
+    user: User,
+    csrfToken: z.string(),
+    /** The tenant's id, its display name, and whether it is a demo (the header says so). */
+    tenant: z.string(),
+    tenantName: z.string(),
+    isDemo: z.boolean(),
+  })
+  .openapi('Me');
 
 export const Login = z
   .object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) })

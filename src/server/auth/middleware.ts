@@ -3,11 +3,21 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import type { Principal } from '../scope.js';
-import { findSession, findToken } from './sessions.js';
+import { findSession, findToken, tenantOfCredential } from './sessions.js';
 import { findUser } from './users.js';
 
 export const SESSION_COOKIE = 'covenant_session';
-const OPEN = new Set(['/api/login', '/api/health', '/api/openapi.json', '/api/docs']);
+const OPEN = new Set([
+  '/api/login',
+  '/api/health',
+  '/api/ready',
+  '/api/openapi.json',
+  '/api/docs',
+  '/api/setup',
+]);
+
+/** Paths anyone may ask for: sign-in, the probes, the API document and its reference page's files. */
+export const isOpen = (path: string) => OPEN.has(path) || path.startsWith('/api/docs/');
 
 /**
  * Every /api request is authenticated here (a session cookie or a Bearer token), and
@@ -16,10 +26,10 @@ const OPEN = new Set(['/api/login', '/api/health', '/api/openapi.json', '/api/do
  */
 export function authenticate(deps: ServerDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (OPEN.has(c.req.path)) return next();
-    const bearer = c.req.header('authorization')?.match(/^Bearer (.{1,200})$/)?.[1];
+    if (isOpen(c.req.path)) return next();
+    const bearer = c.req.header('authorization')?.match(/^Bearer (.{1,300})$/)?.[1];
     const cookie = getCookie(c, SESSION_COOKIE);
-    const found = bearer || cookie ? await lookUp(deps, bearer, cookie?.slice(0, 200)) : null;
+    const found = bearer || cookie ? await lookUp(deps, bearer, cookie?.slice(0, 300)) : null;
     if (!found) return c.json({ error: 'not signed in' }, 401);
     if (
       !bearer &&
@@ -45,13 +55,18 @@ interface Found {
   csrf: string | null;
 }
 
-/** In a session of the tenant: under row-level security the server's role sees users nowhere else. */
+/**
+ * The value names its tenant (sessions.ts); it is looked up in a session of that tenant
+ * only: under row-level security the server's role sees users nowhere else.
+ */
 function lookUp(
   deps: ServerDeps,
   bearer: string | undefined,
   cookie: string | undefined,
-): Promise<Found | null> {
-  const { tenant } = deps;
+): Promise<Found | null> | null {
+  const value = bearer ?? cookie ?? '';
+  const tenant = tenantOfCredential(value, bearer !== undefined);
+  if (tenant === null) return null;
   return deps.store.withSession({ tenant }, async (db) => {
     let email: string | null = null;
     let csrf: string | null = null;
@@ -70,3 +85,6 @@ function lookUp(
 }
 
 export const principalOf = (c: Context<AppEnv>) => c.get('principal');
+
+/** The caller's tenant: every route scopes its reads and writes by it (and only by it). */
+export const tenantOf = (c: Context<AppEnv>): string => principalOf(c).tenant;

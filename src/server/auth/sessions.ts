@@ -4,6 +4,7 @@ import { EMPTY, sql } from '../../core/sql/fragment.js';
 import { appendAudit } from '../../records/audit.js';
 import type { Executor } from '../../store/store.js';
 import { secret } from './password.js';
+import { TENANT_ID } from './tenants.js';
 import { hashSecret } from './users.js';
 
 const SESSION_HOURS = 12;
@@ -11,8 +12,20 @@ export const TOKEN_DAYS = 90;
 
 /**
  * Sessions and API tokens are stored as hashes, and a session's CSRF token is derived
- * from its id (never stored): a stolen database holds no usable secret.
+ * from its id (never stored): a stolen database holds no usable secret. Each value starts
+ * with its tenant's id and a '.', so a request finds its tenant before looking the value
+ * up, in that tenant's session only (a made-up prefix finds nothing: the hash covers it).
  */
+const withTenant = (tenant: string, value: string) => `${tenant}.${value}`;
+
+/** The tenant a session id (`bearer` false) or an API token (`cov_...`) names, or null when none. */
+export function tenantOfCredential(value: string, bearer: boolean): string | null {
+  if (bearer && !value.startsWith('cov_')) return null;
+  const body = bearer ? value.slice(4) : value;
+  const tenant = body.slice(0, Math.max(0, body.indexOf('.')));
+  return TENANT_ID.test(tenant) ? tenant : null;
+}
+
 export const csrfOf = (sessionId: string) =>
   createHmac('sha256', sessionId).update('covenant csrf').digest('base64url');
 
@@ -21,7 +34,7 @@ export async function createSession(
   tenant: string,
   email: string,
 ): Promise<{ id: string; csrf: string }> {
-  const id = secret();
+  const id = withTenant(tenant, secret());
   const csrf = csrfOf(id);
   const expires = new Date(Date.now() + SESSION_HOURS * 3_600_000).toISOString();
   await db.run(
@@ -59,7 +72,7 @@ export async function createToken(
     throw new UserError(`--days ${days}: a whole number of days from 1 to 3650`);
   const [user] = await db.query(sql`SELECT email FROM users WHERE tenant = ${tenant} AND email = ${email}`);
   if (!user) throw new UserError(`no user ${email} (covenant user add creates one)`);
-  const token = `cov_${secret()}`;
+  const token = `cov_${withTenant(tenant, secret())}`;
   const hash = hashSecret(token);
   const expiresAt = new Date(Date.now() + days * 86_400_000).toISOString();
   await db.run(

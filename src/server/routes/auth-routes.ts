@@ -1,9 +1,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { ApiError, Login, Me } from '../api/schemas.js';
-import { principalOf, SESSION_COOKIE } from '../auth/middleware.js';
+import { principalOf, SESSION_COOKIE, tenantOf } from '../auth/middleware.js';
 import { hashPassword, secret, verifyPassword } from '../auth/password.js';
-import { createSession, deleteSession } from '../auth/sessions.js';
+import { deleteSession, tenantOfCredential } from '../auth/sessions.js';
+import { startSession } from '../auth/start-session.js';
+import { findTenant, tenantOfEmail } from '../auth/tenants.js';
 import { findUser } from '../auth/users.js';
 import { clientAddress } from '../client-address.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
@@ -20,6 +22,9 @@ export function authRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   const login = createRoute({
     method: 'post',
     path: '/api/login',
+    operationId: 'login',
+    summary: 'Sign in with an email and a password',
+    tags: ['session'],
     request: { body: { content: { 'application/json': { schema: Login } }, required: true } },
     responses: {
       200: json(Me, 'signed in'),
@@ -42,37 +47,54 @@ export function authRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     let signedIn = false;
     try {
       decoy ??= hashPassword(secret());
-      const user = await deps.store.withSession({ tenant: deps.tenant }, (db) =>
-        findUser(db, deps.tenant, email),
-      );
+      // E-mails are unique per server: the directory names the user's tenant.
+      const tenant = await tenantOfEmail(deps.store, email);
+      const user =
+        tenant === null
+          ? null
+          : await deps.store.withSession({ tenant }, (db) => findUser(db, tenant, email));
       const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy));
-      if (!user || !matches) return c.json({ error: 'wrong email or password' }, 401);
-      const session = await deps.store.withSession({ tenant: deps.tenant }, (db) =>
-        createSession(db, deps.tenant, user.email),
-      );
+      if (!user || !matches || tenant === null) return c.json({ error: 'wrong email or password' }, 401);
+      const { csrf } = await startSession(c, deps, tenant, user.email);
       signedIn = true;
-      setCookie(c, SESSION_COOKIE, session.id, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: '/',
-        secure: deps.secureCookies,
-      });
       const { passwordHash: _hash, ...visible } = user;
-      return c.json({ user: visible, csrfToken: session.csrf, tenant: deps.tenant }, 200);
+      return c.json({ user: visible, csrfToken: csrf, ...(await tenantAnswer(deps, tenant)) }, 200);
     } finally {
       attempt.done(signedIn);
     }
   });
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/me', responses: { 200: json(Me, 'the signed-in user') } }),
-    (c) => c.json({ user: principalOf(c).user, csrfToken: c.get('csrf') ?? '', tenant: deps.tenant }, 200),
+    createRoute({
+      method: 'get',
+      path: '/api/me',
+      operationId: 'getMe',
+      summary: 'The signed-in user, their tenant and CSRF token',
+      tags: ['session'],
+      responses: { 200: json(Me, 'the signed-in user') },
+    }),
+    async (c) =>
+      c.json(
+        {
+          user: principalOf(c).user,
+          csrfToken: c.get('csrf') ?? '',
+          ...(await tenantAnswer(deps, tenantOf(c))),
+        },
+        200,
+      ),
   );
 
   app.post('/api/logout', async (c) => {
     const id = getCookie(c, SESSION_COOKIE);
-    if (id) await deps.store.withSession({ tenant: deps.tenant }, (db) => deleteSession(db, deps.tenant, id));
+    const tenant = id ? tenantOfCredential(id, false) : null;
+    if (id && tenant) await deps.store.withSession({ tenant }, (db) => deleteSession(db, tenant, id));
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.secureCookies });
     return c.json({ ok: true });
   });
+}
+
+/** The tenant's part of the signed-in answer: its id, display name and demo mark. */
+async function tenantAnswer(deps: ServerDeps, tenant: string) {
+  const found = await findTenant(deps.store, tenant);
+  return { tenant, tenantName: found?.name ?? tenant, isDemo: found?.isDemo ?? false };
 }

@@ -7,7 +7,7 @@ import { versionsInForce } from '../../contracts/versions-in-force.js';
 import type { PeriodWindow } from '../../core/metric/scope.js';
 import { parseWindow } from '../../core/time/period-window.js';
 import { ApiError, ContractDetail, ContractSummary, Invoice, Overview } from '../api/schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
 import { canSeeContract, canSeeContractMoney } from '../scope.js';
@@ -37,7 +37,7 @@ const summary = (v: StoredVersion) => ({
 /** Every stored version, parsed once per data version (parsing YAML on each request was the cost of a page). */
 export const storedVersions = (deps: ServerDeps, c: Context<AppEnv>): Promise<StoredVersion[]> =>
   deps.cache.get(deps.events.version, `contract-versions:${scopeKey(c)}`, () =>
-    listVersions(storeOf(c, deps), deps.tenant),
+    listVersions(storeOf(c, deps), tenantOf(c)),
   );
 
 /**
@@ -72,7 +72,7 @@ export function cachedInvoice(deps: ServerDeps, c: Context<AppEnv>, version: Sto
     deps.events.version,
     `settlement:${scopeKey(c)}:${version.contractId}:${window.label}`,
     () =>
-      computeSettlement(storeOf(c, deps), deps.tenant, version.contractId, window, new Date().toISOString()),
+      computeSettlement(storeOf(c, deps), tenantOf(c), version.contractId, window, new Date().toISOString()),
   );
 }
 
@@ -91,6 +91,9 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'get',
       path: '/api/contracts',
+      operationId: 'listContracts',
+      summary: 'The contracts the caller may see',
+      tags: ['contracts'],
       responses: { 200: json(z.array(ContractSummary), 'visible contracts') },
     }),
     async (c) => {
@@ -106,6 +109,9 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}',
+      operationId: 'getContract',
+      summary: 'A contract',
+      tags: ['contracts'],
       request: { params: id },
       responses: { 200: json(ContractDetail, 'a contract'), 404: notFound },
     }),
@@ -132,6 +138,9 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}/overview',
+      operationId: 'getContractOverview',
+      summary: 'A contract’s overview: each metric against its target, period by period',
+      tags: ['contracts'],
       request: { params: id, query: period },
       responses: { 200: json(Overview, 'outcomes and projected pay'), 404: notFound },
     }),
@@ -144,7 +153,7 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       const overview = await deps.cache.get(
         deps.events.version,
         `overview:${scopeKey(c)}:${version.contractId}:${version.version}:${window.label}`,
-        () => contractOverview(storeOf(c, deps), deps.tenant, version, window, new Date().toISOString()),
+        () => contractOverview(storeOf(c, deps), tenantOf(c), version, window, new Date().toISOString()),
       );
       return c.json({ contract: summary(version), ...overview } as never, 200);
     },
@@ -154,6 +163,9 @@ export function contractRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}/settlement',
+      operationId: 'getSettlement',
+      summary: 'A contract’s settlement (its invoice) for a period',
+      tags: ['settlements'],
       request: { params: id, query: period },
       responses: { 200: json(Invoice, 'the invoice with its trace'), 404: notFound },
     }),

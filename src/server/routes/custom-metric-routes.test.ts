@@ -41,7 +41,7 @@ beforeAll(async () => {
     organisation: 'client',
     password: 'a-long-test-password',
   });
-  app = createApp(serverDeps(store, { tenant: 'default', log: silentLogger }));
+  app = createApp(serverDeps(store, { log: silentLogger }));
   const login = await app.request('/api/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { Site } from '../api/schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { storeOf } from '../session-scope.js';
 import { listSites } from '../sites.js';
@@ -20,10 +20,13 @@ export function dataRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'get',
       path: '/api/sites',
+      operationId: 'listSites',
+      summary: 'Sites with their zone',
+      tags: ['data'],
       responses: { 200: json(z.array(Site), 'sites with their zone') },
     }),
     async (c) => {
-      const rows = await listSites(storeOf(c, deps), deps.tenant);
+      const rows = await listSites(storeOf(c, deps), tenantOf(c));
       const user = principalOf(c).user;
       return c.json(user.kind === 'client' ? rows : rows.filter((r) => r.vendor === user.organisation), 200);
     },

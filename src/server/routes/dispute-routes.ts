@@ -20,7 +20,7 @@ import {
   DisputeResolve,
   StoredSettlements,
 } from '../api/records-schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
 import { disputeScope, Forbidden, partyOf } from '../scope.js';
@@ -51,7 +51,7 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
   const scope = (c: Context<AppEnv>) => disputeScope(principalOf(c));
   const one = async (c: Context<AppEnv>, id: string) => {
     // Another vendor's dispute answers 404, as if it did not exist.
-    const found = await getDispute(storeOf(c, deps), deps.tenant, id, scope(c).vendor).catch(() => null);
+    const found = await getDispute(storeOf(c, deps), tenantOf(c), id, scope(c).vendor).catch(() => null);
     if (!found) throw new NotFound(`no dispute ${id}`);
     return found;
   };
@@ -61,6 +61,9 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/disputes',
+      operationId: 'listDisputes',
+      summary: 'The disputes the caller is a party to',
+      tags: ['disputes'],
       request: {
         query: z.object({
           contract: z.string().max(200).optional(),
@@ -81,7 +84,7 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
         ...(q.settlement ? { settlement: q.settlement } : {}),
         ...(q.status ? { status: q.status } : {}),
       };
-      return c.json(await listDisputes(storeOf(c, deps), deps.tenant, filter), 200);
+      return c.json(await listDisputes(storeOf(c, deps), tenantOf(c), filter), 200);
     },
   );
 
@@ -89,8 +92,15 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/disputes/{id}',
+      operationId: 'getDispute',
+      summary: 'A dispute with its messages',
+      tags: ['disputes'],
       request: { params },
-      responses: { 200: json(Dispute, 'a dispute with its thread'), 404: json(ApiError, 'not found') },
+      responses: {
+        200: json(Dispute, 'a dispute with its thread'),
+        403: json(ApiError, 'a role that sees no invoices (team leads, agents)'),
+        404: json(ApiError, 'not found'),
+      },
     }),
     async (c) => c.json(await one(c, c.req.valid('param').id), 200),
   );
@@ -99,6 +109,9 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'post',
       path: '/api/disputes',
+      operationId: 'openDispute',
+      summary: 'Open a dispute about a settlement line',
+      tags: ['disputes'],
       request: body(DisputeOpen),
       responses: {
         201: json(Dispute, 'opened'),
@@ -111,7 +124,7 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       const who = party(c);
       // The settlement id starts with its contract's: a contract the caller cannot see answers 404.
       await visibleContract(deps, c, input.settlement.split('/')[0] ?? '');
-      const opened = await openDispute(deps.store, deps.tenant, { ...input, party: who });
+      const opened = await openDispute(deps.store, tenantOf(c), { ...input, party: who });
       return c.json(opened, 201);
     },
   );
@@ -120,6 +133,9 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'post',
       path: '/api/disputes/{id}/comments',
+      operationId: 'commentDispute',
+      summary: 'Add a message (and evidence) to a dispute',
+      tags: ['disputes'],
       request: { params, ...body(DisputeComment) },
       responses: { 200: json(Dispute, 'the dispute with the answer'), 404: json(ApiError, 'not found') },
     }),
@@ -127,7 +143,7 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       const d = await one(c, c.req.valid('param').id);
       const { message, evidence } = c.req.valid('json');
       return c.json(
-        await commentDispute(deps.store, deps.tenant, d.id, {
+        await commentDispute(deps.store, tenantOf(c), d.id, {
           party: party(c),
           body: message,
           ...(evidence ? { evidence } : {}),
@@ -141,6 +157,9 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'post',
       path: '/api/disputes/{id}/resolve',
+      operationId: 'resolveDispute',
+      summary: 'Resolve a dispute',
+      tags: ['disputes'],
       request: { params, ...body(DisputeResolve) },
       responses: {
         200: json(Dispute, 'resolved'),
@@ -151,7 +170,7 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     async (c) => {
       const d = await one(c, c.req.valid('param').id);
       return c.json(
-        await resolveDispute(deps.store, deps.tenant, d.id, { party: party(c), ...c.req.valid('json') }),
+        await resolveDispute(deps.store, tenantOf(c), d.id, { party: party(c), ...c.req.valid('json') }),
         200,
       );
     },
@@ -161,18 +180,25 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/disputes/{id}/messages/{no}/evidence/{name}',
+      operationId: 'getDisputeEvidence',
+      summary: 'A file attached to a dispute message',
+      tags: ['disputes'],
       request: {
         params: params.extend({ no: z.coerce.number().int().min(1).max(100_000), name: z.string().max(120) }),
       },
       responses: {
-        200: { description: 'the evidence file, as an attachment' },
+        200: {
+          description: 'the evidence file, as an attachment',
+          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        403: json(ApiError, 'a role that sees no invoices (team leads, agents)'),
         404: json(ApiError, 'not found'),
       },
     }),
     async (c) => {
       const { id, no, name } = c.req.valid('param');
       const d = await one(c, id);
-      const bytes = await evidenceFile(storeOf(c, deps), deps.tenant, d.id, no, name);
+      const bytes = await evidenceFile(storeOf(c, deps), tenantOf(c), d.id, no, name);
       if (!bytes) throw new NotFound(`no evidence ${name} on message ${no} of ${id}`);
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': 'application/octet-stream',
@@ -185,6 +211,9 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}/settlements',
+      operationId: 'listStoredSettlements',
+      summary: 'The settlements stored for a contract',
+      tags: ['settlements'],
       request: {
         params: z.object({ id: z.string().max(200) }),
         query: z.object({ period: z.string().max(40).optional() }),
@@ -201,9 +230,9 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       const version = await visibleContract(deps, c, c.req.valid('param').id);
       const { period } = c.req.valid('query');
       const store = storeOf(c, deps);
-      const settlements = await storedSettlements(store, deps.tenant, version.contractId, period);
+      const settlements = await storedSettlements(store, tenantOf(c), version.contractId, period);
       const adjustments = period
-        ? (await acceptedFor(store, deps.tenant, version.contractId, period)).map((d) =>
+        ? (await acceptedFor(store, tenantOf(c), version.contractId, period)).map((d) =>
             adjustmentLine(d, version.contract.currency),
           )
         : [];

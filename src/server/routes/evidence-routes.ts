@@ -11,7 +11,8 @@ import {
 } from '../../evidence/experiment-store.js';
 import { ExperimentDetail, ExperimentEstimate, ExperimentInput } from '../api/evidence-schemas.js';
 import { ApiError } from '../api/schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
+import { tenantIds } from '../auth/tenants.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
 import { canImport, canSeeExperiment, Forbidden } from '../scope.js';
@@ -41,10 +42,13 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'get',
       path: '/api/experiments',
+      operationId: 'listExperiments',
+      summary: 'The registered experiments',
+      tags: ['experiments'],
       responses: { 200: json(z.array(ExperimentInput), 'visible experiments') },
     }),
     async (c) => {
-      const all = await listExperiments(storeOf(c, deps), deps.tenant);
+      const all = await listExperiments(storeOf(c, deps), tenantOf(c));
       return c.json(all.filter((d) => canSeeExperiment(principalOf(c), d)) as never, 200);
     },
   );
@@ -52,6 +56,9 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'post',
       path: '/api/experiments/estimate',
+      operationId: 'estimateExperiment',
+      summary: 'Estimate an experiment’s effect without registering it',
+      tags: ['experiments'],
       request: body(ExperimentInput),
       responses: { 200: json(ExperimentEstimate, 'a one-off estimate') },
     }),
@@ -59,25 +66,28 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       const def = checked(c.req.valid('json'), false);
       if (!canSeeExperiment(principalOf(c), def))
         throw new Forbidden('this experiment reads scopes you may not see');
-      return c.json((await estimateExperiment(storeOf(c, deps), deps.tenant, def)) as never, 200);
+      return c.json((await estimateExperiment(storeOf(c, deps), tenantOf(c), def)) as never, 200);
     },
   );
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/experiments/{id}',
+      operationId: 'getExperiment',
+      summary: 'An experiment and its estimate',
+      tags: ['experiments'],
       request: { params: id },
       responses: { 200: json(ExperimentDetail, 'an experiment, its estimate and series'), 404: missing },
     }),
     async (c) => {
       const store = storeOf(c, deps);
-      const def = await getExperiment(store, deps.tenant, c.req.valid('param').id).catch(() => null);
+      const def = await getExperiment(store, tenantOf(c), c.req.valid('param').id).catch(() => null);
       if (!def || !canSeeExperiment(principalOf(c), def))
         throw new NotFound(`no experiment ${c.req.valid('param').id}`);
       const detail = await cached(`experiment:${def.id}`, c, async () => ({
         experiment: def,
-        estimate: await estimateExperiment(store, deps.tenant, def),
-        series: await experimentSeries(store, deps.tenant, def),
+        estimate: await estimateExperiment(store, tenantOf(c), def),
+        series: await experimentSeries(store, tenantOf(c), def),
       }));
       return c.json(detail as never, 200);
     },
@@ -86,13 +96,16 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'post',
       path: '/api/experiments',
+      operationId: 'registerExperiment',
+      summary: 'Register an experiment',
+      tags: ['experiments'],
       request: body(ExperimentInput),
       responses: { 200: json(z.object({ id: z.string() }), 'stored') },
     }),
     async (c) => {
       if (!canImport(principalOf(c))) throw new Forbidden('only a client admin registers experiments');
       const def = checked(c.req.valid('json'), true);
-      await deps.store.transaction((tx) => saveExperiment(tx, deps.tenant, def));
+      await deps.store.transaction((tx) => saveExperiment(tx, tenantOf(c), def));
       deps.events.bump('experiment');
       return c.json({ id: def.id }, 200);
     },
@@ -101,6 +114,9 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'delete',
       path: '/api/experiments/{id}',
+      operationId: 'removeExperiment',
+      summary: 'Remove an experiment',
+      tags: ['experiments'],
       request: { params: id },
       responses: { 200: json(z.object({ id: z.string() }), 'removed'), 404: missing },
     }),
@@ -108,7 +124,7 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       if (!canImport(principalOf(c))) throw new Forbidden('only a client admin removes experiments');
       const { id: experimentId } = c.req.valid('param');
       await deps.store
-        .transaction((tx) => removeExperiment(tx, deps.tenant, experimentId))
+        .transaction((tx) => removeExperiment(tx, tenantOf(c), experimentId))
         .catch(() => {
           throw new NotFound(`no experiment ${experimentId}`);
         });
@@ -122,5 +138,5 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
 export function evidenceRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   experimentRoutes(app, deps);
   alertRoutes(app, deps);
-  startAlertEvaluation(deps.store, deps.tenant, deps.events, deps.log);
+  startAlertEvaluation(deps.store, () => tenantIds(deps.store), deps.events, deps.log);
 }

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const spec = parseMapping(source, 'zendesk-tickets-csv.yaml');
   if (!spec.ok) throw new Error('mapping');
   await applyMapping(store, 'default', spec.value, source);
-  app = createApp(serverDeps(store, { tenant: 'default', log: silentLogger, importLimit: CAP }));
+  app = createApp(serverDeps(store, { log: silentLogger, importLimit: CAP }));
   const login = await app.request('/api/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { LANGUAGES } from '../../core/i18n/index.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { languagePreferences, setTenantLanguage, setUserLanguage } from '../language-preferences.js';
 import { Forbidden } from '../scope.js';
@@ -25,13 +25,16 @@ const json = <T>(schema: T, description: string) => ({
 export function languageRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   const answer = async (c: Parameters<Parameters<typeof app.openapi>[1]>[0]) => {
     const principal = principalOf(c);
-    const found = await languagePreferences(storeOf(c, deps), deps.tenant, principal.user.email);
+    const found = await languagePreferences(storeOf(c, deps), tenantOf(c), principal.user.email);
     return { ...found, languages: [...LANGUAGES] } as z.infer<typeof Preferences>;
   };
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/me/language',
+      operationId: 'getLanguage',
+      summary: 'The signed-in user’s language',
+      tags: ['preferences'],
       responses: { 200: json(Preferences, 'the language used, the user’s choice and the tenant default') },
     }),
     async (c) => c.json(await answer(c), 200),
@@ -40,6 +43,9 @@ export function languageRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'put',
       path: '/api/me/language',
+      operationId: 'setLanguage',
+      summary: 'Set the signed-in user’s language',
+      tags: ['preferences'],
       request: {
         body: { content: { 'application/json': { schema: z.object({ language: Language.nullable() }) } } },
       },
@@ -47,7 +53,7 @@ export function languageRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     }),
     async (c) => {
       const { language } = c.req.valid('json');
-      await setUserLanguage(storeOf(c, deps), deps.tenant, principalOf(c).user.email, language);
+      await setUserLanguage(storeOf(c, deps), tenantOf(c), principalOf(c).user.email, language);
       return c.json(await answer(c), 200);
     },
   );
@@ -55,6 +61,9 @@ export function languageRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'put',
       path: '/api/tenant/language',
+      operationId: 'setTenantLanguage',
+      summary: 'Set the tenant’s default language',
+      tags: ['preferences'],
       request: { body: { content: { 'application/json': { schema: z.object({ language: Language }) } } } },
       responses: {
         200: json(Preferences, 'the preferences after the change'),
@@ -64,7 +73,7 @@ export function languageRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     async (c) => {
       if (principalOf(c).user.role !== 'client_admin')
         throw new Forbidden('only a client admin sets the tenant language');
-      await setTenantLanguage(storeOf(c, deps), deps.tenant, c.req.valid('json').language);
+      await setTenantLanguage(storeOf(c, deps), tenantOf(c), c.req.valid('json').language);
       return c.json(await answer(c), 200);
     },
   );

@@ -6,7 +6,7 @@ import { customInfo } from '../../core/metric/custom/index.js';
 import type { Dimension, Grain } from '../../core/metric/scope.js';
 import { listMetrics } from '../../query/custom-metric-store.js';
 import { ApiError, MetricInfo, QueryAnswer, QueryRequest } from '../api/schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { Forbidden, scopeQuery } from '../scope.js';
 import { scopeKey, storeOf } from '../session-scope.js';
@@ -22,10 +22,13 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'get',
       path: '/api/metrics',
+      operationId: 'listMetrics',
+      summary: 'The metric catalog',
+      tags: ['metrics'],
       responses: { 200: json(z.array(MetricInfo), "the metric catalog, then the tenant's own metrics") },
     }),
     async (c) => {
-      const custom = (await listMetrics(storeOf(c, deps), deps.tenant)).map(customInfo);
+      const custom = (await listMetrics(storeOf(c, deps), tenantOf(c))).map(customInfo);
       return c.json(
         [...METRIC_CATALOG, ...custom].map((m) => ({
           ...m,
@@ -39,6 +42,9 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   const query = createRoute({
     method: 'post',
     path: '/api/query',
+    operationId: 'queryMetrics',
+    summary: 'Compute metrics for a period, filtered and broken down',
+    tags: ['metrics'],
     request: { body: { content: { 'application/json': { schema: QueryRequest } }, required: true } },
     responses: {
       200: json(
@@ -64,7 +70,7 @@ export function metricRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       JSON.stringify(
         await answerQuery(
           storeOf(c, deps),
-          deps.tenant,
+          tenantOf(c),
           { ...body, where, by: body.by as Dimension[], grain: body.grain as Grain | undefined },
           API_FIELDS,
         ),

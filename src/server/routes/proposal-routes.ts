@@ -7,7 +7,7 @@ import {
   type Proposal as StoredProposal,
 } from '../../contracts/proposal-store.js';
 import { ApiError, Proposal } from '../api/schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
 import { canSeeContractMoney, Forbidden, partyOf } from '../scope.js';
@@ -45,10 +45,13 @@ export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'get',
       path: '/api/proposals',
+      operationId: 'listProposals',
+      summary: 'The proposals the caller may see',
+      tags: ['proposals'],
       responses: { 200: json(z.array(Proposal), 'proposals') },
     }),
     async (c) => {
-      const all = await listProposals(storeOf(c, deps), deps.tenant);
+      const all = await listProposals(storeOf(c, deps), tenantOf(c));
       const seen = [];
       for (const p of all) if (await visible(deps, c, p)) seen.push(shape(p));
       return c.json(seen, 200);
@@ -56,7 +59,7 @@ export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
   );
 
   const one = async (c: Context<AppEnv>, id: string) => {
-    const proposal = await getProposal(storeOf(c, deps), deps.tenant, id).catch(() => null);
+    const proposal = await getProposal(storeOf(c, deps), tenantOf(c), id).catch(() => null);
     if (!proposal || !(await visible(deps, c, proposal))) throw new NotFound(`no proposal ${id}`);
     return proposal;
   };
@@ -66,6 +69,9 @@ export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     createRoute({
       method: 'get',
       path: '/api/proposals/{id}',
+      operationId: 'getProposal',
+      summary: 'A proposal',
+      tags: ['proposals'],
       request: { params },
       responses: { 200: json(Proposal, 'a proposal'), 404: json(ApiError, 'not found') },
     }),
@@ -76,6 +82,9 @@ export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
     const route = createRoute({
       method: 'post',
       path: `/api/proposals/{id}/${decision}`,
+      operationId: `${decision}Proposal`,
+      summary: decision === 'approve' ? 'Approve a proposal' : 'Reject a proposal',
+      tags: ['proposals'],
       request: { params },
       responses: {
         200: json(Proposal, 'the proposal after the decision'),
@@ -87,9 +96,9 @@ export function proposalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       const proposal = await one(c, c.req.valid('param').id);
       const party = partyOf(principal);
       if (!party) throw new Forbidden(`${principal.user.role} does not decide proposals`);
-      await decideProposal(storeOf(c, deps), deps.tenant, proposal.id, party, decision);
+      await decideProposal(storeOf(c, deps), tenantOf(c), proposal.id, party, decision);
       deps.events.bump(`proposal ${proposal.id} ${decision}`);
-      return c.json(shape(await getProposal(storeOf(c, deps), deps.tenant, proposal.id)), 200);
+      return c.json(shape(await getProposal(storeOf(c, deps), tenantOf(c), proposal.id)), 200);
     });
   }
 }

@@ -9,7 +9,7 @@ import { htmlToPdf } from '../../renewal/pdf.js';
 import { buildScorecard, resolveAsOf } from '../../renewal/scorecard.js';
 import { ApiError } from '../api/common-schemas.js';
 import { RenewalScorecard } from '../api/renewal-schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { clampAsOf, scorecardFor } from '../renewal-view.js';
 import { scopeKey, storeOf } from '../session-scope.js';
@@ -58,7 +58,7 @@ export function renewalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
   const scorecard = (c: Context<AppEnv>, version: StoredVersion, date: string): Promise<Scorecard> =>
     deps.cache
       .get(deps.events.version, `renewal:${scopeKey(c)}:${version.contractId}:${date}`, () =>
-        oneAtATime(() => buildScorecard(storeOf(c, deps), deps.tenant, version.contractId, { asOf: date })),
+        oneAtATime(() => buildScorecard(storeOf(c, deps), tenantOf(c), version.contractId, { asOf: date })),
       )
       .then((card) => scorecardFor(principalOf(c), card));
 
@@ -77,6 +77,9 @@ export function renewalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}/renewal',
+      operationId: 'getRenewal',
+      summary: 'A contract’s renewal scorecard',
+      tags: ['renewal'],
       request: { params: id, query: asOfQuery },
       responses: {
         200: json(
@@ -98,6 +101,9 @@ export function renewalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/contracts/{id}/renewal.pdf',
+      operationId: 'getRenewalPdf',
+      summary: 'A contract’s renewal scorecard as PDF',
+      tags: ['renewal'],
       request: { params: id, query: asOfQuery },
       responses: {
         200: {

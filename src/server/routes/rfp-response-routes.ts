@@ -31,7 +31,7 @@ export function rfpResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): v
       path: '/api/rfps/{id}/responses',
       operationId: 'listRfpResponses',
       summary: 'The stored responses (a vendor: its own)',
-      tags: ['RFPs'],
+      tags: ['rfp'],
       request: { params: RfpId },
       responses: { 200: json(RfpResponses, 'by vendor'), 403: forbidden, 404: notFound },
     }),
@@ -58,7 +58,7 @@ export function rfpResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): v
       path: '/api/rfps/{id}/responses/{vendor}/attachment',
       operationId: 'getRfpAttachment',
       summary: 'An evidence file sent with a response',
-      tags: ['RFPs'],
+      tags: ['rfp'],
       request: {
         params: RfpId.extend({ vendor: z.string().max(80) }),
         // A query value: the names are paths as the response wrote them (../evidence/x.csv).
@@ -98,7 +98,7 @@ export function rfpResponseRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): v
       path: '/api/rfps/{id}/responses',
       operationId: 'submitRfpResponse',
       summary: 'Submit the vendor’s response with its evidence',
-      tags: ['RFPs'],
+      tags: ['rfp'],
       request: {
         params: RfpId,
         body: {

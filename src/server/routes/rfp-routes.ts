@@ -29,7 +29,7 @@ export const json = <T>(schema: T, description: string) => ({
 export const forbidden = json(ApiError, 'not for this role');
 export const notFound = json(ApiError, 'no such RFP (or not one the caller is invited to)');
 export const RfpId = z.object({ id: z.string().max(80).openapi({ example: 'northwind-support-2027' }) });
-const TAGS = ['RFPs'];
+const TAGS = ['rfp'];
 
 export const summaryOf = (s: StoredResponse) => ({
   vendor: s.vendor,

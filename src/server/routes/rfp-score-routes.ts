@@ -20,7 +20,7 @@ export function rfpScoreRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       path: '/api/rfps/{id}/scores',
       operationId: 'listRfpScores',
       summary: 'Every evaluator’s stored scores',
-      tags: ['RFPs'],
+      tags: ['rfp'],
       request: { params: RfpId },
       responses: {
         200: json(RfpScoresList, 'by evaluator, vendor and question'),
@@ -43,7 +43,7 @@ export function rfpScoreRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void
       path: '/api/rfps/{id}/scores/{vendor}',
       operationId: 'saveRfpScores',
       summary: 'Save the caller’s scores of one vendor’s response',
-      tags: ['RFPs'],
+      tags: ['rfp'],
       request: {
         params: RfpId.extend({ vendor: z.string().max(80) }),
         body: { content: { 'application/json': { schema: RfpScoresInput } }, required: true },

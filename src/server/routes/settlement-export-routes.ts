@@ -8,7 +8,7 @@ import {
 import { LANGUAGES } from '../../core/i18n/index.js';
 import { UserError } from '../../core/issues.js';
 import { ApiError } from '../api/common-schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { languagePreferences } from '../language-preferences.js';
 import { storeOf } from '../session-scope.js';
@@ -30,6 +30,9 @@ export function settlementExportRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDep
       createRoute({
         method: 'get',
         path: `/api/contracts/{id}/settlement.${format}`,
+        operationId: `exportSettlement${format[0]?.toUpperCase()}${format.slice(1)}`,
+        summary: `A contract’s settlement for a period as ${format.toUpperCase()}`,
+        tags: ['settlements'],
         request: {
           params: z.object({ id: z.string() }),
           query: z.object({ period: z.string().max(40), lang: z.enum(LANGUAGES).optional() }),
@@ -50,7 +53,7 @@ export function settlementExportRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDep
         // The PDF speaks the reader's language: ?lang=, else theirs, else the tenant's.
         const language =
           lang ??
-          (await languagePreferences(storeOf(c, deps), deps.tenant, principalOf(c).user.email)).language;
+          (await languagePreferences(storeOf(c, deps), tenantOf(c), principalOf(c).user.email)).language;
         // The same cache entry as the JSON invoice, keyed by the caller's scope.
         const computed = await cachedInvoice(deps, c, version, text);
         const report = { contract: version.contractId, ...computed };

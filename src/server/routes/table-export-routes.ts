@@ -25,6 +25,9 @@ export function tableExportRoutes(app: OpenAPIHono<AppEnv>, _deps: ServerDeps): 
       createRoute({
         method: 'post',
         path: `/api/export/table.${format}`,
+        operationId: `exportTable${format[0]?.toUpperCase()}${format.slice(1)}`,
+        summary: `A table of the dashboard as ${format.toUpperCase()}`,
+        tags: ['exports'],
         request: { body: { content: { 'application/json': { schema: TableBody } }, required: true } },
         responses: {
           200: {

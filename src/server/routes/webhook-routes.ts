@@ -13,10 +13,11 @@ import {
   Webhook,
   WebhookAdd,
 } from '../api/records-schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
 import { Forbidden, isClientAdmin, webhookScope } from '../scope.js';
+import { storeOf } from '../session-scope.js';
 
 const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
@@ -34,6 +35,9 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/audit',
+      operationId: 'listAuditEntries',
+      summary: 'The audit log',
+      tags: ['audit'],
       request: { query: z.object({ since: z.string().max(40).optional() }) },
       responses: { 200: json(z.array(AuditEntry), 'entries in order'), 403: forbidden },
     }),
@@ -44,23 +48,26 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
         since === undefined || Number.isNaN(Date.parse(since))
           ? undefined
           : new Date(Date.parse(since)).toISOString();
-      return c.json(await listAudit(deps.store, deps.tenant, at ? { since: at } : {}), 200);
+      return c.json(await listAudit(storeOf(c, deps), tenantOf(c), at ? { since: at } : {}), 200);
     },
   );
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/audit/verify',
+      operationId: 'verifyAuditLog',
+      summary: 'Recompute the audit log’s hash chain',
+      tags: ['audit'],
       responses: { 200: json(AuditVerification, 'the chain recomputed'), 403: forbidden },
     }),
     async (c) => {
       admin(c);
-      return c.json(await verifyAudit(deps.store, deps.tenant), 200);
+      return c.json(await verifyAudit(storeOf(c, deps), tenantOf(c)), 200);
     },
   );
 
   const mine = async (c: Context<AppEnv>, id: string) => {
-    const hooks = await listWebhooks(deps.store, deps.tenant, webhookScope(principalOf(c)).vendor);
+    const hooks = await listWebhooks(storeOf(c, deps), tenantOf(c), webhookScope(principalOf(c)).vendor);
     const hook = hooks.find((h) => h.id === id);
     if (!hook) throw new NotFound(`no webhook ${id}`);
     return hook;
@@ -71,15 +78,21 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'get',
       path: '/api/webhooks',
+      operationId: 'listWebhooks',
+      summary: 'The active webhooks (without secrets)',
+      tags: ['webhooks'],
       responses: { 200: json(z.array(Webhook), 'active webhooks, without secrets'), 403: forbidden },
     }),
     async (c) =>
-      c.json(await listWebhooks(deps.store, deps.tenant, webhookScope(principalOf(c)).vendor), 200),
+      c.json(await listWebhooks(storeOf(c, deps), tenantOf(c), webhookScope(principalOf(c)).vendor), 200),
   );
   app.openapi(
     createRoute({
       method: 'post',
       path: '/api/webhooks',
+      operationId: 'addWebhook',
+      summary: 'Add a webhook',
+      tags: ['webhooks'],
       request: body(WebhookAdd),
       responses: { 201: json(Webhook, 'added'), 400: json(ApiError, 'bad input'), 403: forbidden },
     }),
@@ -89,7 +102,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       if (forced && input.vendor && input.vendor !== forced)
         throw new Forbidden(`a webhook of ${forced} gets ${forced}'s events only`);
       return c.json(
-        await addWebhook(deps.store, deps.tenant, { ...input, vendor: forced ?? input.vendor ?? null }),
+        await addWebhook(deps.store, tenantOf(c), { ...input, vendor: forced ?? input.vendor ?? null }),
         201,
       );
     },
@@ -98,6 +111,9 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'delete',
       path: '/api/webhooks/{id}',
+      operationId: 'removeWebhook',
+      summary: 'Remove a webhook',
+      tags: ['webhooks'],
       request: { params },
       responses: {
         200: json(z.object({ removed: z.string() }), 'removed'),
@@ -106,7 +122,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     }),
     async (c) => {
       const hook = await mine(c, c.req.valid('param').id);
-      await removeWebhook(deps.store, deps.tenant, hook.id);
+      await removeWebhook(deps.store, tenantOf(c), hook.id);
       return c.json({ removed: hook.id }, 200);
     },
   );
@@ -114,6 +130,9 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'post',
       path: '/api/webhooks/{id}/test',
+      operationId: 'testWebhook',
+      summary: 'Send a test event to a webhook',
+      tags: ['webhooks'],
       request: { params },
       responses: {
         200: json(
@@ -123,22 +142,35 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       },
     }),
     async (c) =>
-      c.json(await testWebhook(deps.store, deps.tenant, (await mine(c, c.req.valid('param').id)).id), 200),
+      c.json(await testWebhook(deps.store, tenantOf(c), (await mine(c, c.req.valid('param').id)).id), 200),
   );
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/webhooks/{id}/deliveries',
+      operationId: 'listWebhookDeliveries',
+      summary: 'A webhook’s recent deliveries',
+      tags: ['webhooks'],
       request: { params },
-      responses: { 200: json(z.array(Delivery), 'the delivery log') },
+      responses: {
+        200: json(z.array(Delivery), 'the delivery log'),
+        403: json(ApiError, 'not a client admin or vendor manager'),
+        404: json(ApiError, 'not found'),
+      },
     }),
     async (c) =>
-      c.json(await deliveryLog(deps.store, deps.tenant, (await mine(c, c.req.valid('param').id)).id), 200),
+      c.json(
+        await deliveryLog(storeOf(c, deps), tenantOf(c), (await mine(c, c.req.valid('param').id)).id),
+        200,
+      ),
   );
   app.openapi(
     createRoute({
       method: 'post',
       path: '/api/webhooks/{id}/deliveries/{event}/redeliver',
+      operationId: 'redeliverWebhookEvent',
+      summary: 'Deliver an event to a webhook again',
+      tags: ['webhooks'],
       request: { params: params.extend({ event: z.string().max(60) }) },
       responses: {
         200: json(z.object({ due: z.boolean() }), 'due on the next pass'),
@@ -148,7 +180,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     async (c) => {
       const { id, event } = c.req.valid('param');
       const hook = await mine(c, id);
-      if (!(await redeliver(deps.store, deps.tenant, hook.id, event)))
+      if (!(await redeliver(deps.store, tenantOf(c), hook.id, event)))
         throw new NotFound(`no delivery of ${event} to ${id}`);
       return c.json({ due: true }, 200);
     },
@@ -157,12 +189,15 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     createRoute({
       method: 'put',
       path: '/api/me/notifications',
+      operationId: 'setNotifications',
+      summary: 'Choose the e-mail notifications the signed-in user gets',
+      tags: ['preferences'],
       request: body(EmailOptIn),
       responses: { 200: json(EmailOptIn, 'your e-mail choice') },
     }),
     async (c) => {
       const { email } = c.req.valid('json');
-      await setOptIn(deps.store, deps.tenant, principalOf(c).user.email, email);
+      await setOptIn(deps.store, tenantOf(c), principalOf(c).user.email, email);
       return c.json({ email }, 200);
     },
   );

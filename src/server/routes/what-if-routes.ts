@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { pricingBasis, whatIf } from '../../renewal/what-if.js';
 import { ApiError } from '../api/schemas.js';
-import { principalOf } from '../auth/middleware.js';
+import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { Forbidden, partyOf } from '../scope.js';
-import { storeOf } from '../session-scope.js';
+import { scopeKey, storeOf } from '../session-scope.js';
 import { visibleContract } from './contract-routes.js';
 
 const share = z.number().min(0).max(1);
@@ -51,6 +51,9 @@ export function whatIfRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     createRoute({
       method: 'post',
       path: '/api/contracts/{id}/what-if',
+      operationId: 'whatIf',
+      summary: 'Settle a contract under changed terms (what-if)',
+      tags: ['contracts'],
       request: {
         params: z.object({ id: z.string().max(63) }),
         body: { content: { 'application/json': { schema: Edits } }, required: true },
@@ -68,8 +71,8 @@ export function whatIfRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
       const today = new Date().toISOString().slice(0, 10);
       const basis = await deps.cache.get(
         deps.events.version,
-        `what-if-basis:${version.contractId}:${today}`,
-        () => pricingBasis(storeOf(c, deps), deps.tenant, version.contractId, new Date().toISOString()),
+        `what-if-basis:${scopeKey(c)}:${version.contractId}:${today}`,
+        () => pricingBasis(storeOf(c, deps), tenantOf(c), version.contractId, new Date().toISOString()),
       );
       return c.json(whatIf(basis, c.req.valid('json')) as never, 200);
     },

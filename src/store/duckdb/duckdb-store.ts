@@ -1,9 +1,10 @@
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
+import { type DuckDBConnection, type DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
 import { duckdbDialect } from '../../core/sql/duckdb-dialect.js';
 import type { Sql, SqlValue } from '../../core/sql/fragment.js';
 import { migrate } from '../migrations/migrate.js';
 import type { Executor, ImportSession, Row, SessionScope, Store } from '../store.js';
 import { StoreError } from '../store.js';
+import { type LockWait, openInstance } from './file-lock.js';
 import { normaliseRows } from './values.js';
 
 const toDuckDb = (params: SqlValue[]): DuckDBValue[] =>
@@ -58,25 +59,21 @@ export class DuckDbStore implements Store {
     this.main = new DuckDbExecutor(connection);
   }
 
-  /** Opens (creating if needed) the database file and brings its schema up to date. */
-  static async open(path: string): Promise<DuckDbStore> {
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(path);
-    } catch (error) {
-      const message = (error as Error).message;
-      const busy = /Could not set lock/.test(message)
-        ? ' (another process has it open, e.g. covenant serve: stop it or use that process)'
-        : '';
-      throw new StoreError(`cannot open DuckDB database ${path}${busy}: ${message.split('\n')[0]}`, {
-        cause: error,
-      });
-    }
+  /**
+   * Opens (creating if needed) the database file and brings its schema up to date. `wait`:
+   * how long to wait while another process holds the file (file-lock.ts); by default none.
+   * `migrate: false` skips the schema check (a reopen by the process that migrated it).
+   */
+  static async open(
+    path: string,
+    options: { wait?: LockWait; migrate?: boolean } = {},
+  ): Promise<DuckDbStore> {
+    const instance = await openInstance(path, options.wait ?? { waitMs: 0 });
     const connection = await instance.connect();
     // Instants are stored and returned in UTC; local zones are applied to boundaries only.
     await connection.run("SET GLOBAL TimeZone = 'UTC'");
     const store = new DuckDbStore(instance, connection, path);
-    await migrate(store);
+    if (options.migrate !== false) await migrate(store);
     return store;
   }
 

@@ -11,6 +11,7 @@ import { RECORDS_MIGRATION } from './records-migration.js';
 import { RFP_POLICIES_MIGRATION, RFP_TABLES_MIGRATION } from './rfp-migration.js';
 import { SECURITY_MIGRATION } from './security-migration.js';
 import { SERVER_MIGRATION } from './server-migration.js';
+import { TENANT_MIGRATION } from './tenant-migration.js';
 import { WAVE_FLAT_POLICIES_MIGRATION } from './wave-flat-policies.js';
 
 /** Every migration, in the order they apply. */
@@ -26,6 +27,7 @@ export const ALL_MIGRATIONS = [
   ...CUSTOM_DEFINITION_MIGRATIONS,
   LANGUAGE_MIGRATION,
   WAVE_FLAT_POLICIES_MIGRATION,
+  TENANT_MIGRATION,
   RFP_TABLES_MIGRATION,
   RFP_POLICIES_MIGRATION,
 ];

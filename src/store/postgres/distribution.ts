@@ -9,7 +9,7 @@ import type { Executor, Store } from '../store.js';
  */
 export const TENANT_COLUMN = 'tenant';
 /** Small tables every tenant shares: copied to every node. */
-export const REFERENCE_TABLES = ['schema_migrations'];
+export const REFERENCE_TABLES = ['schema_migrations', 'tenants', 'user_directory', 'setup_tokens'];
 /** The table the others are co-located with. */
 export const ANCHOR_TABLE = 'interactions';
 

@@ -15,7 +15,7 @@ const ROLE_TEXT: Record<string, string> = {
   agent: 'agent',
 };
 
-/** The header: product, the role's pages, who is signed in, the live marker and sign out. */
+/** The header: product, the tenant (and a demo's marker), the role's pages, who is signed in, the live marker and sign out. */
 export function NavBar({ me, section }: { me: Me; section: string }) {
   const { logout } = useSession();
   const [busy, setBusy] = useState(false);
@@ -39,6 +39,15 @@ export function NavBar({ me, section }: { me: Me; section: string }) {
         <a className="brand" href="#/">
           Covenant
         </a>
+        <p className="tenant" data-testid="tenant-name">
+          <span className="visually-hidden">{t('tenant.label')}: </span>
+          {me.tenantName}
+          {me.isDemo ? (
+            <span className="demo-badge" title={t('tenant.demoTitle')} data-testid="demo-badge">
+              {t('tenant.demo')}
+            </span>
+          ) : null}
+        </p>
         <p className="who">
           {me.user.name} · {ROLE_TEXT[me.user.role] ?? me.user.role} · {me.user.organisation}
           {me.user.site ? ` · ${me.user.site}` : ''}
