@@ -12,6 +12,7 @@ import { applyMetric, loadTenantMetrics, parseCustomMetric } from '../query/cust
 import { ensureTenant } from '../server/auth/tenants.js';
 import type { Store } from '../store/store.js';
 import { playDemoDecisions } from './demo-decisions.js';
+import { loadDemoRfp } from './demo-rfp.js';
 import { registerDemoExperiments } from './experiments.js';
 import { generateDemo } from './generate-demo.js';
 
@@ -37,7 +38,7 @@ export interface LoadDemoOptions {
 /**
  * Generates the demo story as canonical files and imports them through the same import
  * path as any client's files, so the demo exercises (and proves) the real pipeline; then
- * stores the demo contracts.
+ * stores the demo contracts and the demo's RFP with its responses and scores.
  */
 export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<ImportSummary[]> {
   // A tenant created for the demo is marked a demo (the dashboard says so); one that exists keeps its mark.
@@ -65,6 +66,7 @@ export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<
     }
     if (options.decisions ?? true) await playDemoDecisions(store, options.tenant);
     await store.transaction((tx) => registerDemoExperiments(tx, options.tenant));
+    await loadDemoRfp(store, options.tenant);
     return summaries;
   } finally {
     await rm(dir, { recursive: true, force: true });

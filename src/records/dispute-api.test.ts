@@ -13,6 +13,7 @@ import { tempDir, writeText } from '../test-support/fixtures.js';
 import { runCli } from '../test-support/run-cli.js';
 import { windowIn } from '../test-support/text-query.js';
 import type { Dispute } from './disputes.js';
+import { openRfp } from './test-support/open-rfp.js';
 
 /**
  * Disputes through the API (role rules of docs/api.md: a vendor sees only its own) and
@@ -129,13 +130,14 @@ describe('disputes through the API', () => {
       ['dispute.resolved', 'coo@northwind.example'],
     ]);
     // An RFP response submitted through the API is audited too.
-    const rfp = await coastline.send('POST', '/api/rfp/responses', {
+    await openRfp(store, TENANT, 'audit-test', ['coastline']);
+    const rfp = await coastline.send('POST', '/api/rfps/audit-test/responses', {
       response: {
         apiVersion: 'covenant/v1',
         kind: 'RFPResponse',
         metadata: { name: 'coastline-revised' },
         spec: {
-          rfp: 'northwind-support-2027',
+          rfp: 'audit-test',
           vendor: 'coastline',
           submitted: '2026-12-03',
           pricing: {

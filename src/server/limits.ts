@@ -8,7 +8,8 @@ import type { AppEnv, ServerDeps } from './deps.js';
  * Routes with limits of their own: uploads stream to disk under their cap, RFP responses
  * take JSON or YAML up to 8 MiB (rfp-submission-checks.ts), the event stream is long by design.
  */
-const OWN_LIMITS = ['/api/imports/', '/api/rfp/responses', '/api/events'];
+const OWN_LIMITS = ['/api/imports/', '/api/events'];
+const RFP_RESPONSES = /^\/api\/rfps\/[^/]+\/responses$/;
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export const tooLarge = (limit: number) =>
@@ -36,7 +37,11 @@ export function requestLimits(deps: ServerDeps): MiddlewareHandler<AppEnv> {
       }),
   );
   return async (c, next) => {
-    if (OWN_LIMITS.some((path) => c.req.path.startsWith(path))) return next();
+    if (
+      OWN_LIMITS.some((path) => c.req.path.startsWith(path)) ||
+      (c.req.method === 'POST' && RFP_RESPONSES.test(c.req.path))
+    )
+      return next();
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     const hasBody =
       Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;

@@ -113,3 +113,21 @@ export function canSeeExperiment(
     (filters.vendor ?? def.where.vendor ?? []).every((v) => v === p.user.organisation);
   return own(def.treated) && own(def.control);
 }
+
+/**
+ * RFPs: the client's users see all of the tenant's; a vendor manager those their vendor is
+ * invited to, and only their own response (the vendor filter every RFP query takes); team
+ * leads and agents take no part.
+ */
+export function rfpScope(p: Principal): { vendor?: string } {
+  if (isClient(p)) return {};
+  if (p.user.role === 'vendor_manager') return { vendor: p.user.organisation };
+  throw new Forbidden(`${p.user.role} does not take part in RFPs`);
+}
+
+/** A client_admin creates RFPs. */
+export const canCreateRfp = (p: Principal) => p.user.role === 'client_admin';
+
+/** The RFP's evaluators (the client's users it names) score its responses. */
+export const canScoreRfp = (p: Principal, evaluators: readonly string[]) =>
+  isClient(p) && evaluators.includes(p.user.email.toLowerCase());

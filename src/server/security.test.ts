@@ -4,6 +4,7 @@ import { recalibrate } from '../contracts/recalibrate.js';
 import { sql } from '../core/sql/fragment.js';
 import { createDemoUsers } from '../demo/demo-users.js';
 import { loadDemo } from '../demo/load-demo.js';
+import { openRfp } from '../records/test-support/open-rfp.js';
 import type { Store } from '../store/store.js';
 import { memoryStore } from '../test-support/fixtures.js';
 import type { ProposalT } from './api/schemas.js';
@@ -376,8 +377,9 @@ describe('11. small ones', () => {
         return `${me}: &${me} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`;
       }),
     ].join('\n');
+    await openRfp(store, 'default', 'bomb-test', ['coastline']);
     const vendor = await as('ops@coastline.example');
-    const response = await vendor.send('POST', '/api/rfp/responses', bomb, {
+    const response = await vendor.send('POST', '/api/rfps/bomb-test/responses', bomb, {
       'content-type': 'application/yaml',
     });
     expect(response.status).toBe(400);

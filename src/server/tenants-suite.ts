@@ -62,8 +62,12 @@ export function twoTenantSuite(ctx: () => { app: ReturnType<typeof createApp>; o
         '/renewal',
       ])
         expect((await b.send('GET', `/api/contracts/${id}${tail}`)).status, `${id}${tail}`).toBe(404);
-    expect((await b.send('GET', '/api/rfp')).status).toBe(404);
-    expect((await (await as(A.coo, A.password)).send('GET', '/api/rfp')).status).toBe(200);
+    // A's RFP (the demo's, stored in A's tenant) does not exist for B.
+    const rfp = '/api/rfps/northwind-support-2027';
+    for (const tail of ['', '/comparison', '/responses', '/scores'])
+      expect((await b.send('GET', `${rfp}${tail}`)).status, `${rfp}${tail}`).toBe(404);
+    expect((await b.json<{ rfps: unknown[] }>('GET', '/api/rfps')).body.rfps).toEqual([]);
+    expect((await (await as(A.coo, A.password)).send('GET', `${rfp}/comparison`)).status).toBe(200);
     const audit = await b.json<{ tenant: string; subject: string }[]>('GET', '/api/audit');
     expect(audit.status).toBe(200);
     expect(audit.body.length).toBeGreaterThan(0);

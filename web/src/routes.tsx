@@ -18,8 +18,11 @@ import { OperationsPage } from './pages/operations-page';
 import { OverviewPage } from './pages/overview-page';
 import { ProposalsPage } from './pages/proposals-page';
 import { RenewalPage } from './pages/renewal-page';
+import { RfpCreatePage } from './pages/rfp-create-page';
+import { RfpListPage } from './pages/rfp-list-page';
 import { RfpPage } from './pages/rfp-page';
 import { RfpResponseForm } from './pages/rfp-response-form';
+import { RfpScorePage } from './pages/rfp-score-page';
 import { SettlementPage } from './pages/settlement-page';
 
 /** `#/` and `#/login` once signed in: the role's home page. */
@@ -67,7 +70,11 @@ export function Routes({ route, me }: { route: Route; me: Me }) {
     case 'experiments':
       return <ExperimentsPage route={route} />;
     case 'rfp':
-      return second === 'respond' ? <RfpResponseForm me={me} /> : <RfpPage />;
+      if (second === 'new') return <RfpCreatePage me={me} />;
+      if (second && third === 'respond') return <RfpResponseForm id={second} me={me} />;
+      if (second && third === 'score') return <RfpScorePage id={second} me={me} />;
+      if (second) return <RfpPage id={second} me={me} />;
+      return <RfpListPage me={me} />;
     default:
       return (
         <section>

@@ -20,7 +20,11 @@ export const TAGS = [
   { name: 'proposals', description: 'Proposed contract changes and their decisions' },
   { name: 'data', description: 'Imports, sites and the data version (docs/importing.md)' },
   { name: 'renewal', description: 'Renewal scorecards (docs/renewal.md)' },
-  { name: 'rfp', description: 'The RFP and vendors’ responses (docs/rfp.md)' },
+  {
+    name: 'rfp',
+    description:
+      'RFPs stored per tenant: vendors’ responses, evaluators’ scores, the comparison (docs/rfp.md)',
+  },
   { name: 'disputes', description: 'Disputes about settlement lines (docs/records.md)' },
   { name: 'audit', description: 'The audit log and its hash chain' },
   { name: 'webhooks', description: 'Webhooks and their deliveries' },

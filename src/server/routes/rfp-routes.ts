@@ -1,94 +1,169 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { Issue } from '../../core/issues.js';
-import { parseResponse } from '../../core/rfp/parse.js';
+import { UserError } from '../../core/issues.js';
 import { PRICING_MODELS } from '../../core/rfp/schema.js';
-import { readYaml, valueAt } from '../../core/yaml/read-yaml.js';
-import { appendAudit } from '../../records/audit.js';
+import { compareStoredRfp } from '../../records/rfp-comparison.js';
+import { listResponses, type StoredResponse } from '../../records/rfp-responses.js';
+import { templateSource } from '../../records/rfp-template.js';
+import { createRfp, findRfp, listRfps, type RfpRecord } from '../../records/rfps.js';
+import type { Executor } from '../../store/store.js';
 import { ApiError } from '../api/common-schemas.js';
-import {
-  RfpComparison,
-  RfpQuestions,
-  RfpResponseSubmission,
-  RfpSubmissionResult,
-} from '../api/rfp-schemas.js';
-import { principalOf, tenantOf } from '../auth/middleware.js';
-import { findTenant } from '../auth/tenants.js';
+import { RfpComparison, RfpCreate, RfpList, RfpQuestions, RfpSummary } from '../api/rfp-schemas.js';
+import { principalOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { NotFound } from '../errors.js';
-import { Forbidden, type Principal, partyOf } from '../scope.js';
+import { canCreateRfp, Forbidden, type Principal, rfpScope } from '../scope.js';
 import { storeOf } from '../session-scope.js';
-import { responseSizeLimit, responseTypeCheck, submissionProblems, typeOf } from './rfp-submission-checks.js';
-import { rfpSubmissions, type Submission, summaryOf } from './rfp-submissions.js';
+import { rfpResponseRoutes } from './rfp-response-routes.js';
+import { rfpScoreRoutes } from './rfp-score-routes.js';
 
 /**
- * The RFP comparison (docs/rfp.md) over HTTP: the same JSON as `covenant rfp score --format
- * json`, the RFP as a vendor answers it, and vendor responses submitted through the
- * dashboard. Submitted responses live in this server's memory (one map per app, lost on
- * restart); they join the comparison unscored until evaluators score them in an RFPScores
- * file.
+ * Stored RFPs over HTTP (docs/rfp.md, Stored RFPs): the list, creating one from the default
+ * template or uploaded YAML, the RFP as a vendor answers it, and the comparison from the
+ * stored scores. Who sees what is scope.ts's rfpScope; the store does the rest.
  */
 
-const json = <T>(schema: T, description: string) => ({
+export const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
   description,
 });
-const forbidden = json(ApiError, 'not for this role');
+export const forbidden = json(ApiError, 'not for this role');
+export const notFound = json(ApiError, 'no such RFP (or not one the caller is invited to)');
+export const RfpId = z.object({ id: z.string().max(80).openapi({ example: 'northwind-support-2027' }) });
+const TAGS = ['rfp'];
 
-/** The client's users (the comparison is the client's), as metric-routes decides value metrics. */
-const isClientUser = (p: Principal) => p.user.kind === 'client';
+export const summaryOf = (s: StoredResponse) => ({
+  vendor: s.vendor,
+  submittedAt: s.submittedAt,
+  submittedBy: s.submittedBy,
+  attachments: s.attachments,
+  warnings: s.warnings as unknown as Record<string, unknown>[],
+});
+
+/** The RFP the caller may see, or 404 (an RFP a vendor is not invited to does not exist for it). */
+export async function rfpFor(store: Executor, p: Principal, id: string): Promise<RfpRecord> {
+  const found = await findRfp(store, p.tenant, id, rfpScope(p).vendor);
+  if (!found) throw new NotFound(`no RFP ${id}`);
+  return found;
+}
+
+const isOpen = (r: RfpRecord) => Date.now() < Date.parse(r.deadline);
+/** A vendor sees itself among the invited, not its competitors; nor the client's evaluators. */
+const shownTo = (p: Principal, r: RfpRecord) => {
+  const vendor = rfpScope(p).vendor;
+  return vendor ? { evaluators: [], vendors: [vendor] } : { evaluators: r.evaluators, vendors: r.vendors };
+};
+
+async function summary(store: Executor, p: Principal, r: RfpRecord) {
+  const vendor = rfpScope(p).vendor;
+  const responses = await listResponses(store, p.tenant, r.id, vendor);
+  const own = vendor ? responses[0] : undefined;
+  return {
+    id: r.id,
+    title: r.title,
+    deadline: r.deadline,
+    open: isOpen(r),
+    ...shownTo(p, r),
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+    responses: responses.length,
+    submission: own ? summaryOf(own) : null,
+  };
+}
 
 export function rfpRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
-  const { demoFiles, unscoredEntry, comparison, submissionOf, submit } = rfpSubmissions();
-
   app.openapi(
     createRoute({
       method: 'get',
-      path: '/api/rfp',
-      operationId: 'getRfpComparison',
-      summary: 'The RFP: vendors’ responses compared and scored',
-      tags: ['rfp'],
+      path: '/api/rfps',
+      operationId: 'listRfps',
+      summary: 'The RFPs the caller may see',
+      tags: TAGS,
+      responses: { 200: json(RfpList, 'newest first'), 403: forbidden },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      const store = storeOf(c, deps);
+      const records = await listRfps(store, p.tenant, rfpScope(p).vendor);
+      const rfps = [];
+      for (const r of records) rfps.push(await summary(store, p, r));
+      return c.json({ rfps }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/rfps',
+      operationId: 'createRfp',
+      summary: 'Create an RFP from the default template or from YAML',
+      tags: TAGS,
+      request: { body: { content: { 'application/json': { schema: RfpCreate } }, required: true } },
       responses: {
-        200: json(
-          RfpComparison,
-          'the ranking, agreement, sensitivity and classification (`rfp score --format json`)',
-        ),
+        201: json(RfpSummary, 'stored and audited'),
+        400: json(ApiError, 'every problem of the RFP and its setup, with its path (and line, in YAML)'),
         403: forbidden,
       },
     }),
     async (c) => {
-      await demoTenantOnly(deps, c);
-      const principal = principalOf(c);
-      if (!isClientUser(principal)) throw new Forbidden('the RFP comparison is the client’s');
-      return c.json((await comparison()) as never, 200);
+      const p = principalOf(c);
+      if (!canCreateRfp(p)) throw new Forbidden('a client_admin creates RFPs');
+      const body = c.req.valid('json');
+      if ((body.template === undefined) === (body.yaml === undefined))
+        throw new UserError('give either template: "default" or the RFP as yaml');
+      if (body.template && !body.id)
+        throw new UserError('an RFP from the template needs an id', [
+          { code: 'required', path: ['id'], message: 'the new RFP’s id, e.g. northwind-support-2028' },
+        ]);
+      const now = new Date().toISOString();
+      const source =
+        body.yaml ??
+        (await templateSource({
+          id: body.id ?? '',
+          title: body.title ?? '',
+          client: p.tenant,
+          deadline: body.deadline,
+          issued: now,
+        }));
+      const record = await createRfp(storeOf(c, deps), p.tenant, {
+        source,
+        file: body.yaml ? 'rfp.yaml' : 'template',
+        ...(body.title ? { title: body.title } : {}),
+        deadline: body.deadline,
+        evaluators: body.evaluators,
+        vendors: body.vendors,
+      });
+      return c.json(await summary(storeOf(c, deps), p, record), 201);
     },
   );
 
   app.openapi(
     createRoute({
       method: 'get',
-      path: '/api/rfp/questions',
-      operationId: 'getRfpQuestions',
-      summary: 'The RFP’s questions',
-      tags: ['rfp'],
+      path: '/api/rfps/{id}',
+      operationId: 'getRfp',
+      summary: 'The RFP as a vendor answers it, with the caller’s own response',
+      tags: TAGS,
+      request: { params: RfpId },
       responses: {
-        200: json(
-          RfpQuestions,
-          'the RFP as a vendor answers it: sections, questions and the evidence asked for',
-        ),
+        200: json(RfpQuestions, 'sections, questions and evidence asked for'),
         403: forbidden,
+        404: notFound,
       },
     }),
     async (c) => {
-      await demoTenantOnly(deps, c);
-      const principal = principalOf(c);
-      const vendor = partyOf(principal) === 'vendor';
-      if (!vendor && !isClientUser(principal))
-        throw new Forbidden(`${principal.user.role} does not answer or read the RFP`);
-      const { rfp } = await demoFiles();
-      const own = vendor ? submissionOf(principal.user.organisation) : undefined;
+      const p = principalOf(c);
+      const store = storeOf(c, deps);
+      const r = await rfpFor(store, p, c.req.valid('param').id);
+      const rfp = r.rfp;
+      const vendor = rfpScope(p).vendor;
+      const [own] = vendor ? await listResponses(store, p.tenant, r.id, vendor) : [];
       return c.json(
         {
+          id: r.id,
+          title: r.title,
+          deadline: r.deadline,
+          open: isOpen(r),
+          ...shownTo(p, r),
           name: rfp.name,
           displayName: rfp.displayName,
           client: rfp.client,
@@ -117,97 +192,29 @@ export function rfpRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     },
   );
 
-  // Refusals that the generic error mapping would turn into 500s: too large, not JSON or YAML, malformed JSON.
-  app.use('/api/rfp/responses', responseSizeLimit(), responseTypeCheck);
-
   app.openapi(
     createRoute({
-      method: 'post',
-      path: '/api/rfp/responses',
-      operationId: 'submitRfpResponse',
-      summary: 'Submit a vendor’s response to the RFP',
-      tags: ['rfp'],
-      request: {
-        body: {
-          content: {
-            'application/json': { schema: RfpResponseSubmission },
-            'application/yaml': {
-              schema: z.string().openapi({ description: 'an RFPResponse YAML document' }),
-            },
-            'text/yaml': { schema: z.string() },
-            'text/plain': { schema: z.string() },
-          },
-          description:
-            'the RFPResponse document as JSON with its evidence files ({ response, attachments }), or as YAML (evidence by url)',
-        },
-      },
+      method: 'get',
+      path: '/api/rfps/{id}/comparison',
+      operationId: 'compareRfp',
+      summary: 'The ranking, agreement, sensitivity and classification from the stored scores',
+      tags: TAGS,
+      request: { params: RfpId },
       responses: {
-        201: json(RfpSubmissionResult, 'stored in this server’s memory; unscored until evaluators score it'),
-        400: json(ApiError, 'every problem of the response, with its path'),
+        200: json(RfpComparison, 'the JSON of `rfp score --format json`, with each evaluator’s progress'),
         403: forbidden,
+        404: notFound,
       },
     }),
     async (c) => {
-      await demoTenantOnly(deps, c);
-      const principal = principalOf(c);
-      if (partyOf(principal) !== 'vendor')
-        throw new Forbidden('only a vendor manager submits a response, for their own organisation');
-      const organisation = principal.user.organisation;
-      const isJson = typeOf(c.req.header('content-type')) === 'application/json';
-      const body = isJson ? (c.req.valid('json') as z.output<typeof RfpResponseSubmission>) : null;
-      const attachments = body?.attachments ?? [];
-      // JSON is YAML: the one parser gives every problem its path (and a position in this text).
-      const source = body ? JSON.stringify(body.response, null, 2) : await c.req.text();
-      const file = `submitted/${organisation}.yaml`;
-      const raw = readYaml(source, file);
-      const stated = raw.ok ? valueAt(raw.value.js, ['spec', 'vendor']) : undefined;
-      if (typeof stated === 'string' && stated !== organisation)
-        throw new Forbidden(`${principal.user.email} submits for ${organisation}, not ${stated}`);
-
-      const { rfp } = await demoFiles();
-      const parsed = parseResponse(source, file, rfp);
-      const problems = submissionProblems(raw, parsed, attachments);
-      if (problems.length > 0 || !parsed.ok) {
-        const at = (i: Issue) => [i.line ?? Number.MAX_SAFE_INTEGER, i.column ?? 0] as const;
-        problems.sort((a, b) => at(a)[0] - at(b)[0] || at(a)[1] - at(b)[1]);
-        return c.json({ error: `${problems.length} problem(s) in the response`, issues: problems }, 400);
-      }
-
-      if (parsed.value.vendor !== organisation)
-        throw new Forbidden(
-          `${principal.user.email} submits for ${organisation}, not ${parsed.value.vendor}`,
-        );
-      const submission: Submission = {
-        response: parsed.value,
-        attachments: new Map(attachments.map((a) => [a.name, a.text])),
-        submittedAt: new Date().toISOString(),
-        submittedBy: principal.user.email,
-        warnings: parsed.warnings,
-      };
-      submit(organisation, submission);
-      await appendAudit(storeOf(c, deps), tenantOf(c), {
-        action: 'rfp.response',
-        subject: organisation,
-        after: `${organisation} ${submission.submittedAt}`,
-        detail: { attachments: attachments.length },
-      });
-      deps.log('info', 'rfp response submitted', {
-        requestId: c.get('requestId'),
-        vendor: organisation,
-        attachments: attachments.length,
-      });
-      return c.json(
-        { submission: summaryOf(submission), vendor: unscoredEntry(rfp, submission) } as never,
-        201,
-      );
+      const p = principalOf(c);
+      if (rfpScope(p).vendor) throw new Forbidden('the comparison is the client’s');
+      const store = storeOf(c, deps);
+      const r = await rfpFor(store, p, c.req.valid('param').id);
+      return c.json((await compareStoredRfp(store, p.tenant, r)) as never, 200);
     },
   );
-}
 
-/**
- * The RFP these routes serve is the demo's, read from the package: only a demo tenant's
- * users see it (another tenant's answer 404), so no tenant reads another's RFP.
- */
-async function demoTenantOnly(deps: ServerDeps, c: Context<AppEnv>): Promise<void> {
-  if (!(await findTenant(deps.store, tenantOf(c)))?.isDemo) throw new NotFound('no RFP in this tenant');
+  rfpResponseRoutes(app, deps);
+  rfpScoreRoutes(app, deps);
 }

@@ -9,6 +9,7 @@ import { IDENTITY_MIGRATION } from './identity-migration.js';
 import { LANGUAGE_MIGRATION } from './language-migration.js';
 import { MIGRATIONS } from './migrations.js';
 import { RECORDS_MIGRATION } from './records-migration.js';
+import { RFP_POLICIES_MIGRATION, RFP_TABLES_MIGRATION } from './rfp-migration.js';
 import { SECURITY_MIGRATION } from './security-migration.js';
 import { SERVER_MIGRATION } from './server-migration.js';
 import { TENANT_MIGRATION } from './tenant-migration.js';
@@ -29,6 +30,8 @@ export const ALL_MIGRATIONS = [
   WAVE_FLAT_POLICIES_MIGRATION,
   TENANT_MIGRATION,
   IDENTITY_MIGRATION,
+  RFP_TABLES_MIGRATION,
+  RFP_POLICIES_MIGRATION,
 ];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */

@@ -41,7 +41,7 @@ interface FieldProps {
   hint?: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'number' | 'date' | 'url';
+  type?: 'text' | 'number' | 'date' | 'url' | 'datetime-local';
   multiline?: boolean;
   inputMode?: 'decimal' | 'numeric' | 'text';
   placeholder?: string;

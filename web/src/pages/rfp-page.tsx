@@ -1,5 +1,8 @@
 import { ErrorBanner, Loading } from '../components/error-banner';
+import { useT } from '../lib/i18n';
+import type { Me } from '../lib/types';
 import { useGet } from '../lib/use-resource';
+import { localTime } from './rfp-list-page';
 import { Classification } from './rfp-classification';
 import { Ranking } from './rfp-ranking';
 import { AgreementSection, SectionScores } from './rfp-scores';
@@ -7,15 +10,17 @@ import { Sensitivity } from './rfp-sensitivity';
 import type { Comparison } from './rfp-types';
 
 /**
- * `#/rfp`: the comparison of the responses to the RFP (docs/rfp.md), the JSON of `covenant
+ * `#/rfp/<id>`: the comparison of the responses to the RFP (docs/rfp.md), the JSON of `covenant
  * rfp score --format json`: the ranking with totals and intervals, cost-era vendor or
  * value-era partner with the signals, evaluator agreement, per-section scores and how far
  * each weight must move to change the winner. The client's page.
  */
 
-export function RfpPage() {
-  const comparison = useGet<Comparison>('/rfp');
+export function RfpPage({ id, me }: { id: string; me: Me }) {
+  const t = useT();
+  const comparison = useGet<Comparison>(`/rfps/${encodeURIComponent(id)}/comparison`);
   const data = comparison.data;
+  const evaluator = data?.scoring.some((s) => s.evaluator === me.user.email.toLowerCase());
   return (
     <section aria-labelledby="rfp-title">
       <h1 id="rfp-title">RFP comparison{data ? `: ${data.rfp.displayName}` : ''}</h1>
@@ -27,6 +32,20 @@ export function RfpPage() {
             {data.rfp.name} · client {data.rfp.client} · {data.vendors.length} responses ·{' '}
             {data.evaluators.length} evaluators ({data.evaluators.map((e) => e.name ?? e.id).join(', ')}) ·
             scale {data.rfp.scale.min}–{data.rfp.scale.max}
+          </p>
+          <p data-testid="rfp-scoring">
+            {t('rfps.deadlineWas', { at: localTime(data.deadline) })}{' '}
+            {data.scoring
+              .map((s) => t('rfps.progress', { evaluator: s.evaluator, scored: s.scored, required: s.required }))
+              .join(' · ')}
+            {evaluator && (
+              <>
+                {' '}
+                <a href={`#/rfp/${id}/score`} data-testid="rfp-score-link">
+                  {t('rfps.scoreLink')}
+                </a>
+              </>
+            )}
           </p>
           <Ranking data={data} />
           <Classification data={data} />

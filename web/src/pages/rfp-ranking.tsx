@@ -1,6 +1,7 @@
 import { n2 } from './renewal-format';
 import type { Comparison, ComparisonVendor } from './rfp-types';
 import { TableDownloads } from '../components/table-downloads';
+import { useT } from '../lib/i18n';
 
 /** The ranking: each vendor's weighted total with its interval, each evaluator's total, the raw total. */
 
@@ -30,6 +31,7 @@ function IntervalMark({ v, scale }: { v: ComparisonVendor; scale: { min: number;
 }
 
 export function Ranking({ data }: { data: Comparison }) {
+  const t = useT();
   const evaluators = data.evaluators.map((e) => e.id);
   const winners = data.ranking.evaluatorWinners;
   const unanimous = winners.length > 0 && winners.every((w) => w.winner === data.ranking.winner);
@@ -114,11 +116,14 @@ export function Ranking({ data }: { data: Comparison }) {
         </table>
         <TableDownloads />
       </div>
-      {(data.submissions?.length ?? 0) > 0 && (
-        <p className="banner banner-info" role="note">
-          Submitted here and not yet scored: {data.submissions?.map((s) => nameOf(data, s.vendor)).join(', ')}
-          . A vendor's submission replaces its earlier response, so it stays out of the ranking until the
-          evaluators score it in their RFPScores files.
+      {data.vendors.some((v) => v.unscored) && (
+        <p className="banner banner-info" role="note" data-testid="rfp-unscored">
+          {t('rfps.unscoredNote', {
+            vendors: data.vendors
+              .filter((v) => v.unscored)
+              .map((v) => nameOf(data, v.vendor))
+              .join(', '),
+          })}
         </p>
       )}
     </section>

@@ -3,9 +3,11 @@ import type { RfpSubmissionResultT } from '../../../src/server/api/schemas';
 import { ErrorBanner, Loading } from '../components/error-banner';
 import { ApiFailure, apiPost } from '../lib/api';
 import type { Me } from '../lib/types';
+import { useT } from '../lib/i18n';
 import { useGet } from '../lib/use-resource';
 import { pct1 } from './renewal-format';
 import { domId, type FieldErrors } from './rfp-form-fields';
+import { localTime } from './rfp-list-page';
 import { PricingFields } from './rfp-pricing-fields';
 import { QuestionFields } from './rfp-question-fields';
 import { type Built, buildResponse, fieldOf } from './rfp-response-build';
@@ -21,21 +23,22 @@ import {
 import { type Problem, ProblemsBanner, Submitted } from './rfp-response-status';
 
 /**
- * `#/rfp/respond`: a vendor manager answers the RFP for their own organisation. The form
+ * `#/rfp/<id>/respond`: a vendor manager answers the RFP for their own organisation. The form
  * builds the RFPResponse document (docs/rfp.md) and sends it as JSON with the evidence
  * files read as text in the browser; the server checks it with the same parser as the CLI
  * and every problem comes back with its path, shown at its field and in a summary.
  */
 
-export function RfpResponseForm({ me }: { me: Me }) {
-  const questions = useGet<Questions>(me.user.role === 'vendor_manager' ? '/rfp/questions' : null);
+export function RfpResponseForm({ id, me }: { id: string; me: Me }) {
+  const t = useT();
+  const questions = useGet<Questions>(me.user.role === 'vendor_manager' ? `/rfps/${encodeURIComponent(id)}` : null);
   if (me.user.role !== 'vendor_manager') {
     return (
       <section aria-labelledby="rfp-respond-title">
         <h1 id="rfp-respond-title">RFP response</h1>
         <p>
           A vendor's manager submits their organisation's response here. The client's users see the responses
-          on <a href="#/rfp">the RFP comparison</a>.
+          on <a href={`#/rfp/${id}`}>the RFP comparison</a>.
         </p>
       </section>
     );
@@ -45,7 +48,12 @@ export function RfpResponseForm({ me }: { me: Me }) {
       <h1 id="rfp-respond-title">RFP response{questions.data ? `: ${questions.data.displayName}` : ''}</h1>
       <ErrorBanner error={questions.error} onRetry={questions.reload} />
       {questions.loading && <Loading what="the RFP" />}
-      {questions.data && <ResponseForm rfp={questions.data} me={me} />}
+      {questions.data && !questions.data.open && (
+        <p className="banner" role="status" data-testid="rfp-closed">
+          {t('rfps.closedOn', { at: localTime(questions.data.deadline), instant: questions.data.deadline })}
+        </p>
+      )}
+      {questions.data?.open && <ResponseForm rfp={questions.data} me={me} />}
     </section>
   );
 }
@@ -101,7 +109,7 @@ function ResponseForm({ rfp, me }: { rfp: Questions; me: Me }) {
     let built: Built | null = null;
     try {
       built = await buildResponse(rfp, vendor, { displayName, submitted, pricing, commitments, answers });
-      const answer = await apiPost<RfpSubmissionResultT>('/rfp/responses', built.body);
+      const answer = await apiPost<RfpSubmissionResultT>(`/rfps/${encodeURIComponent(rfp.id)}/responses`, built.body);
       setErrors(new Map());
       setProblems([]);
       setResult(answer);
@@ -133,8 +141,7 @@ function ResponseForm({ rfp, me }: { rfp: Questions; me: Me }) {
   return (
     <form onSubmit={submit} noValidate data-testid="rfp-form" aria-describedby="rfp-form-intro">
       <p id="rfp-form-intro">
-        Answering for <strong>{vendor}</strong>
-        {rfp.responsesDue ? `, due ${rfp.responsesDue}` : ''}. Unanswered questions are allowed (they score{' '}
+        Answering for <strong>{vendor}</strong>, due {localTime(rfp.deadline)}. Unanswered questions are allowed (they score{' '}
         {rfp.scale.min}); evidence is a file from your computer (read as text: CSV, Markdown, JSON) or a link.
         {rfp.submission
           ? ` You submitted on ${rfp.submission.submittedAt.slice(0, 16).replace('T', ' ')}; submitting again replaces it.`
