@@ -1,6 +1,18 @@
+import { ANALYSIS_DE } from './dashboard/analysis-de.js';
+import { COMMON_DE } from './dashboard/common-de.js';
+import { MONEY_DE } from './dashboard/money-de.js';
+import { OVERVIEW_DE } from './dashboard/overview-de.js';
+import { RENEWAL_DE } from './dashboard/renewal-de.js';
+import { RFP_DE } from './dashboard/rfp-de.js';
 import type { Messages } from './messages-en.js';
 
 export const DE: Messages = {
+  ...COMMON_DE,
+  ...OVERVIEW_DE,
+  ...ANALYSIS_DE,
+  ...MONEY_DE,
+  ...RENEWAL_DE,
+  ...RFP_DE,
   'nav.contracts': 'Verträge',
   'nav.drilldown': 'Detailanalyse',
   'nav.operations': 'Betrieb',

@@ -1,6 +1,18 @@
+import { ANALYSIS_ES } from './dashboard/analysis-es.js';
+import { COMMON_ES } from './dashboard/common-es.js';
+import { MONEY_ES } from './dashboard/money-es.js';
+import { OVERVIEW_ES } from './dashboard/overview-es.js';
+import { RENEWAL_ES } from './dashboard/renewal-es.js';
+import { RFP_ES } from './dashboard/rfp-es.js';
 import type { Messages } from './messages-en.js';
 
 export const ES: Messages = {
+  ...COMMON_ES,
+  ...OVERVIEW_ES,
+  ...ANALYSIS_ES,
+  ...MONEY_ES,
+  ...RENEWAL_ES,
+  ...RFP_ES,
   'nav.contracts': 'Contratos',
   'nav.drilldown': 'Análisis detallado',
   'nav.operations': 'Operaciones',

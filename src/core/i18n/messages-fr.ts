@@ -1,6 +1,18 @@
+import { ANALYSIS_FR } from './dashboard/analysis-fr.js';
+import { COMMON_FR } from './dashboard/common-fr.js';
+import { MONEY_FR } from './dashboard/money-fr.js';
+import { OVERVIEW_FR } from './dashboard/overview-fr.js';
+import { RENEWAL_FR } from './dashboard/renewal-fr.js';
+import { RFP_FR } from './dashboard/rfp-fr.js';
 import type { Messages } from './messages-en.js';
 
 export const FR: Messages = {
+  ...COMMON_FR,
+  ...OVERVIEW_FR,
+  ...ANALYSIS_FR,
+  ...MONEY_FR,
+  ...RENEWAL_FR,
+  ...RFP_FR,
   'nav.contracts': 'Contrats',
   'nav.drilldown': 'Analyse détaillée',
   'nav.operations': 'Opérations',

@@ -1,6 +1,18 @@
+import { ANALYSIS_PL } from './dashboard/analysis-pl.js';
+import { COMMON_PL } from './dashboard/common-pl.js';
+import { MONEY_PL } from './dashboard/money-pl.js';
+import { OVERVIEW_PL } from './dashboard/overview-pl.js';
+import { RENEWAL_PL } from './dashboard/renewal-pl.js';
+import { RFP_PL } from './dashboard/rfp-pl.js';
 import type { Messages } from './messages-en.js';
 
 export const PL: Messages = {
+  ...COMMON_PL,
+  ...OVERVIEW_PL,
+  ...ANALYSIS_PL,
+  ...MONEY_PL,
+  ...RENEWAL_PL,
+  ...RFP_PL,
   'nav.contracts': 'Umowy',
   'nav.drilldown': 'Analiza szczegółowa',
   'nav.operations': 'Operacje',

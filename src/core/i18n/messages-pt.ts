@@ -1,6 +1,18 @@
+import { ANALYSIS_PT } from './dashboard/analysis-pt.js';
+import { COMMON_PT } from './dashboard/common-pt.js';
+import { MONEY_PT } from './dashboard/money-pt.js';
+import { OVERVIEW_PT } from './dashboard/overview-pt.js';
+import { RENEWAL_PT } from './dashboard/renewal-pt.js';
+import { RFP_PT } from './dashboard/rfp-pt.js';
 import type { Messages } from './messages-en.js';
 
 export const PT: Messages = {
+  ...COMMON_PT,
+  ...OVERVIEW_PT,
+  ...ANALYSIS_PT,
+  ...MONEY_PT,
+  ...RENEWAL_PT,
+  ...RFP_PT,
   'nav.contracts': 'Contratos',
   'nav.drilldown': 'Análise detalhada',
   'nav.operations': 'Operações',

@@ -1,9 +1,10 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import {
   EN,
   isLanguage,
   LANGUAGES,
   type Language,
+  LOCALES,
   type MessageKey,
   translator,
 } from '../../../src/core/i18n/index';
@@ -57,10 +58,18 @@ export function useLanguage(): Language {
 }
 
 /** t(key): the message in the current language (re-renders when it changes). */
-export function useT(): (key: MessageKey, values?: Record<string, string | number>) => string {
+export type T = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+export function useT(): T {
   const language = useLanguage();
-  return translator(language);
+  return useMemo(() => translator(language), [language]);
 }
+
+/** The locale numbers, money and dates are written in (en-GB, pl-PL, ...), for Intl. */
+export const currentLocale = (): string => LOCALES[current];
+
+/** A message in the current language, for code outside React (chart options built in useMemo). */
+export const translate: T = (key, values) => translator(current)(key, values);
 
 export const hasMessage = (key: string): key is MessageKey => key in EN;
 export { LANGUAGES };

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { apiPost, messageOf } from '../lib/api';
 import { formatMoney } from '../lib/format';
+import { useT } from '../lib/i18n';
 
 interface Terms {
   currency: string;
@@ -50,6 +51,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
   const [elapsed, setElapsed] = useState<number | null>(null);
   const [pending, setPending] = useState(false);
   const seq = useRef(0);
+  const t = useT();
 
   useEffect(() => {
     const mine = ++seq.current;
@@ -86,15 +88,14 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
 
   return (
     <section className="section" aria-labelledby="whatif-title" data-testid="renewal-what-if">
-      <h2 id="whatif-title">Negotiation what-if</h2>
+      <h2 id="whatif-title">{t('whatif.title')}</h2>
       <p className="muted">
-        Adjust the next term; each change is back-tested on the last four quarters with the same settlement rules as{' '}
-        <code>covenant backtest</code>, re-pricing the measured outcomes.
+        {t('whatif.intro')} <code>covenant backtest</code>{t('whatif.introEnd')}
       </p>
       {terms && (
         <form className="whatif-form" onSubmit={(e) => e.preventDefault()}>
           <label>
-            Name of the proposed contract{' '}
+            {t('whatif.name')}{' '}
             <input
               value={edits.name ?? `${contractId}-proposed`}
               onChange={(e) => setEdits({ ...edits, name: e.target.value })}
@@ -102,7 +103,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
             />
           </label>
           <label>
-            Base rate ({terms.currency}){' '}
+            {t('whatif.rate', { currency: terms.currency })}{' '}
             <input
               type="number"
               step="0.01"
@@ -113,7 +114,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
             />
           </label>
           <label>
-            At risk: {pct(edits.atRisk ?? terms.atRisk)}%{' '}
+            {t('whatif.atRisk', { value: pct(edits.atRisk ?? terms.atRisk) })}{' '}
             <input
               type="range"
               min="0"
@@ -125,7 +126,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
             />
           </label>
           <label>
-            Bonus cap: {pct(edits.bonusCap ?? terms.bonusCap)}%{' '}
+            {t('whatif.bonusCap', { value: pct(edits.bonusCap ?? terms.bonusCap) })}{' '}
             <input
               type="range"
               min="0"
@@ -139,14 +140,14 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
           {terms.portfolios.map((p) => (
             <fieldset key={p.id}>
               <legend>
-                {p.name}, weight{' '}
+                {p.name}, {t('whatif.weight')}{' '}
                 <input
                   type="number"
                   min="0"
                   max="100"
                   step="1"
                   defaultValue={pct(p.weight)}
-                  aria-label={`${p.name} weight (%)`}
+                  aria-label={t('whatif.weightOf', { name: p.name })}
                   onChange={(e) =>
                     setEdits({
                       ...edits,
@@ -161,7 +162,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
                 <div key={o.metric} className="whatif-outcome">
                   <span>{o.label}</span>
                   <label>
-                    target{' '}
+                    {t('whatif.target')}{' '}
                     <input
                       type="number"
                       step="0.005"
@@ -171,7 +172,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
                     />
                   </label>
                   <label>
-                    weight %{' '}
+                    {t('whatif.weightPct')}{' '}
                     <input
                       type="number"
                       min="0"
@@ -196,22 +197,22 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
       {result && (
         <div data-testid="whatif-result" data-pending={pending ? 'true' : 'false'}>
           <p>
-            Last four quarters: in force <b>{formatMoney(result.backtest.totals.inForce, c)}</b>, proposed{' '}
-            <b data-testid="whatif-total-proposed">{formatMoney(result.backtest.totals.proposed, c)}</b>, difference{' '}
-            <b data-testid="whatif-difference">{formatMoney(result.backtest.totals.difference, c)}</b>{' '}
+            {t('whatif.inForce')} <b>{formatMoney(result.backtest.totals.inForce, c)}</b>, {t('whatif.proposed')}{' '}
+            <b data-testid="whatif-total-proposed">{formatMoney(result.backtest.totals.proposed, c)}</b>,{' '}
+            {t('whatif.difference')} <b data-testid="whatif-difference">{formatMoney(result.backtest.totals.difference, c)}</b>{' '}
             <span className="muted" data-testid="whatif-elapsed">
-              (answered in {elapsed === null ? '–' : Math.round(elapsed)} ms)
+              ({t('whatif.elapsed', { ms: elapsed === null ? '–' : Math.round(elapsed) })})
             </span>
           </p>
           <div className="table-wrap">
             <table className="stack compact">
-              <caption>What each outcome would have paid (+) or cost (−), by quarter</caption>
+              <caption>{t('whatif.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Line</th>
+                  <th scope="col">{t('settle.line')}</th>
                   {result.backtest.periods.map((p) => (
                     <th scope="col" key={p.period}>
-                      {p.period} in force → proposed
+                      {t('whatif.column', { period: p.period })}
                     </th>
                   ))}
                 </tr>
@@ -234,7 +235,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
             </table>
           </div>
           <button type="button" onClick={save} disabled={Boolean(error)} data-testid="whatif-save">
-            Save as proposed contract YAML
+            {t('whatif.save')}
           </button>
         </div>
       )}
