@@ -4,6 +4,7 @@ import { MONEY_DE } from './dashboard/money-de.js';
 import { OVERVIEW_DE } from './dashboard/overview-de.js';
 import { RENEWAL_DE } from './dashboard/renewal-de.js';
 import { RFP_DE } from './dashboard/rfp-de.js';
+import { SCORECARD_DE } from './documents/scorecard-de.js';
 import type { Messages } from './messages-en.js';
 
 export const DE: Messages = {
@@ -13,6 +14,7 @@ export const DE: Messages = {
   ...MONEY_DE,
   ...RENEWAL_DE,
   ...RFP_DE,
+  ...SCORECARD_DE,
   'nav.contracts': 'Verträge',
   'nav.drilldown': 'Detailanalyse',
   'nav.operations': 'Betrieb',

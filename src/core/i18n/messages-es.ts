@@ -4,6 +4,7 @@ import { MONEY_ES } from './dashboard/money-es.js';
 import { OVERVIEW_ES } from './dashboard/overview-es.js';
 import { RENEWAL_ES } from './dashboard/renewal-es.js';
 import { RFP_ES } from './dashboard/rfp-es.js';
+import { SCORECARD_ES } from './documents/scorecard-es.js';
 import type { Messages } from './messages-en.js';
 
 export const ES: Messages = {
@@ -13,6 +14,7 @@ export const ES: Messages = {
   ...MONEY_ES,
   ...RENEWAL_ES,
   ...RFP_ES,
+  ...SCORECARD_ES,
   'nav.contracts': 'Contratos',
   'nav.drilldown': 'Análisis detallado',
   'nav.operations': 'Operaciones',

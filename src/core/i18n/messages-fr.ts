@@ -4,6 +4,7 @@ import { MONEY_FR } from './dashboard/money-fr.js';
 import { OVERVIEW_FR } from './dashboard/overview-fr.js';
 import { RENEWAL_FR } from './dashboard/renewal-fr.js';
 import { RFP_FR } from './dashboard/rfp-fr.js';
+import { SCORECARD_FR } from './documents/scorecard-fr.js';
 import type { Messages } from './messages-en.js';
 
 export const FR: Messages = {
@@ -13,6 +14,7 @@ export const FR: Messages = {
   ...MONEY_FR,
   ...RENEWAL_FR,
   ...RFP_FR,
+  ...SCORECARD_FR,
   'nav.contracts': 'Contrats',
   'nav.drilldown': 'Analyse détaillée',
   'nav.operations': 'Opérations',

@@ -4,6 +4,7 @@ import { MONEY_PL } from './dashboard/money-pl.js';
 import { OVERVIEW_PL } from './dashboard/overview-pl.js';
 import { RENEWAL_PL } from './dashboard/renewal-pl.js';
 import { RFP_PL } from './dashboard/rfp-pl.js';
+import { SCORECARD_PL } from './documents/scorecard-pl.js';
 import type { Messages } from './messages-en.js';
 
 export const PL: Messages = {
@@ -13,6 +14,7 @@ export const PL: Messages = {
   ...MONEY_PL,
   ...RENEWAL_PL,
   ...RFP_PL,
+  ...SCORECARD_PL,
   'nav.contracts': 'Umowy',
   'nav.drilldown': 'Analiza szczegółowa',
   'nav.operations': 'Operacje',

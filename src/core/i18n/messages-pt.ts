@@ -4,6 +4,7 @@ import { MONEY_PT } from './dashboard/money-pt.js';
 import { OVERVIEW_PT } from './dashboard/overview-pt.js';
 import { RENEWAL_PT } from './dashboard/renewal-pt.js';
 import { RFP_PT } from './dashboard/rfp-pt.js';
+import { SCORECARD_PT } from './documents/scorecard-pt.js';
 import type { Messages } from './messages-en.js';
 
 export const PT: Messages = {
@@ -13,6 +14,7 @@ export const PT: Messages = {
   ...MONEY_PT,
   ...RENEWAL_PT,
   ...RFP_PT,
+  ...SCORECARD_PT,
   'nav.contracts': 'Contratos',
   'nav.drilldown': 'Análise detalhada',
   'nav.operations': 'Operações',

@@ -15,7 +15,7 @@ import { RecommendationCard } from './renewal-recommendation';
 import { EvidenceSection } from './renewal-evidence';
 import { WhatIfSection } from './renewal-what-if';
 import { useMe } from '../state/session';
-import { useT } from '../lib/i18n';
+import { useLanguage, useT } from '../lib/i18n';
 
 /**
  * `#/renewal?contract=&asOf=`: the renewal scorecard of a contract (docs/renewal.md), the
@@ -37,7 +37,10 @@ export function RenewalPage({ route }: { route: Route }) {
   const data = card.data;
   const asOfId = useId();
   const isClientAdmin = useMe().user.role === 'client_admin';
-  const pdfHref = id ? `/api/contracts/${encodeURIComponent(id)}/renewal.pdf${query}` : null;
+  // The PDF in the language on screen (the server would otherwise use the saved setting).
+  const language = useLanguage();
+  const pdfQuery = `${query ? `${query}&` : '?'}lang=${language}`;
+  const pdfHref = id ? `/api/contracts/${encodeURIComponent(id)}/renewal.pdf${pdfQuery}` : null;
 
   return (
     <section aria-labelledby="renewal-title">
