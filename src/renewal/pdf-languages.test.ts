@@ -19,6 +19,9 @@ const TENANT = 'northwind';
 const CONTRACT = 'northwind-brightpath-2026';
 const dir = tempDir();
 const texts = new Map<Language, string>();
+const widths = new Map<Language, number>();
+/** The printable width of an A4 page with the stylesheet's margins (184 mm) at 96 dpi. */
+const WIDTH = Math.floor((184 / 25.4) * 96);
 let card: Scorecard;
 
 /** Headings of the English document that must not survive in another language. */
@@ -42,8 +45,19 @@ beforeAll(async () => {
   await loadDemo(store, { scale: 0.05, seed: 1, tenant: TENANT });
   card = await buildScorecard(store, TENANT, CONTRACT, { asOf: '2027-01-01' });
   await store.close();
-  // One Chromium check up front: without it every language would fail the same way.
-  await (await launchBrowser()).close();
+  // Each language's document laid out at the page's width: how wide does it get?
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: WIDTH, height: 1000 });
+    for (const language of LANGUAGES) {
+      await page.setContent(renderScorecardHtml(card, language), { waitUntil: 'load' });
+      await page.emulateMedia({ media: 'print' });
+      widths.set(language, await page.evaluate(() => document.documentElement.scrollWidth));
+    }
+  } finally {
+    await browser.close();
+  }
   for (const language of LANGUAGES) {
     const pdf = join(dir, `${language}.pdf`);
     await htmlToPdf(renderScorecardHtml(card, language), pdf);
@@ -72,6 +86,8 @@ describe('the renewal scorecard PDF in the reader’s language', () => {
     // Definitions are the catalog's, in the language (what n counts for the first outcome).
     const first = metricDefinition(card.outcomes[0]?.metric ?? 'csat', language);
     expect(text).toContain(`n = ${flat(first?.n ?? 'missing')}`);
+    // Longer words do not push anything past the page's printable width.
+    expect(widths.get(language)).toBeLessThanOrEqual(WIDTH);
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'en'))(

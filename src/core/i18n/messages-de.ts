@@ -4,6 +4,7 @@ import { MONEY_DE } from './dashboard/money-de.js';
 import { OVERVIEW_DE } from './dashboard/overview-de.js';
 import { RENEWAL_DE } from './dashboard/renewal-de.js';
 import { RFP_DE } from './dashboard/rfp-de.js';
+import { MAIL_DE } from './documents/mail-de.js';
 import { SCORECARD_DE } from './documents/scorecard-de.js';
 import type { Messages } from './messages-en.js';
 
@@ -15,6 +16,7 @@ export const DE: Messages = {
   ...RENEWAL_DE,
   ...RFP_DE,
   ...SCORECARD_DE,
+  ...MAIL_DE,
   'nav.contracts': 'Verträge',
   'nav.drilldown': 'Detailanalyse',
   'nav.operations': 'Betrieb',

@@ -10,6 +10,7 @@ import { MONEY_EN } from './dashboard/money-en.js';
 import { OVERVIEW_EN } from './dashboard/overview-en.js';
 import { RENEWAL_EN } from './dashboard/renewal-en.js';
 import { RFP_EN } from './dashboard/rfp-en.js';
+import { MAIL_EN } from './documents/mail-en.js';
 import { SCORECARD_EN } from './documents/scorecard-en.js';
 
 export const EN = {
@@ -20,6 +21,7 @@ export const EN = {
   ...RENEWAL_EN,
   ...RFP_EN,
   ...SCORECARD_EN,
+  ...MAIL_EN,
   'nav.contracts': 'Contracts',
   'nav.drilldown': 'Drill-down',
   'nav.operations': 'Operations',

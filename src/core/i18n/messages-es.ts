@@ -4,6 +4,7 @@ import { MONEY_ES } from './dashboard/money-es.js';
 import { OVERVIEW_ES } from './dashboard/overview-es.js';
 import { RENEWAL_ES } from './dashboard/renewal-es.js';
 import { RFP_ES } from './dashboard/rfp-es.js';
+import { MAIL_ES } from './documents/mail-es.js';
 import { SCORECARD_ES } from './documents/scorecard-es.js';
 import type { Messages } from './messages-en.js';
 
@@ -15,6 +16,7 @@ export const ES: Messages = {
   ...RENEWAL_ES,
   ...RFP_ES,
   ...SCORECARD_ES,
+  ...MAIL_ES,
   'nav.contracts': 'Contratos',
   'nav.drilldown': 'Análisis detallado',
   'nav.operations': 'Operaciones',

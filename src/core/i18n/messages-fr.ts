@@ -4,6 +4,7 @@ import { MONEY_FR } from './dashboard/money-fr.js';
 import { OVERVIEW_FR } from './dashboard/overview-fr.js';
 import { RENEWAL_FR } from './dashboard/renewal-fr.js';
 import { RFP_FR } from './dashboard/rfp-fr.js';
+import { MAIL_FR } from './documents/mail-fr.js';
 import { SCORECARD_FR } from './documents/scorecard-fr.js';
 import type { Messages } from './messages-en.js';
 
@@ -15,6 +16,7 @@ export const FR: Messages = {
   ...RENEWAL_FR,
   ...RFP_FR,
   ...SCORECARD_FR,
+  ...MAIL_FR,
   'nav.contracts': 'Contrats',
   'nav.drilldown': 'Analyse détaillée',
   'nav.operations': 'Opérations',

@@ -4,6 +4,7 @@ import { MONEY_PL } from './dashboard/money-pl.js';
 import { OVERVIEW_PL } from './dashboard/overview-pl.js';
 import { RENEWAL_PL } from './dashboard/renewal-pl.js';
 import { RFP_PL } from './dashboard/rfp-pl.js';
+import { MAIL_PL } from './documents/mail-pl.js';
 import { SCORECARD_PL } from './documents/scorecard-pl.js';
 import type { Messages } from './messages-en.js';
 
@@ -15,6 +16,7 @@ export const PL: Messages = {
   ...RENEWAL_PL,
   ...RFP_PL,
   ...SCORECARD_PL,
+  ...MAIL_PL,
   'nav.contracts': 'Umowy',
   'nav.drilldown': 'Analiza szczegółowa',
   'nav.operations': 'Operacje',

@@ -4,6 +4,7 @@ import { MONEY_PT } from './dashboard/money-pt.js';
 import { OVERVIEW_PT } from './dashboard/overview-pt.js';
 import { RENEWAL_PT } from './dashboard/renewal-pt.js';
 import { RFP_PT } from './dashboard/rfp-pt.js';
+import { MAIL_PT } from './documents/mail-pt.js';
 import { SCORECARD_PT } from './documents/scorecard-pt.js';
 import type { Messages } from './messages-en.js';
 
@@ -15,6 +16,7 @@ export const PT: Messages = {
   ...RENEWAL_PT,
   ...RFP_PT,
   ...SCORECARD_PT,
+  ...MAIL_PT,
   'nav.contracts': 'Contratos',
   'nav.drilldown': 'Análise detalhada',
   'nav.operations': 'Operações',

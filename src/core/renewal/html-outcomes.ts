@@ -83,7 +83,7 @@ export function outcomesSection(card: Scorecard, w: Words): string {
 <h2>${esc(t('scorecard.outcomesTitle', { term: card.termSoFar.display }))}</h2>
 <p>${esc(t('scorecard.outcomesIntro', { vendor: card.contract.vendor }))}</p>
 <table>
-<thead><tr><th>${esc(t('scorecard.outcome'))}</th><th class="num">${esc(t('scorecard.baselineTarget'))}</th><th class="num">${esc(t('scorecard.termSoFar'))}</th><th class="num">${esc(t('scorecard.difference'))}</th><th class="num">${esc(t('scorecard.attainment'))}</th><th>${esc(t('scorecard.byQuarter'))}</th><th class="num">${esc(t('scorecard.paidWithheld'))}</th></tr></thead>
+<thead><tr><th>${esc(t('scorecard.outcome'))}</th><th class="num">${esc(t('scorecard.baselineTarget'))}</th><th class="num">${esc(t('scorecard.termSoFar'))}</th><th class="num">${esc(t('scorecard.difference'))}</th><th class="num">${esc(t('scorecard.attainment'))}</th><th>${esc(t('scorecard.byQuarter'))}</th><th class="num">${esc(t('scorecard.paidWithheld')).replace(' / ', '<br>')}</th></tr></thead>
 <tbody>${card.outcomes.map((o) => outcomeCells(o, c, w)).join('')}</tbody>
 </table>
 <h3>${esc(t('scorecard.byQuarter'))}</h3>

@@ -54,7 +54,7 @@ export const SCORECARD_EN = {
   'scorecard.baselineTarget': 'Baseline → target',
   'scorecard.termSoFar': 'Term so far',
   'scorecard.difference': 'Difference',
-  'scorecard.attainment': 'Attainment',
+  'scorecard.attainment': 'Attain\u00ADment',
   'scorecard.byQuarter': 'By quarter',
   'scorecard.paidWithheld': 'Paid (+) / withheld (−)',
   'scorecard.attainmentNote':

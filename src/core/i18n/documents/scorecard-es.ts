@@ -57,7 +57,7 @@ export const SCORECARD_ES: Record<keyof typeof SCORECARD_EN, string> = {
   'scorecard.baselineTarget': 'Línea base → objetivo',
   'scorecard.termSoFar': 'Vigencia hasta ahora',
   'scorecard.difference': 'Diferencia',
-  'scorecard.attainment': 'Consecución',
+  'scorecard.attainment': 'Conse\u00ADcución',
   'scorecard.byQuarter': 'Por trimestre',
   'scorecard.paidWithheld': 'Pagado (+) / retenido (−)',
   'scorecard.attainmentNote':

@@ -55,7 +55,7 @@ export const SCORECARD_PL: Record<keyof typeof SCORECARD_EN, string> = {
   'scorecard.baselineTarget': 'Poziom bazowy → cel',
   'scorecard.termSoFar': 'Dotychczasowy okres',
   'scorecard.difference': 'Różnica',
-  'scorecard.attainment': 'Realizacja',
+  'scorecard.attainment': 'Reali\u00ADzacja',
   'scorecard.byQuarter': 'Według kwartałów',
   'scorecard.paidWithheld': 'Wypłacono (+) / wstrzymano (−)',
   'scorecard.attainmentNote':

@@ -55,7 +55,7 @@ export const SCORECARD_PT: Record<keyof typeof SCORECARD_EN, string> = {
   'scorecard.baselineTarget': 'Base → meta',
   'scorecard.termSoFar': 'Prazo até agora',
   'scorecard.difference': 'Diferença',
-  'scorecard.attainment': 'Cumprimento',
+  'scorecard.attainment': 'Cumpri\u00ADmento',
   'scorecard.byQuarter': 'Por trimestre',
   'scorecard.paidWithheld': 'Pago (+) / retido (−)',
   'scorecard.attainmentNote': 'Cumprimento = (valor − base) / (meta − base): 100% é a meta cumprida.',
