@@ -28,6 +28,8 @@ const STORAGE = 'covenant.language';
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE);
 let current: Language = stored && isLanguage(stored) ? stored : 'en';
 const listeners = new Set<() => void>();
+/** How many choices the user made in this page (see loadLanguage). */
+let choices = 0;
 
 function apply(language: Language): void {
   current = language;
@@ -38,12 +40,15 @@ function apply(language: Language): void {
 
 /** Reads the signed-in user's language from the server (after sign-in). */
 export async function loadLanguage(): Promise<void> {
+  const before = choices;
   const found = await apiGet<{ language: string }>('/me/language');
-  if (isLanguage(found.language)) apply(found.language);
+  // A choice made while the setting was on its way wins over the older setting.
+  if (isLanguage(found.language) && choices === before) apply(found.language);
 }
 
 /** The user's choice, kept on the server for the PDFs and the next session. */
 export async function chooseLanguage(language: Language): Promise<void> {
+  choices += 1;
   apply(language);
   await apiPut('/me/language', { language });
 }

@@ -23,6 +23,8 @@ export function AuditPage() {
         </p>
       )}
       {entries.loading && <Loading what={t('audit.what')} />}
+      {/* Scrolls inside its box on a phone instead of widening the page. */}
+      <div className="table-wrap">
       <table className="data-table">
         <caption>{t('nav.audit')}</caption>
         <thead>
@@ -51,6 +53,7 @@ export function AuditPage() {
         </tbody>
       </table>
       <TableDownloads />
+      </div>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { formatDate, formatMoney, formatPercent } from '../lib/format';
-import { type T, useT } from '../lib/i18n';
+import { type T, useLanguage, useT } from '../lib/i18n';
+import { lineLabel } from './line-label';
 import type { InvoiceLine, Settlement } from '../lib/types';
 import { LineTrace, TraceValue } from './line-trace';
 import { TableDownloads } from '../components/table-downloads';
@@ -24,6 +25,7 @@ export function InvoicePart({ part, split }: { part: Settlement; split: boolean 
       return next;
     });
   const t = useT();
+  const language = useLanguage();
   const title = part.part
     ? t('settle.versionPart', {
         version: part.version,
@@ -67,7 +69,7 @@ export function InvoicePart({ part, split }: { part: Settlement; split: boolean 
                       onClick={() => toggle(line.id)}
                       data-testid={`trace-toggle-${line.id}`}
                     >
-                      <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {line.label}
+                      <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {lineLabel(t, language, line)}
                     </button>
                   </th>
                   <td data-label={t('settle.measured')}>

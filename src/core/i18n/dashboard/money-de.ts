@@ -29,6 +29,8 @@ export const MONEY_DE: Record<keyof typeof MONEY_EN, string> = {
   'settle.units': '{units} Einheiten {unit} × Satz {rate}',
   'settle.dispute': 'Einspruch',
   'settle.disputeOn': 'zu {line} von {settlement}',
+  'settle.baseFeeLine':
+    'Grundvergütung: {units} {unit, select, handled_contact {bearbeitete Kontakte} resolved_contact {gelöste Kontakte} fte_month {VZÄ-Monate} fixed_month {Monate} other {{unit}}} × {rate}',
   'settle.cap': 'Ergebnissumme {total}, Grenze {limit}',
   'disputes.badge': '{count, plural, one {# Einspruch} other {# Einsprüche}}, {open} offen',
   'disputes.item':

@@ -26,6 +26,8 @@ export const MONEY_EN = {
   'settle.units': '{units} {unit} units × rate {rate}',
   'settle.dispute': 'Dispute',
   'settle.disputeOn': 'on {line} of {settlement}',
+  'settle.baseFeeLine':
+    'Base fee: {units} {unit, select, handled_contact {handled contacts} resolved_contact {resolved contacts} fte_month {FTE-months} fixed_month {months} other {{unit}}} x {rate}',
   'settle.cap': 'Outcome total {total}, limit {limit}',
   'disputes.badge': '{count, plural, one {# dispute} other {# disputes}}, {open} open',
   'disputes.item':

@@ -29,6 +29,8 @@ export const MONEY_ES: Record<keyof typeof MONEY_EN, string> = {
   'settle.units': '{units} unidades {unit} × tarifa {rate}',
   'settle.dispute': 'Disputa',
   'settle.disputeOn': 'sobre {line} de {settlement}',
+  'settle.baseFeeLine':
+    'Tarifa base: {units} {unit, select, handled_contact {contactos atendidos} resolved_contact {contactos resueltos} fte_month {FTE-meses} fixed_month {meses} other {{unit}}} × {rate}',
   'settle.cap': 'Total de resultados {total}, límite {limit}',
   'disputes.badge': '{count, plural, one {# disputa} other {# disputas}}, {open} abiertas',
   'disputes.item':

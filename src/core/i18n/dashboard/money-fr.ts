@@ -29,6 +29,8 @@ export const MONEY_FR: Record<keyof typeof MONEY_EN, string> = {
   'settle.units': '{units} unités {unit} × tarif {rate}',
   'settle.dispute': 'Litige',
   'settle.disputeOn': 'sur {line} de {settlement}',
+  'settle.baseFeeLine':
+    'Redevance de base : {units} {unit, select, handled_contact {contacts traités} resolved_contact {contacts résolus} fte_month {ETP-mois} fixed_month {mois} other {{unit}}} × {rate}',
   'settle.cap': 'Total des résultats {total}, plafond {limit}',
   'disputes.badge': '{count, plural, one {# litige} other {# litiges}}, {open} ouverts',
   'disputes.item':

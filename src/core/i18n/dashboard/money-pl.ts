@@ -30,6 +30,8 @@ export const MONEY_PL: Record<keyof typeof MONEY_EN, string> = {
   'settle.units': '{units} jednostek {unit} × stawka {rate}',
   'settle.dispute': 'Spór',
   'settle.disputeOn': 'dotyczący {line} z {settlement}',
+  'settle.baseFeeLine':
+    'Opłata podstawowa: {units} {unit, select, handled_contact {obsłużonych kontaktów} resolved_contact {rozwiązanych kontaktów} fte_month {miesięcy etatu} fixed_month {miesięcy} other {{unit}}} × {rate}',
   'settle.cap': 'Suma wyników {total}, limit {limit}',
   'disputes.badge':
     '{count, plural, one {# spór} few {# spory} many {# sporów} other {# sporu}}, otwarte: {open}',

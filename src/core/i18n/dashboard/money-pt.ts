@@ -29,6 +29,8 @@ export const MONEY_PT: Record<keyof typeof MONEY_EN, string> = {
   'settle.units': '{units} unidades {unit} × tarifa {rate}',
   'settle.dispute': 'Disputa',
   'settle.disputeOn': 'sobre {line} de {settlement}',
+  'settle.baseFeeLine':
+    'Taxa base: {units} {unit, select, handled_contact {contactos atendidos} resolved_contact {contactos resolvidos} fte_month {ETI-meses} fixed_month {meses} other {{unit}}} × {rate}',
   'settle.cap': 'Total dos resultados {total}, limite {limit}',
   'disputes.badge': '{count, plural, one {# disputa} other {# disputas}}, {open} abertas',
   'disputes.item':
