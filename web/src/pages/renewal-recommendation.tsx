@@ -53,7 +53,8 @@ export function RecommendationCard({ card }: { card: Scorecard }) {
       </h2>
       <p className="stat-value">
         <span className={`badge badge-${tone}`}>
-          <span aria-hidden="true">{DECISION_MARK[rec.decision]}</span> {rec.label}
+          <span aria-hidden="true">{DECISION_MARK[rec.decision]}</span>{' '}
+          {t('scorecard.decision', { decision: rec.decision })}
         </span>
       </p>
       <p className="muted">

@@ -26,7 +26,7 @@ export function Classification({ data }: { data: Comparison }) {
             <div className="tile-head">
               <h3 id={`rfp-class-${v.vendor}-name`}>{v.displayName}</h3>
               <span className={`badge badge-${CLASS_TONE[v.classification] ?? 'neutral'}`}>
-                {v.classificationLabel}
+                {t('rfp.classLabel', { classification: v.classification })}
               </span>
             </div>
             <p className="muted">
@@ -38,7 +38,7 @@ export function Classification({ data }: { data: Comparison }) {
                 <li key={s.id} data-signal={s.id} data-met={s.met}>
                   <span className={`verdict ${s.met ? 'verdict-good' : 'verdict-bad'}`}>
                     <span aria-hidden="true">{s.met ? '✓ ' : '✗ '}</span>
-                    {s.label}: {s.met ? t('rfp.shown') : t('rfp.notShown')}
+                    {t('rfp.signal', { signal: s.id })}: {s.met ? t('rfp.shown') : t('rfp.notShown')}
                   </span>
                   <span className="muted">{s.detail}</span>
                 </li>

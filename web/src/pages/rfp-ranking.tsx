@@ -110,7 +110,7 @@ export function Ranking({ data }: { data: Comparison }) {
                   {n2(v.rawTotal)}
                 </td>
                 <td data-label={t('rfp.classification')}>
-                  {v.classificationLabel}, {t('rfp.signals', { count: v.signalCount, total: v.signals.length })}
+                  {t('rfp.classLabel', { classification: v.classification })}, {t('rfp.signals', { count: v.signalCount, total: v.signals.length })}
                 </td>
               </tr>
             ))}

@@ -63,7 +63,7 @@ export function Submitted({
           date: formatDateTime(result.submission.submittedAt),
           count: result.submission.attachments.length,
         })}{' '}
-        {t('rfp.unscoredUntil')} {t('rfp.readsAs')} <strong>{v.classificationLabel}</strong> (
+        {t('rfp.unscoredUntil')} {t('rfp.readsAs')} <strong>{t('rfp.classLabel', { classification: v.classification })}</strong> (
         {t('rfp.signals', { count: v.signalCount, total: v.signals.length })}).
       </p>
       {v.unanswered.length > 0 && <p>{t('rfp.notAnswered', { list: v.unanswered.map(questionTitle).join('; ') })}</p>}

@@ -137,5 +137,9 @@ export const RFP_DE: Record<keyof typeof RFP_EN, string> = {
   'rfp.afterPeriod': 'Nachher: Zeitraum',
   'rfp.afterValue': 'Nachher: Wert',
   'rfp.afterN': 'Nachher: n',
+  'rfp.classLabel':
+    '{classification, select, value_era_partner {Partner der Wertära} cost_era_vendor {Dienstleister der Kostenära} other {{classification}}}',
+  'rfp.signal':
+    '{signal, select, outcome_pricing {ergebnisbasierte Preise} before_after_data {Vorher-Nachher-Daten je Workflow} coaching_cadence {regelmäßiges Coaching} succession_planning {Nachfolgeplanung für Teamleitungen} error_monitoring {Fehlerüberwachung automatisierter Pfade} escalation_design {Eskalationsdesign vom Bot zum Menschen} other {{signal}}}',
   'rfp.removeEvidence': 'Nachweis {n} entfernen',
 };

@@ -133,5 +133,9 @@ export const RFP_EN = {
   'rfp.afterPeriod': 'After: period',
   'rfp.afterValue': 'After: value',
   'rfp.afterN': 'After: n',
+  'rfp.classLabel':
+    '{classification, select, value_era_partner {value-era partner} cost_era_vendor {cost-era vendor} other {{classification}}}',
+  'rfp.signal':
+    '{signal, select, outcome_pricing {outcome-based pricing} before_after_data {before and after data per workflow} coaching_cadence {regular coaching} succession_planning {succession planning for team leads} error_monitoring {error monitoring of automated paths} escalation_design {escalation design from bot to human} other {{signal}}}',
   'rfp.removeEvidence': 'Remove evidence {n}',
 } as const;

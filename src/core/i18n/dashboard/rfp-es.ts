@@ -136,5 +136,9 @@ export const RFP_ES: Record<keyof typeof RFP_EN, string> = {
   'rfp.afterPeriod': 'Después: periodo',
   'rfp.afterValue': 'Después: valor',
   'rfp.afterN': 'Después: n',
+  'rfp.classLabel':
+    '{classification, select, value_era_partner {socio de la era del valor} cost_era_vendor {proveedor de la era del coste} other {{classification}}}',
+  'rfp.signal':
+    '{signal, select, outcome_pricing {precio basado en resultados} before_after_data {datos de antes y después por workflow} coaching_cadence {coaching regular} succession_planning {plan de sucesión de los jefes de equipo} error_monitoring {seguimiento de errores de los recorridos automatizados} escalation_design {diseño del escalado del bot a personas} other {{signal}}}',
   'rfp.removeEvidence': 'Quitar la prueba {n}',
 };

@@ -136,5 +136,9 @@ export const RFP_FR: Record<keyof typeof RFP_EN, string> = {
   'rfp.afterPeriod': 'Après : période',
   'rfp.afterValue': 'Après : valeur',
   'rfp.afterN': 'Après : n',
+  'rfp.classLabel':
+    '{classification, select, value_era_partner {partenaire de l’ère de la valeur} cost_era_vendor {prestataire de l’ère des coûts} other {{classification}}}',
+  'rfp.signal':
+    '{signal, select, outcome_pricing {tarification sur résultats} before_after_data {données avant/après par workflow} coaching_cadence {coaching régulier} succession_planning {plan de succession des chefs d’équipe} error_monitoring {suivi des erreurs des parcours automatisés} escalation_design {conception de l’escalade du bot vers l’humain} other {{signal}}}',
   'rfp.removeEvidence': 'Retirer la pièce {n}',
 };

@@ -139,5 +139,9 @@ export const RFP_PL: Record<keyof typeof RFP_EN, string> = {
   'rfp.afterPeriod': 'Po: okres',
   'rfp.afterValue': 'Po: wartość',
   'rfp.afterN': 'Po: n',
+  'rfp.classLabel':
+    '{classification, select, value_era_partner {partner ery wartości} cost_era_vendor {dostawca ery kosztów} other {{classification}}}',
+  'rfp.signal':
+    '{signal, select, outcome_pricing {wycena oparta na wynikach} before_after_data {dane przed i po dla każdego workflow} coaching_cadence {regularny coaching} succession_planning {plan sukcesji liderów zespołów} error_monitoring {monitorowanie błędów ścieżek automatycznych} escalation_design {projekt eskalacji z bota do człowieka} other {{signal}}}',
   'rfp.removeEvidence': 'Usuń dowód {n}',
 };

@@ -135,5 +135,9 @@ export const RFP_PT: Record<keyof typeof RFP_EN, string> = {
   'rfp.afterPeriod': 'Depois: período',
   'rfp.afterValue': 'Depois: valor',
   'rfp.afterN': 'Depois: n',
+  'rfp.classLabel':
+    '{classification, select, value_era_partner {parceiro da era do valor} cost_era_vendor {fornecedor da era do custo} other {{classification}}}',
+  'rfp.signal':
+    '{signal, select, outcome_pricing {preço baseado em resultados} before_after_data {dados de antes e depois por workflow} coaching_cadence {coaching regular} succession_planning {planeamento da sucessão dos chefes de equipa} error_monitoring {monitorização de erros dos percursos automatizados} escalation_design {desenho do escalamento do bot para pessoas} other {{signal}}}',
   'rfp.removeEvidence': 'Remover a evidência {n}',
 };
