@@ -1,14 +1,17 @@
 import nodemailer from 'nodemailer';
+import { formatMoney, type Language, type Translate, translator } from '../core/i18n/index.js';
 import { sql } from '../core/sql/fragment.js';
 import type { Executor, Store } from '../store/store.js';
 import { appendAudit } from './audit.js';
 import type { Within } from './deliver.js';
+import { mailLabel, recipientLanguages } from './mail-language.js';
 import { newId } from './outbox.js';
 
 /**
  * E-mail to people who opted in (docs/records.md): the party whose approval a proposal
  * awaits, both parties of a dispute, the client on a final settlement. Mails are written
- * to mail_outbox when their event is dispatched and sent by the same delivery pass.
+ * to mail_outbox when their event is dispatched and sent by the same delivery pass, each in
+ * its recipient's language (their setting, else the tenant's default, else English).
  */
 export interface Mail {
   to: string;
@@ -49,36 +52,75 @@ interface EventRow {
   body: string;
 }
 
-/** Who an event concerns, and what to tell them. */
-function message(
+/** Who an event concerns. */
+function partiesOf(type: string, data: Record<string, unknown>): Party[] {
+  if (type === 'proposal.created' || type === 'proposal.decided')
+    return ((data.awaiting as Party[] | undefined) ?? []).filter((p) => p === 'client' || p === 'vendor');
+  if (type.startsWith('dispute.') || type === 'outcome.alert') return ['client', 'vendor'];
+  if (type === 'settlement.final') return ['client'];
+  return [];
+}
+
+/** What to tell one recipient about an event, in their language. */
+export function message(
   type: string,
   data: Record<string, unknown>,
   dashboard: string,
-): { parties: Party[]; subject: string; text: string } | null {
+  language: Language = 'en',
+): { subject: string; text: string } | null {
+  const t: Translate = translator(language);
   const str = (key: string) => String(data[key] ?? '');
+  const settlementLink = `${dashboard}/#/contracts/${str('contract')}/settlement?period=${str('period')}`;
   if (type === 'proposal.created' || type === 'proposal.decided') {
-    const parties = ((data.awaiting as Party[] | undefined) ?? []).filter(
-      (p) => p === 'client' || p === 'vendor',
-    );
-    if (parties.length === 0) return null;
+    const values = { proposal: str('proposal'), contract: str('contract') };
     return {
-      parties,
-      subject: `Covenant: proposal ${str('proposal')} awaits your approval`,
-      text: `Proposal ${str('proposal')} to recalibrate ${str('contract')} awaits your approval.\n\nReview it: ${dashboard}/#/proposals\n`,
+      subject: t('mail.proposal.subject', values),
+      text: t('mail.proposal.text', { ...values, link: `${dashboard}/#/proposals` }),
     };
   }
   if (type.startsWith('dispute.')) {
+    const values = { dispute: str('dispute'), contract: str('contract'), period: str('period') };
     return {
-      parties: ['client', 'vendor'],
-      subject: `Covenant: dispute ${str('dispute')} ${type.slice('dispute.'.length)} (${str('contract')} ${str('period')})`,
-      text: `Dispute ${str('dispute')} on ${str('line')} of ${str('contract')} ${str('period')} is ${str('status')}.\n\n${dashboard}/#/contracts/${str('contract')}/settlement?period=${str('period')}\n`,
+      subject: t('mail.dispute.subject', { ...values, event: type.slice('dispute.'.length) }),
+      text: t('mail.dispute.text', {
+        ...values,
+        line: str('line'),
+        status: str('status'),
+        link: settlementLink,
+      }),
     };
   }
   if (type === 'settlement.final') {
+    const values = { contract: str('contract'), period: str('period') };
+    const total = str('currency') ? formatMoney(str('total'), str('currency'), language) : str('total');
     return {
-      parties: ['client'],
-      subject: `Covenant: final settlement of ${str('contract')} ${str('period')}`,
-      text: `The final settlement ${str('settlement')} of ${str('contract')} ${str('period')} totals ${str('currency')} ${str('total')}.\n\n${dashboard}/#/contracts/${str('contract')}/settlement?period=${str('period')}\n`,
+      subject: t('mail.settlement.subject', values),
+      text: t('mail.settlement.text', {
+        ...values,
+        settlement: str('settlement'),
+        total,
+        link: settlementLink,
+      }),
+    };
+  }
+  if (type === 'outcome.alert') {
+    const values = {
+      label: mailLabel(str('metric'), str('label'), language),
+      contract: str('contract'),
+      period: str('period'),
+      state: str('state'),
+    };
+    const risk = str('currency')
+      ? formatMoney(str('moneyAtRisk') || '0', str('currency'), language)
+      : str('moneyAtRisk');
+    return {
+      subject: t('mail.alert.subject', values),
+      text: t('mail.alert.text', {
+        ...values,
+        previous: str('previousState') || 'none',
+        risk,
+        link: `${dashboard}/#/contracts/${str('contract')}/alerts`,
+      }),
     };
   }
   return null;
@@ -101,10 +143,14 @@ export async function optedIn(
 
 export async function mailsFor(tx: Executor, event: EventRow, dashboard: string): Promise<void> {
   const data = (JSON.parse(event.body) as { data: Record<string, unknown> }).data;
-  const m = message(event.type, data, dashboard);
-  if (!m) return;
+  const parties = partiesOf(event.type, data);
+  if (parties.length === 0 || message(event.type, data, dashboard) === null) return;
   const now = new Date().toISOString();
-  for (const to of await optedIn(tx, event.tenant, m.parties, event.vendor)) {
+  const recipients = await optedIn(tx, event.tenant, parties, event.vendor);
+  const languages = await recipientLanguages(tx, event.tenant, recipients);
+  for (const to of recipients) {
+    const m = message(event.type, data, dashboard, languages.get(to) ?? 'en');
+    if (!m) continue;
     await tx.run(sql`INSERT INTO mail_outbox VALUES (${event.tenant}, ${newId('mail')}, ${to}, ${m.subject}, ${m.text},
       ${event.event_id}, 'pending', 0, ${now}, NULL, ${now})`);
   }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { MessageKey } from '../../src/core/i18n/index';
 import { Loading } from './components/error-banner';
 import { NavBar } from './components/nav-bar';
 import { useHashRoute } from './lib/hash-route';
@@ -10,17 +11,20 @@ import { LiveProvider } from './state/live';
 import { SessionProvider, useSession } from './state/session';
 
 /** The document title per section, so a screen reader hears where a route change went. */
-const TITLES: Record<string, string> = {
-  contracts: 'Contracts',
-  drilldown: 'Drill-down',
-  operations: 'Remote operations',
-  automation: 'Automation',
-  settlement: 'Settlement',
-  proposals: 'Proposals',
-  glossary: 'Glossary',
-  agent: 'My numbers',
-  disputes: 'Disputes',
-  audit: 'Audit log',
+const TITLES: Record<string, MessageKey> = {
+  contracts: 'nav.contracts',
+  drilldown: 'nav.drilldown',
+  operations: 'nav.operations',
+  automation: 'nav.automation',
+  settlement: 'nav.settlement',
+  proposals: 'nav.proposals',
+  glossary: 'nav.glossary',
+  agent: 'nav.agent',
+  disputes: 'nav.disputes',
+  audit: 'nav.audit',
+  renewal: 'nav.renewal',
+  rfp: 'nav.rfp',
+  experiments: 'nav.experiments',
 };
 
 function Shell() {
@@ -29,13 +33,14 @@ function Shell() {
   const t = useT();
   const section = route.segments[2] === 'settlement' ? 'settlement' : (route.segments[0] ?? '');
   useEffect(() => {
-    const page = state.status === 'signed_in' ? (TITLES[section] ?? '') : 'Sign in';
+    const key = TITLES[section];
+    const page = state.status === 'signed_in' ? (key ? t(key) : '') : t('login.title');
     document.title = page ? `${page} · Covenant` : 'Covenant';
-  }, [section, state.status]);
+  }, [section, state.status, t]);
   if (state.status === 'loading')
     return (
       <main id="main" className="main">
-        <Loading what="your session" />
+        <Loading what={t('common.whatSession')} />
       </main>
     );
   if (state.status === 'anonymous') return <LoginPage expired={state.expired} />;

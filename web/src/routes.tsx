@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from './lib/i18n';
 import { ErrorBanner, Loading } from './components/error-banner';
 import { navigate, type Route } from './lib/hash-route';
 import { todayIso } from './lib/periods';
@@ -30,13 +31,15 @@ function Home({ me }: { me: Me }) {
   const needsContracts = me.user.role === 'vendor_manager';
   const contracts = useGet<ContractSummary[]>(needsContracts ? '/contracts' : null);
   const ready = !needsContracts || contracts.data !== undefined || contracts.error !== undefined;
+  const t = useT();
   useEffect(() => {
     if (ready) navigate(homeOf(me.user, contracts.data, todayIso()), true);
   }, [ready, me.user, contracts.data]);
-  return contracts.error ? <ErrorBanner error={contracts.error} /> : <Loading what="your home page" />;
+  return contracts.error ? <ErrorBanner error={contracts.error} /> : <Loading what={t('common.whatHome')} />;
 }
 
 export function Routes({ route, me }: { route: Route; me: Me }) {
+  const t = useT();
   const [first, second, third] = route.segments;
   switch (first) {
     case undefined:
@@ -78,9 +81,9 @@ export function Routes({ route, me }: { route: Route; me: Me }) {
     default:
       return (
         <section>
-          <h1>Page not found</h1>
+          <h1>{t('common.notFoundTitle')}</h1>
           <p>
-            There is no page at <code>{window.location.hash}</code>. <a href="#/">Go to your home page</a>.
+            {t('common.notFound', { path: window.location.hash })} <a href="#/">{t('common.goHome')}</a>
           </p>
         </section>
       );

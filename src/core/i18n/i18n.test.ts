@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { METRIC_CATALOG } from '../metric/catalog.js';
+import { DEFINITIONS, metricDefinition } from './definitions/index.js';
 import { formatMoney, MESSAGES, translator } from './i18n.js';
 import { LANGUAGES, LOCALES } from './languages.js';
 import { EN } from './messages-en.js';
@@ -62,6 +63,26 @@ describe('translations', () => {
     }
     expect(Object.keys(METRIC_LABELS[language]).sort()).toEqual(METRIC_CATALOG.map((m) => m.id).sort());
   });
+
+  it.each(LANGUAGES)(
+    '%s defines every metric of the catalog (formula and n) and every parameter',
+    (language) => {
+      const { metrics, params } = DEFINITIONS[language];
+      expect(Object.keys(metrics).sort()).toEqual(METRIC_CATALOG.map((m) => m.id).sort());
+      for (const metric of METRIC_CATALOG) {
+        const found = metricDefinition(metric.id, language);
+        expect(found?.formula.trim(), `${language} ${metric.id} formula`).not.toBe('');
+        expect(found?.n.trim(), `${language} ${metric.id} n`).not.toBe('');
+        // The data's own names (columns, parameters, values) stay as they are in every language.
+        for (const name of metric.params.map((p) => p.name).filter((n) => metric.formula.includes(n)))
+          expect(found?.formula, `${language} ${metric.id} names ${name}`).toContain(name);
+        for (const param of metric.params)
+          expect(params[param.name]?.trim(), `${language} ${param.name}`).toBeTruthy();
+      }
+      if (language !== 'en')
+        expect(metricDefinition('aht', language)?.formula).not.toBe(metricDefinition('aht', 'en')?.formula);
+    },
+  );
 
   it('formats plurals by each language’s rules through i18next and ICU', () => {
     const pl = translator('pl');

@@ -1,5 +1,6 @@
 /** Languages: messages (ICU, i18next), metric labels, and Intl formatting (docs/languages.md). */
 
+export { DEFINITIONS, metricDefinition, PARAM_DESCRIPTIONS } from './definitions/index.js';
 export {
   formatDate,
   formatMoney,

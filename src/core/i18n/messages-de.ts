@@ -1,6 +1,22 @@
+import { ANALYSIS_DE } from './dashboard/analysis-de.js';
+import { COMMON_DE } from './dashboard/common-de.js';
+import { MONEY_DE } from './dashboard/money-de.js';
+import { OVERVIEW_DE } from './dashboard/overview-de.js';
+import { RENEWAL_DE } from './dashboard/renewal-de.js';
+import { RFP_DE } from './dashboard/rfp-de.js';
+import { MAIL_DE } from './documents/mail-de.js';
+import { SCORECARD_DE } from './documents/scorecard-de.js';
 import type { Messages } from './messages-en.js';
 
 export const DE: Messages = {
+  ...COMMON_DE,
+  ...OVERVIEW_DE,
+  ...ANALYSIS_DE,
+  ...MONEY_DE,
+  ...RENEWAL_DE,
+  ...RFP_DE,
+  ...SCORECARD_DE,
+  ...MAIL_DE,
   'nav.contracts': 'Verträge',
   'nav.drilldown': 'Detailanalyse',
   'nav.operations': 'Betrieb',
@@ -89,6 +105,9 @@ export const DE: Messages = {
   'mechanics.penaltyOf': 'Malus aus',
   'mechanics.noEarnBacks': 'Im bisherigen Vertragszeitraum wurde kein Malus zurückvergütet.',
   // RFPs stored as data (web/src/pages/rfp-*.tsx).
+  'rfps.vendorsExample': 'z. B. brightpath, coastline',
+  'rfps.whatList': 'die Ausschreibungen',
+  'rfps.whatResponses': 'die Antworten',
   'rfps.title': 'Ausschreibungen',
   'rfps.introClient':
     'Die Ausschreibungen Ihrer Organisation: Öffnen Sie eine, um die Angebote zu vergleichen; die Bewerter bewerten sie dort.',

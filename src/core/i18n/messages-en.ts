@@ -1,9 +1,27 @@
 /**
  * English, the reference: every other language has exactly these keys (i18n.test.ts).
  * Messages are ICU MessageFormat: `{name}` placeholders, `{count, plural, ...}` plurals.
- * Metric labels are not here: they come from the metric catalog (metric-labels.ts).
+ * Metric labels are not here: they come from the metric catalog (metric-labels.ts). The
+ * dashboard's pages keep theirs per area in dashboard/<area>-<lang>.ts, spread in here.
  */
+import { ANALYSIS_EN } from './dashboard/analysis-en.js';
+import { COMMON_EN } from './dashboard/common-en.js';
+import { MONEY_EN } from './dashboard/money-en.js';
+import { OVERVIEW_EN } from './dashboard/overview-en.js';
+import { RENEWAL_EN } from './dashboard/renewal-en.js';
+import { RFP_EN } from './dashboard/rfp-en.js';
+import { MAIL_EN } from './documents/mail-en.js';
+import { SCORECARD_EN } from './documents/scorecard-en.js';
+
 export const EN = {
+  ...COMMON_EN,
+  ...OVERVIEW_EN,
+  ...ANALYSIS_EN,
+  ...MONEY_EN,
+  ...RENEWAL_EN,
+  ...RFP_EN,
+  ...SCORECARD_EN,
+  ...MAIL_EN,
   'nav.contracts': 'Contracts',
   'nav.drilldown': 'Drill-down',
   'nav.operations': 'Operations',
@@ -92,6 +110,9 @@ export const EN = {
   'mechanics.penaltyOf': 'penalty of',
   'mechanics.noEarnBacks': 'No penalty was earned back in the term so far.',
   // RFPs stored as data (web/src/pages/rfp-*.tsx).
+  'rfps.vendorsExample': 'e.g. brightpath, coastline',
+  'rfps.whatList': 'the RFPs',
+  'rfps.whatResponses': 'the responses',
   'rfps.title': 'RFPs',
   'rfps.introClient':
     "Your organisation's requests for proposals: open one to compare the responses; evaluators score them there.",

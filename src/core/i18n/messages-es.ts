@@ -1,6 +1,22 @@
+import { ANALYSIS_ES } from './dashboard/analysis-es.js';
+import { COMMON_ES } from './dashboard/common-es.js';
+import { MONEY_ES } from './dashboard/money-es.js';
+import { OVERVIEW_ES } from './dashboard/overview-es.js';
+import { RENEWAL_ES } from './dashboard/renewal-es.js';
+import { RFP_ES } from './dashboard/rfp-es.js';
+import { MAIL_ES } from './documents/mail-es.js';
+import { SCORECARD_ES } from './documents/scorecard-es.js';
 import type { Messages } from './messages-en.js';
 
 export const ES: Messages = {
+  ...COMMON_ES,
+  ...OVERVIEW_ES,
+  ...ANALYSIS_ES,
+  ...MONEY_ES,
+  ...RENEWAL_ES,
+  ...RFP_ES,
+  ...SCORECARD_ES,
+  ...MAIL_ES,
   'nav.contracts': 'Contratos',
   'nav.drilldown': 'Análisis detallado',
   'nav.operations': 'Operaciones',
@@ -89,6 +105,9 @@ export const ES: Messages = {
   'mechanics.penaltyOf': 'penalización de',
   'mechanics.noEarnBacks': 'Ninguna penalización se ha devuelto en el plazo transcurrido.',
   // RFPs stored as data (web/src/pages/rfp-*.tsx).
+  'rfps.vendorsExample': 'p. ej. brightpath, coastline',
+  'rfps.whatList': 'las licitaciones',
+  'rfps.whatResponses': 'las respuestas',
   'rfps.title': 'Licitaciones (RFP)',
   'rfps.introClient':
     'Las solicitudes de propuesta de su organización: abra una para comparar las respuestas; los evaluadores las puntúan allí.',

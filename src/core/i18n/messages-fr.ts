@@ -1,6 +1,22 @@
+import { ANALYSIS_FR } from './dashboard/analysis-fr.js';
+import { COMMON_FR } from './dashboard/common-fr.js';
+import { MONEY_FR } from './dashboard/money-fr.js';
+import { OVERVIEW_FR } from './dashboard/overview-fr.js';
+import { RENEWAL_FR } from './dashboard/renewal-fr.js';
+import { RFP_FR } from './dashboard/rfp-fr.js';
+import { MAIL_FR } from './documents/mail-fr.js';
+import { SCORECARD_FR } from './documents/scorecard-fr.js';
 import type { Messages } from './messages-en.js';
 
 export const FR: Messages = {
+  ...COMMON_FR,
+  ...OVERVIEW_FR,
+  ...ANALYSIS_FR,
+  ...MONEY_FR,
+  ...RENEWAL_FR,
+  ...RFP_FR,
+  ...SCORECARD_FR,
+  ...MAIL_FR,
   'nav.contracts': 'Contrats',
   'nav.drilldown': 'Analyse détaillée',
   'nav.operations': 'Opérations',
@@ -89,6 +105,9 @@ export const FR: Messages = {
   'mechanics.penaltyOf': 'pénalité de',
   'mechanics.noEarnBacks': 'Aucune pénalité n’a été restituée sur la durée écoulée.',
   // RFPs stored as data (web/src/pages/rfp-*.tsx).
+  'rfps.vendorsExample': 'p. ex. brightpath, coastline',
+  'rfps.whatList': "les appels d'offres",
+  'rfps.whatResponses': 'les réponses',
   'rfps.title': "Appels d'offres",
   'rfps.introClient':
     "Les appels d'offres de votre organisation : ouvrez-en un pour comparer les réponses ; les évaluateurs les y notent.",

@@ -1,6 +1,22 @@
+import { ANALYSIS_PL } from './dashboard/analysis-pl.js';
+import { COMMON_PL } from './dashboard/common-pl.js';
+import { MONEY_PL } from './dashboard/money-pl.js';
+import { OVERVIEW_PL } from './dashboard/overview-pl.js';
+import { RENEWAL_PL } from './dashboard/renewal-pl.js';
+import { RFP_PL } from './dashboard/rfp-pl.js';
+import { MAIL_PL } from './documents/mail-pl.js';
+import { SCORECARD_PL } from './documents/scorecard-pl.js';
 import type { Messages } from './messages-en.js';
 
 export const PL: Messages = {
+  ...COMMON_PL,
+  ...OVERVIEW_PL,
+  ...ANALYSIS_PL,
+  ...MONEY_PL,
+  ...RENEWAL_PL,
+  ...RFP_PL,
+  ...SCORECARD_PL,
+  ...MAIL_PL,
   'nav.contracts': 'Umowy',
   'nav.drilldown': 'Analiza szczegółowa',
   'nav.operations': 'Operacje',
@@ -90,6 +106,9 @@ export const PL: Messages = {
   'mechanics.penaltyOf': 'kara z',
   'mechanics.noEarnBacks': 'W dotychczasowym okresie umowy nie zwrócono żadnej kary.',
   // RFPs stored as data (web/src/pages/rfp-*.tsx).
+  'rfps.vendorsExample': 'np. brightpath, coastline',
+  'rfps.whatList': 'zapytania ofertowe',
+  'rfps.whatResponses': 'odpowiedzi',
   'rfps.title': 'Zapytania ofertowe',
   'rfps.introClient':
     'Zapytania ofertowe Twojej organizacji: otwórz jedno, aby porównać odpowiedzi; oceniający oceniają je tam.',

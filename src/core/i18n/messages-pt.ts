@@ -1,6 +1,22 @@
+import { ANALYSIS_PT } from './dashboard/analysis-pt.js';
+import { COMMON_PT } from './dashboard/common-pt.js';
+import { MONEY_PT } from './dashboard/money-pt.js';
+import { OVERVIEW_PT } from './dashboard/overview-pt.js';
+import { RENEWAL_PT } from './dashboard/renewal-pt.js';
+import { RFP_PT } from './dashboard/rfp-pt.js';
+import { MAIL_PT } from './documents/mail-pt.js';
+import { SCORECARD_PT } from './documents/scorecard-pt.js';
 import type { Messages } from './messages-en.js';
 
 export const PT: Messages = {
+  ...COMMON_PT,
+  ...OVERVIEW_PT,
+  ...ANALYSIS_PT,
+  ...MONEY_PT,
+  ...RENEWAL_PT,
+  ...RFP_PT,
+  ...SCORECARD_PT,
+  ...MAIL_PT,
   'nav.contracts': 'Contratos',
   'nav.drilldown': 'Análise detalhada',
   'nav.operations': 'Operações',
@@ -89,6 +105,9 @@ export const PT: Messages = {
   'mechanics.penaltyOf': 'penalidade de',
   'mechanics.noEarnBacks': 'Nenhuma penalidade foi devolvida no prazo decorrido.',
   // RFPs stored as data (web/src/pages/rfp-*.tsx).
+  'rfps.vendorsExample': 'p. ex. brightpath, coastline',
+  'rfps.whatList': 'os concursos',
+  'rfps.whatResponses': 'as respostas',
   'rfps.title': 'Concursos (RFP)',
   'rfps.introClient':
     'Os pedidos de proposta da sua organização: abra um para comparar as respostas; os avaliadores pontuam-nas aí.',

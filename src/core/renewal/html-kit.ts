@@ -50,6 +50,8 @@ tr { break-inside: avoid; }
 th, td { text-align: left; vertical-align: top; padding: 1.1mm 1.4mm; border-bottom: 0.25mm solid #c8c8c8; }
 th { font-weight: 700; border-bottom: 0.4mm solid #161616; background: #f2f2f2; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* Headings may wrap between words (longer in some languages); the numbers under them do not. */
+th.num { white-space: normal; hyphens: manual; }
 td:first-child { overflow-wrap: break-word; }
 .id { overflow-wrap: normal; word-break: normal; hyphens: none; }
 .rule-ref { white-space: nowrap; }

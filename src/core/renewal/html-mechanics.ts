@@ -1,44 +1,61 @@
 import { esc } from './html-kit.js';
+import type { Words } from './html-words.js';
 import type { Scorecard } from './types.js';
 
 /** The scorecard document's mechanics page: termination rights from chronic failure, and earn-backs paid. */
-export function mechanicsSection(card: Scorecard): string {
+export function mechanicsSection(card: Scorecard, w: Words): string {
   const m = card.mechanics;
   if (!m) return '';
+  type Key =
+    | 'title'
+    | 'rule'
+    | 'noClause'
+    | 'noRight'
+    | 'outcome'
+    | 'rightFrom'
+    | 'madeBy'
+    | 'oneShort'
+    | 'earnBacksPaid'
+    | 'noEarnBacks'
+    | 'noEarnBackClause'
+    | 'period'
+    | 'line'
+    | 'penaltyOf'
+    | 'amount'
+    | 'earnedBack';
+  const t = (key: Key, values?: Record<string, string | number>) => w.t(`scorecard.mech.${key}`, values);
   const cf = m.chronicFailure;
+  const head = (cells: Key[]) =>
+    `<thead><tr>${cells.map((c) => `<th>${esc(t(c))}</th>`).join('')}</tr></thead>`;
   const rights =
     m.terminationRights.length === 0
-      ? '<p>Chronic failure gave no termination right in the term so far.</p>'
-      : `<table data-testid="termination-rights"><thead><tr><th>Outcome</th><th>Termination right from</th><th>Defaults that made it</th></tr></thead><tbody>${m.terminationRights
+      ? `<p>${esc(t('noRight'))}</p>`
+      : `<table data-testid="termination-rights">${head(['outcome', 'rightFrom', 'madeBy'])}<tbody>${m.terminationRights
           .map(
             (r) =>
               `<tr><td>${esc(r.label)}</td><td>${esc(r.grantedIn)}</td><td>${esc(r.periods.join(', '))}</td></tr>`,
           )
           .join('')}</tbody></table>`;
   const short = m.oneShort.length
-    ? `<p>One default short of chronic failure: ${esc(m.oneShort.map((o) => `${o.label} (${o.periods.join(', ')})`).join('; '))}.</p>`
+    ? `<p>${esc(t('oneShort', { list: m.oneShort.map((o) => `${o.label} (${o.periods.join(', ')})`).join('; ') }))}</p>`
     : '';
   const earnBacks =
     m.earnBacks.length === 0
-      ? `<p>${m.earnBack ? 'No penalty was earned back in the term so far.' : 'The contract has no earn-back.'}</p>`
-      : `<table><thead><tr><th>Period</th><th>Line</th><th>Penalty of</th><th>Amount</th></tr></thead><tbody>${m.earnBacks
+      ? `<p>${esc(t(m.earnBack ? 'noEarnBacks' : 'noEarnBackClause'))}</p>`
+      : `<table>${head(['period', 'line', 'penaltyOf', 'amount'])}<tbody>${m.earnBacks
           .map(
             (e) =>
               `<tr><td>${esc(e.period)}</td><td>${esc(e.label)}</td><td>${esc(e.penaltyPeriod)}</td><td class="num">${esc(e.amount)}</td></tr>`,
           )
           .join(
             '',
-          )}<tr><th colspan="3">Earned back</th><td class="num">${esc(m.earnBackTotal)}</td></tr></tbody></table>`;
+          )}<tr><th colspan="3">${esc(t('earnedBack'))}</th><td class="num">${esc(m.earnBackTotal)}</td></tr></tbody></table>`;
   return `<section id="mechanics" class="page">
-<h2>Chronic failure and earn-back</h2>
-<p>${
-    cf
-      ? `A service level default is an outcome paying below 0% in a settlement period; ${cf.misses} defaults of one outcome within ${cf.within} consecutive periods give the client a termination right.`
-      : 'The contract has no chronic-failure clause.'
-  }</p>
+<h2>${esc(t('title'))}</h2>
+<p>${esc(cf ? t('rule', { misses: cf.misses, within: cf.within }) : t('noClause'))}</p>
 ${cf ? rights : ''}
 ${short}
-<h3>Earn-backs paid</h3>
+<h3>${esc(t('earnBacksPaid'))}</h3>
 ${earnBacks}
 </section>`;
 }

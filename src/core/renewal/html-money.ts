@@ -9,12 +9,14 @@ import {
 } from './format.js';
 import { quoteDefinition } from './html-definitions.js';
 import { esc } from './html-kit.js';
+import type { Words } from './html-words.js';
 import { barChart, lineChart } from './svg-charts.js';
 import type { Scorecard } from './types.js';
 
 /** The scorecard document's money pages: invoices by settlement period, then cost against value per contact. */
 
-export function moneySection(card: Scorecard): string {
+export function moneySection(card: Scorecard, w: Words): string {
+  const tr = w.t;
   const { money } = card;
   const c = money.currency;
   const m = (x: string) => esc(formatAmount(x));
@@ -22,39 +24,44 @@ export function moneySection(card: Scorecard): string {
     money.periods.map((p) => ({
       label: p.display,
       bars: [
-        { value: new Dec(p.bonuses).toNumber(), label: 'bonuses', className: 'good' as const },
-        { value: new Dec(p.penalties).toNumber(), label: 'penalties', className: 'bad' as const },
-        { value: new Dec(p.caps).toNumber(), label: 'caps', className: 'neutral' as const },
+        { value: new Dec(p.bonuses).toNumber(), label: tr('scorecard.bonuses'), className: 'good' as const },
+        {
+          value: new Dec(p.penalties).toNumber(),
+          label: tr('scorecard.penalties'),
+          className: 'bad' as const,
+        },
+        { value: new Dec(p.caps).toNumber(), label: tr('scorecard.caps'), className: 'neutral' as const },
       ],
     })),
     {
       format: (x) => formatMoney(x, c).replace(`${c} `, ''),
-      title: 'Outcome adjustments by settlement period',
+      title: tr('scorecard.adjustmentsChart'),
     },
   );
   const row = (p: (typeof money.periods)[number]) =>
-    `<tr><td>${esc(p.display)}</td><td>${esc(p.kind)}${p.versions.length > 1 ? ` (v${p.versions.join(', v')})` : ` v${p.versions[0] ?? ''}`}</td><td class="num">${m(
+    `<tr><td>${esc(p.display)}</td><td>${esc(tr('scorecard.kindValue', { kind: p.kind }))}${p.versions.length > 1 ? ` (v${p.versions.join(', v')})` : ` v${p.versions[0] ?? ''}`}</td><td class="num">${m(
       p.baseFee,
     )}</td><td class="num">${m(p.atRisk)}</td><td class="num">${m(p.bonuses)}</td><td class="num">${m(p.penalties)}</td><td class="num">${m(
       p.caps,
     )}</td><td class="num">${m(p.adjustments)}</td><td class="num">${m(p.total)}</td></tr>`;
   const t = money.term;
   return `<section id="money" class="page">
-<h2>Money paid and withheld</h2>
-<p>The invoice of each settlement period, computed with the versions in force (not stored): bonuses (green), penalties (red) and the caps that cut them, in ${esc(c)}.</p>
+<h2>${esc(tr('scorecard.moneyTitle'))}</h2>
+<p>${esc(tr('scorecard.moneyIntro', { currency: c }))}</p>
 <div class="chart">${chart}</div>
 <table>
-<thead><tr><th>Period</th><th>Kind</th><th class="num">Base fee (${esc(c)})</th><th class="num">At risk</th><th class="num">Bonuses</th><th class="num">Penalties</th><th class="num">Caps</th><th class="num">Adjustments</th><th class="num">Invoice total</th></tr></thead>
+<thead><tr><th>${esc(tr('scorecard.period'))}</th><th>${esc(tr('scorecard.kind'))}</th><th class="num">${esc(tr('scorecard.baseFee', { currency: c }))}</th><th class="num">${esc(tr('scorecard.atRisk'))}</th><th class="num">${esc(tr('scorecard.bonusesCol'))}</th><th class="num">${esc(tr('scorecard.penaltiesCol'))}</th><th class="num">${esc(tr('scorecard.capsCol'))}</th><th class="num">${esc(tr('scorecard.adjustmentsCol'))}</th><th class="num">${esc(tr('scorecard.invoiceTotal'))}</th></tr></thead>
 <tbody>${money.periods.map(row).join('')}
-<tr class="total"><td>Term so far</td><td></td><td class="num">${m(t.baseFee)}</td><td class="num">${m(t.atRisk)}</td><td class="num">${m(t.bonuses)}</td><td class="num">${m(
+<tr class="total"><td>${esc(tr('scorecard.termSoFar'))}</td><td></td><td class="num">${m(t.baseFee)}</td><td class="num">${m(t.atRisk)}</td><td class="num">${m(t.bonuses)}</td><td class="num">${m(
     t.penalties,
   )}</td><td class="num">${m(t.caps)}</td><td class="num">${m(t.adjustments)}</td><td class="num">${m(t.total)}</td></tr></tbody>
 </table>
-<p class="small">Withheld, net of bonuses and caps: ${esc(formatPercent(t.withheldShare))} of the amount at risk. A provisional period has an outcome that matures later (fcr, retention_90d); its final settlement may differ.</p>
+<p class="small">${esc(tr('scorecard.moneyNote', { share: formatPercent(t.withheldShare) }))}</p>
 </section>`;
 }
 
-export function valueSection(card: Scorecard): string {
+export function valueSection(card: Scorecard, w: Words): string {
+  const { t } = w;
   const { value } = card;
   const c = card.contract.currency;
   const money = (x: number | null) => formatValue(x, 'money', '', c);
@@ -62,24 +69,28 @@ export function valueSection(card: Scorecard): string {
     value.periods.map((p) => p.display),
     [
       {
-        label: 'cost per contact',
+        label: t('scorecard.costPerContact'),
         values: value.periods.map((p) => p.costPerContact),
         colour: '#8b1212',
         dashed: true,
       },
-      { label: 'value per contact', values: value.periods.map((p) => p.valuePerContact), colour: '#14532d' },
+      {
+        label: t('scorecard.valuePerContact'),
+        values: value.periods.map((p) => p.valuePerContact),
+        colour: '#14532d',
+      },
     ],
     {
       format: (x) => money(x).replace(`${c} `, ''),
-      title: 'Cost per contact and value per contact by quarter',
+      title: t('scorecard.valueChart'),
     },
   );
   return `<section id="value" class="page">
-<h2>Cost per contact against value per contact</h2>
-<p>Cost per contact: ${quoteDefinition('cost_per_contact')} (bot-only contacts included, not billed). Value per contact: ${quoteDefinition('value_per_contact')}. In the value era, cost per contact may rise while value per contact rises faster.</p>
+<h2>${esc(t('scorecard.valueTitle'))}</h2>
+<p>${esc(t('scorecard.costDefinition'))} ${quoteDefinition('cost_per_contact', w.language)} ${esc(t('scorecard.costDefinitionNote'))} ${esc(t('scorecard.valueDefinition'))} ${quoteDefinition('value_per_contact', w.language)}. ${esc(t('scorecard.valueEra'))}</p>
 <div class="chart">${chart}</div>
 <table>
-<thead><tr><th>Quarter</th><th class="num">Contacts</th><th class="num">Cost per contact</th><th class="num">Value per contact</th><th class="num">Value / cost</th></tr></thead>
+<thead><tr><th>${esc(t('scorecard.quarter'))}</th><th class="num">${esc(t('scorecard.contacts'))}</th><th class="num">${esc(t('scorecard.costCol'))}</th><th class="num">${esc(t('scorecard.valueCol'))}</th><th class="num">${esc(t('scorecard.ratio'))}</th></tr></thead>
 <tbody>${value.periods
     .map(
       (p) =>
@@ -92,7 +103,7 @@ export function valueSection(card: Scorecard): string {
         )}</td></tr>`,
     )
     .join('')}
-<tr class="total"><td>First to latest quarter</td><td></td><td class="num">${esc(formatChange(value.costChange))}</td><td class="num">${esc(
+<tr class="total"><td>${esc(t('scorecard.firstToLatest'))}</td><td></td><td class="num">${esc(formatChange(value.costChange))}</td><td class="num">${esc(
     formatChange(value.valueChange),
   )}</td><td></td></tr></tbody>
 </table>

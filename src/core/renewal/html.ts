@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/index.js';
 import { Dec } from '../money/money.js';
 import { formatChange, formatMoney, formatPercent } from './format.js';
 import { definitionsSection } from './html-definitions.js';
@@ -8,12 +9,15 @@ import { moneySection, valueSection } from './html-money.js';
 import { operationsSection } from './html-operations.js';
 import { outcomesSection } from './html-outcomes.js';
 import { recalibrationSection } from './html-recalibrations.js';
+import { localiseHtml, type Words, wordsOf } from './html-words.js';
 import type { Reason, RecommendationId, Scorecard } from './types.js';
 
 /**
  * The renewal scorecard as one self-contained, printable HTML document (A4; the PDF is
  * this document printed by Chromium): the recommendation and its reasons first, then one
- * page per section with its charts.
+ * page per section with its charts. In the reader's language (`language`, default English):
+ * the document's own words, metric labels and definitions, dates and numbers; the reasons
+ * and rule conditions are the rules' own sentences.
  */
 
 const TONE: Record<RecommendationId, 'good' | 'warn' | 'bad'> = {
@@ -22,25 +26,37 @@ const TONE: Record<RecommendationId, 'good' | 'warn' | 'bad'> = {
   re_tender: 'bad',
 };
 
-export function renderScorecardHtml(card: Scorecard): string {
-  const title = `Renewal scorecard: ${card.contract.displayName}`;
+export function renderScorecardHtml(card: Scorecard, language: Language = 'en'): string {
+  const w = wordsOf(language);
+  const { t } = w;
+  const title = t('scorecard.title', { name: card.contract.displayName });
   const body = [
-    summary(card),
-    outcomesSection(card),
-    moneySection(card),
-    mechanicsSection(card),
-    valueSection(card),
-    operationsSection(card),
-    recalibrationSection(card),
-    evidenceSection(card),
-    definitionsSection(card),
-    rulesSection(card),
+    summary(card, w),
+    outcomesSection(card, w),
+    moneySection(card, w),
+    mechanicsSection(card, w),
+    valueSection(card, w),
+    operationsSection(card, w),
+    recalibrationSection(card, w),
+    evidenceSection(card, w),
+    definitionsSection(card, w),
+    rulesSection(card, w),
   ].join('\n');
-  const footer = `Renewal scorecard · ${card.contract.id} v${card.contract.version} · ${card.termSoFar.display} · as of ${card.asOf}`;
-  return documentHtml(title, body, '', footer);
+  const footer = t('scorecard.footer', {
+    id: card.contract.id,
+    version: card.contract.version,
+    term: card.termSoFar.display,
+    asOf: w.date(card.asOf),
+  });
+  return documentHtml(title, localiseHtml(body, language), '', footer, {
+    lang: language,
+    page: t('pdf.page'),
+    of: t('pdf.of'),
+  });
 }
 
-function summary(card: Scorecard): string {
+function summary(card: Scorecard, w: Words): string {
+  const { t } = w;
   const { contract, recommendation: rec, termSoFar } = card;
   const moved = card.outcomes.filter((o) => o.term.evidence === 'moved').length;
   const counted = card.outcomes.filter((o) => o.term.evidence !== 'insufficient').length;
@@ -51,64 +67,58 @@ function summary(card: Scorecard): string {
       .map((r) => `<li>${esc(r.text)} <span class="small muted rule-ref">[${esc(r.rule)}]</span></li>`)
       .join('');
   return `<header id="summary">
-<p class="eyebrow">Renewal scorecard · Covenant</p>
+<p class="eyebrow">${esc(t('scorecard.eyebrow'))}</p>
 <h1>${esc(contract.displayName)}</h1>
 <div class="meta">
-<span>Contract <b>${esc(contract.id)}</b> v${contract.version}</span>
-<span>Client <b>${esc(contract.client)}</b></span>
-<span>Vendor <b>${esc(contract.vendor)}</b></span>
-<span>Term ${esc(contract.term.start)} to ${esc(contract.term.end)}</span>
-<span>Scored ${esc(termSoFar.display)}${termSoFar.complete ? ' (whole term)' : ' (term so far)'}</span>
-<span>As of ${esc(card.asOf)}</span>
-<span>Zone ${esc(contract.timezone)}</span>
+<span>${esc(t('scorecard.contract'))} <b>${esc(contract.id)}</b> v${contract.version}</span>
+<span>${esc(t('scorecard.client'))} <b>${esc(contract.client)}</b></span>
+<span>${esc(t('scorecard.vendor'))} <b>${esc(contract.vendor)}</b></span>
+<span>${esc(t('scorecard.term', { from: w.date(contract.term.start), to: w.date(contract.term.end) }))}</span>
+<span>${esc(t('scorecard.scored', { term: termSoFar.display, complete: termSoFar.complete ? 'yes' : 'no' }))}</span>
+<span>${esc(t('scorecard.asOf', { date: w.date(card.asOf) }))}</span>
+<span>${esc(t('scorecard.zone', { zone: contract.timezone }))}</span>
 </div>
 </header>
 <section id="recommendation" class="panel ${TONE[rec.decision]}">
-<p class="eyebrow">Recommendation</p>
-<p class="decision">${esc(capitalise(rec.label))}</p>
-<p>${esc(decisionLine(rec.decision))}</p>
+<p class="eyebrow">${esc(t('scorecard.recommendation'))}</p>
+<p class="decision">${esc(t('scorecard.decision', { decision: rec.decision }))}</p>
+<p>${esc(t('scorecard.decisionLine', { decision: rec.decision }))}</p>
 <ol>${reasons(rec.reasons)}</ol>
 ${
   rec.otherReasons.length > 0
-    ? `<p class="small" style="margin-top:2mm"><b>Also found</b> (rules that push to a milder recommendation):</p><ul class="small">${reasons(rec.otherReasons)}</ul>`
+    ? `<p class="small" style="margin-top:2mm"><b>${esc(t('scorecard.alsoFound'))}</b> ${esc(t('scorecard.alsoFoundNote'))}</p><ul class="small">${reasons(rec.otherReasons)}</ul>`
     : ''
 }
 </section>
 <div class="figures">
-<div class="figure"><div class="value">${moved} of ${counted}</div><div class="label">outcomes moved in the better direction (p &lt; 0.05) over the term so far</div></div>
-<div class="figure"><div class="value">${esc(formatMoney(adjustments.toString(), c))}</div><div class="label">outcome adjustments on a base fee of ${esc(
-    formatMoney(card.money.term.baseFee, c),
-  )} (${esc(adjustments.isNegative() ? `${formatPercent(card.money.term.withheldShare)} of the at-risk amount withheld` : 'net bonus')})</div></div>
-<div class="figure"><div class="value">${esc(formatChange(card.value.valueChange))}</div><div class="label">value per contact, first to latest quarter</div></div>
-<div class="figure"><div class="value">${esc(formatChange(card.value.costChange))}</div><div class="label">cost per contact, first to latest quarter</div></div>
+<div class="figure"><div class="value">${esc(t('scorecard.movedOf', { moved, counted }))}</div><div class="label">${esc(t('scorecard.movedLabel'))}</div></div>
+<div class="figure"><div class="value">${esc(formatMoney(adjustments.toString(), c))}</div><div class="label">${esc(
+    t('scorecard.adjustmentsLabel', { base: formatMoney(card.money.term.baseFee, c) }),
+  )} (${esc(
+    adjustments.isNegative()
+      ? t('scorecard.withheld', { share: formatPercent(card.money.term.withheldShare) })
+      : t('scorecard.netBonus'),
+  )})</div></div>
+<div class="figure"><div class="value">${esc(formatChange(card.value.valueChange))}</div><div class="label">${esc(t('scorecard.valueLabel'))}</div></div>
+<div class="figure"><div class="value">${esc(formatChange(card.value.costChange))}</div><div class="label">${esc(t('scorecard.costLabel'))}</div></div>
 </div>
-<p class="small">"Moved" means the difference from the contract's baseline is in the better direction with p &lt; 0.05; intervals are 95%. Every measurement is defined under Definitions, and the rules that decide the recommendation, with their conditions, are listed at the end.</p>`;
+<p class="small">${esc(t('scorecard.movedNote'))}</p>`;
 }
 
-const decisionLine = (decision: RecommendationId) =>
-  decision === 'renew'
-    ? 'Renew as is: the outcomes moved with evidence and nothing the rules check for calls for a change.'
-    : decision === 'renew_with_changes'
-      ? 'Renew, with the changes the reasons below call for written into the next contract.'
-      : 'Re-tender: the numbers below show outcomes that did not move or a material breach.';
-
-function rulesSection(card: Scorecard): string {
+function rulesSection(card: Scorecard, w: Words): string {
+  const { t } = w;
   const rec = card.recommendation;
   return `<section id="rules" class="page">
-<h2>How the recommendation was reached</h2>
-<p>Each rule reads the numbers above; the recommendation is the most severe one a fired rule pushes to (re-tender, then renew with changes, then renew). Each rule's condition is quoted with the constants it uses.</p>
-<table><thead><tr><th>Rule</th><th>Pushes to</th><th>Condition</th><th>Fired</th></tr></thead><tbody>${rec.rules
+<h2>${esc(t('scorecard.rulesTitle'))}</h2>
+<p>${esc(t('scorecard.rulesIntro'))}</p>
+<table><thead><tr><th>${esc(t('scorecard.rule'))}</th><th>${esc(t('scorecard.pushesTo'))}</th><th>${esc(t('scorecard.condition'))}</th><th>${esc(t('scorecard.fired'))}</th></tr></thead><tbody>${rec.rules
     .map(
       (r) =>
-        `<tr><td class="small id">${breakableId(r.id)}</td><td>${tag(capitalise(labelOf(r.recommendation)), TONE[r.recommendation])}</td><td class="small">${esc(
+        `<tr><td class="small id">${breakableId(r.id)}</td><td>${tag(t('scorecard.decision', { decision: r.recommendation }), TONE[r.recommendation])}</td><td class="small">${esc(
           r.condition,
-        )}</td><td>${r.fired ? '<b>yes</b>' : '<span class="muted">no</span>'}</td></tr>`,
+        )}</td><td>${r.fired ? `<b>${esc(t('scorecard.yes'))}</b>` : `<span class="muted">${esc(t('scorecard.no'))}</span>`}</td></tr>`,
     )
     .join('')}</tbody></table>
 
 </section>`;
 }
-
-const labelOf = (id: RecommendationId) =>
-  id === 'renew' ? 'renew' : id === 're_tender' ? 're-tender' : 'renew with changes';
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -72,14 +72,9 @@ export function cachedInvoice(deps: ServerDeps, c: Context<AppEnv>, version: Sto
     deps.events.version,
     `settlement:${scopeKey(c)}:${version.contractId}:${window.label}`,
     () =>
-      computeSettlement(
-        storeOf(c, deps),
-        tenantOf(c),
-        version.contractId,
-        window,
-        new Date().toISOString(),
-        { mechanics: true },
-      ),
+      computeSettlement(storeOf(c, deps), tenantOf(c), version.contractId, window, new Date().toISOString(), {
+        mechanics: true,
+      }),
   );
 }
 

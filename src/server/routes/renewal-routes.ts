@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { StoredVersion } from '../../contracts/contract-store.js';
+import { LANGUAGES } from '../../core/i18n/index.js';
 import { UserError } from '../../core/issues.js';
 import { renderScorecardHtml } from '../../core/renewal/html.js';
 import type { Scorecard } from '../../core/renewal/types.js';
@@ -11,6 +12,7 @@ import { ApiError } from '../api/common-schemas.js';
 import { RenewalScorecard } from '../api/renewal-schemas.js';
 import { principalOf, tenantOf } from '../auth/middleware.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
+import { languagePreferences } from '../language-preferences.js';
 import { clampAsOf, scorecardFor } from '../renewal-view.js';
 import { scopeKey, storeOf } from '../session-scope.js';
 import { visibleContract } from './contract-routes.js';
@@ -104,7 +106,7 @@ export function renewalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       operationId: 'getRenewalPdf',
       summary: 'A contract’s renewal scorecard as PDF',
       tags: ['renewal'],
-      request: { params: id, query: asOfQuery },
+      request: { params: id, query: asOfQuery.extend({ lang: z.enum(LANGUAGES).optional() }) },
       responses: {
         200: {
           content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
@@ -117,15 +119,20 @@ export function renewalRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     }),
     async (c) => {
       const version = await visibleContract(deps, c, c.req.valid('param').id);
-      const date = asOfDate(version, c.req.valid('query').asOf);
+      const { asOf, lang } = c.req.valid('query');
+      const date = asOfDate(version, asOf);
       const card = await scorecard(c, version, date);
+      // The PDF speaks the reader's language: ?lang=, else theirs, else the tenant's.
+      const language =
+        lang ??
+        (await languagePreferences(storeOf(c, deps), tenantOf(c), principalOf(c).user.email)).language;
       let pdf: Buffer;
       try {
         const party = principalOf(c).user.kind;
         pdf = await deps.cache.get(
           deps.events.version,
-          `renewal-pdf:${scopeKey(c)}:${party}:${version.contractId}:${date}`,
-          () => printPdf(renderScorecardHtml(card)),
+          `renewal-pdf:${scopeKey(c)}:${party}:${version.contractId}:${date}:${language}`,
+          () => printPdf(renderScorecardHtml(card, language)),
         );
       } catch (error) {
         if (error instanceof UserError) return c.json({ error: error.message }, 503);

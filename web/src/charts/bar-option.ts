@@ -1,5 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import { axisSuffix, chartNumber, formatCount, formatValue, intervalText } from '../lib/format';
+import { translate } from '../lib/i18n';
 import type { MetricResult } from '../lib/types';
 
 /** Horizontal bars of one metric by a breakdown, with the target as a markLine. */
@@ -22,7 +23,7 @@ export function barOption(
         const row = rows[index];
         if (!row) return '';
         const ci = intervalText(row.result);
-        return `${row.label}: <b>${formatValue(row.result.value, unit)}</b> (n = ${formatCount(row.result.n)}${ci ? `, 95% CI ${ci}` : ''})`;
+        return `${row.label}: <b>${formatValue(row.result.value, unit)}</b> (n = ${formatCount(row.result.n)}${ci ? `, ${translate('value.ci')} ${ci}` : ''})`;
       },
     },
     xAxis: {
@@ -48,7 +49,7 @@ export function barOption(
                 symbol: 'none',
                 lineStyle: { type: 'dashed', color: '#1a1a1a' },
                 label: {
-                  formatter: `target ${formatValue(target, unit)}`,
+                  formatter: translate('drill.target', { target: formatValue(target, unit) }),
                   color: '#1a1a1a',
                   // The category axis is inverted, so the line's start is its top, clear of the x-axis labels.
                   position: 'start',

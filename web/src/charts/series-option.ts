@@ -1,5 +1,6 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts';
 import { axisSuffix, chartNumber, formatCount, formatValue, intervalText } from '../lib/format';
+import { translate } from '../lib/i18n';
 import type { MetricResult } from '../lib/types';
 import { colorAt } from './palette';
 
@@ -63,7 +64,7 @@ export function seriesOption({
                       yAxis: chartNumber(target, unit) ?? 0,
                       name: 'target',
                       label: {
-                        formatter: `target ${formatValue(target, unit)}`,
+                        formatter: translate('drill.target', { target: formatValue(target, unit) }),
                         position: 'insideEndTop' as const,
                       },
                     },
@@ -91,7 +92,7 @@ export function seriesOption({
         },
         {
           type: 'line',
-          name: '95% interval',
+          name: translate('glossary.interval'),
           stack: 'band',
           symbol: 'none',
           lineStyle: { opacity: 0 },
@@ -121,7 +122,7 @@ export function seriesOption({
           if (!r) return [];
           const ci = intervalText(r);
           return [
-            `${s.name}: <b>${formatValue(r.value, unit)}</b> (n = ${formatCount(r.n)}${ci ? `, 95% CI ${ci}` : ''})`,
+            `${s.name}: <b>${formatValue(r.value, unit)}</b> (n = ${formatCount(r.n)}${ci ? `, ${translate('value.ci')} ${ci}` : ''})`,
           ];
         });
         return [xLabel(x), ...rows].join('<br/>');

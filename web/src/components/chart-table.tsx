@@ -21,7 +21,10 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-export function chartRows(option: EChartsOption): { head: string[]; rows: string[][] } | null {
+export function chartRows(
+  option: EChartsOption,
+  seriesName: (i: number) => string = (i) => `series ${i}`,
+): { head: string[]; rows: string[][] } | null {
   const axes = [...list<Axis>(option.xAxis), ...list<Axis>(option.yAxis)];
   const category = axes.find((axis) => axis.type === 'category' && Array.isArray(axis.data));
   const series = list<Series>(option.series).filter(
@@ -29,14 +32,14 @@ export function chartRows(option: EChartsOption): { head: string[]; rows: string
   );
   if (!category?.data || series.length === 0) return null;
   return {
-    head: ['', ...series.map((s, i) => s.name ?? `series ${i + 1}`)],
+    head: ['', ...series.map((s, i) => s.name ?? seriesName(i + 1))],
     rows: category.data.map((c, i) => [cellText(c), ...series.map((s) => cellText(s.data?.[i]))]),
   };
 }
 
 export function ChartTable({ option, label }: { option: EChartsOption; label: string }) {
-  const table = chartRows(option);
   const t = useT();
+  const table = chartRows(option, (number) => t('chart.series', { number }));
   if (!table) return null;
   return (
     <details className="chart-table">

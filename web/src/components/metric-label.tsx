@@ -1,40 +1,31 @@
 import { type KeyboardEvent, useId, useState } from 'react';
+import type { MessageKey } from '../../../src/core/i18n/index';
+import { hasMessage, type T, useT } from '../lib/i18n';
 import type { MetricInfo } from '../lib/types';
 import { useMetricInfo } from '../state/catalog';
 
-const UNIT_TEXT: Record<string, string> = {
-  share: 'share (shown as %)',
-  seconds: 'seconds',
-  count: 'count',
-  days: 'days',
-  money: 'money',
-  ratio: 'ratio',
-  mean_score: 'mean score',
+/** A catalog word (unit, direction, interval method) in the user's language, else as it is. */
+export const termText = (t: T, kind: 'unit' | 'direction' | 'interval', value: string): string => {
+  const key = `metric.${kind}.${value}`;
+  return hasMessage(key) ? t(key as MessageKey) : value;
 };
 
-const DIRECTION_TEXT: Record<string, string> = {
-  higher: 'higher is better',
-  lower: 'lower is better',
-  neutral: 'neither higher nor lower is better',
-};
-
-const INTERVAL_TEXT: Record<string, string> = {
-  wilson: 'Wilson score',
-  student_t: 'Student t',
-  bootstrap: 'percentile bootstrap (2000 resamples, seed 1)',
-  none: 'none (a count over all records)',
-};
-
-const detailText = (info: MetricInfo): string =>
-  `n counts ${info.n}. Unit: ${UNIT_TEXT[info.unit] ?? info.unit}; ${DIRECTION_TEXT[info.direction] ?? info.direction}. ` +
-  `95% interval: ${INTERVAL_TEXT[info.interval] ?? info.interval}.`;
+const detailText = (t: T, info: MetricInfo): string =>
+  t('metric.detail', {
+    n: info.n,
+    unit: termText(t, 'unit', info.unit),
+    direction: termText(t, 'direction', info.direction),
+    interval: termText(t, 'interval', info.interval),
+  });
 
 /**
  * A metric's name with its catalog definition as a tooltip, shown on hover and on keyboard
- * focus, dismissed with Escape, and tied to the name by aria-describedby.
+ * focus, dismissed with Escape, and tied to the name by aria-describedby. The definition is
+ * in the user's language (state/catalog.tsx).
  */
 export function MetricLabel({ id, label }: { id: string; label?: string }) {
   const info = useMetricInfo(id);
+  const t = useT();
   const tipId = useId();
   const [open, setOpen] = useState(false);
   const text = label ?? info?.label.singular ?? id;
@@ -59,14 +50,12 @@ export function MetricLabel({ id, label }: { id: string; label?: string }) {
         {info ? (
           <>
             <strong>{info.label.singular}</strong> <code>{info.id}</code>: {info.formula}.{' '}
-            <span>{detailText(info)}</span>
+            <span>{detailText(t, info)}</span>
           </>
         ) : (
-          <>Definition of {id} is loading or not in the catalog.</>
+          t('metric.loading', { id })
         )}
       </span>
     </span>
   );
 }
-
-export { DIRECTION_TEXT, INTERVAL_TEXT, UNIT_TEXT };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { MessageKey } from '../../../src/core/i18n/index';
 import { chooseLanguage, hasMessage, LANGUAGE_NAMES, LANGUAGES, loadLanguage, useLanguage, useT } from '../lib/i18n';
 import { navItems } from '../lib/roles';
 import type { Me } from '../lib/types';
@@ -7,13 +8,6 @@ import { withRenewalItems } from '../pages/renewal-nav';
 import { useSession } from '../state/session';
 import { DataVersion } from './data-version';
 
-const ROLE_TEXT: Record<string, string> = {
-  client_admin: 'client admin',
-  client_viewer: 'client viewer',
-  vendor_manager: 'vendor manager',
-  team_lead: 'team lead',
-  agent: 'agent',
-};
 
 /** The header: product, the tenant (and a demo's marker), the role's pages, who is signed in, the live marker and sign out. */
 export function NavBar({ me, section }: { me: Me; section: string }) {
@@ -49,7 +43,7 @@ export function NavBar({ me, section }: { me: Me; section: string }) {
           ) : null}
         </p>
         <p className="who">
-          {me.user.name} · {ROLE_TEXT[me.user.role] ?? me.user.role} · {me.user.organisation}
+          {me.user.name} · {hasMessage(`role.${me.user.role}`) ? t(`role.${me.user.role}` as MessageKey) : me.user.role} · {me.user.organisation}
           {me.user.site ? ` · ${me.user.site}` : ''}
         </p>
         <DataVersion />
@@ -76,7 +70,7 @@ export function NavBar({ me, section }: { me: Me; section: string }) {
           {t('nav.logout')}
         </button>
       </div>
-      <nav aria-label="Main">
+      <nav aria-label={t('nav.main')}>
         <ul className="nav-list">
           {withRecordsItems(withRenewalItems(navItems(me.user.role), me.user.role), me.user.role).map((item) => (
             <li key={item.id}>
@@ -85,7 +79,7 @@ export function NavBar({ me, section }: { me: Me; section: string }) {
                 data-testid={`nav-${item.id}`}
                 aria-current={section === item.section ? 'page' : undefined}
               >
-                {hasMessage(`nav.${item.id}`) ? t(`nav.${item.id}` as Parameters<typeof t>[0]) : item.label}
+                {hasMessage(`nav.${item.id}`) ? t(`nav.${item.id}` as MessageKey) : item.label}
               </a>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { useT } from '../lib/i18n';
 import { startedQuarters, type Term, termQuarters } from '../lib/periods';
 import { SelectField } from './select-field';
 
@@ -11,12 +12,13 @@ interface Props {
 
 /** The quarters of a contract term (those begun by today unless `all`). */
 export function PeriodPicker({ term, value, onChange, all = false }: Props) {
+  const t = useT();
   const quarters = all ? termQuarters(term) : startedQuarters(term);
   const options = (quarters.includes(value) ? quarters : [...quarters, value]).map((q) => ({
     value: q,
     label: q,
   }));
   return (
-    <SelectField label="Period" value={value} options={options} onChange={onChange} testId="period-picker" />
+    <SelectField label={t('common.period')} value={value} options={options} onChange={onChange} testId="period-picker" />
   );
 }

@@ -1,4 +1,5 @@
 import { formatValue } from '../lib/format';
+import { useT } from '../lib/i18n';
 import type { MetricResult } from '../lib/types';
 import { Value } from './value';
 import { TableDownloads } from './table-downloads';
@@ -23,6 +24,7 @@ const meets = (result: MetricResult, target: number): boolean | null =>
 /** Rows of one metric's results: label, value with n and interval, and optionally how it compares with the target. */
 export function ResultTable({ caption, rowHeader, rows, target, testId }: Props) {
   const hasTarget = target !== undefined && target !== null;
+  const t = useT();
   return (
     <div className="table-wrap">
       <table className="stack" data-testid={testId}>
@@ -30,9 +32,11 @@ export function ResultTable({ caption, rowHeader, rows, target, testId }: Props)
         <thead>
           <tr>
             <th scope="col">{rowHeader}</th>
-            <th scope="col">Value (n, 95% CI)</th>
+            <th scope="col">{t('common.valueNci')}</th>
             {hasTarget && (
-              <th scope="col">vs target {formatValue(target, rows[0]?.result?.unit ?? 'ratio')}</th>
+              <th scope="col">
+                {t('common.vsTarget', { target: formatValue(target, rows[0]?.result?.unit ?? 'ratio') })}
+              </th>
             )}
           </tr>
         </thead>
@@ -42,12 +46,12 @@ export function ResultTable({ caption, rowHeader, rows, target, testId }: Props)
             return (
               <tr key={row.key}>
                 <th scope="row">{row.label}</th>
-                <td data-label="Value">
+                <td data-label={t('common.value')}>
                   <Value result={row.result} compact />
                 </td>
                 {hasTarget && (
-                  <td data-label="vs target">
-                    {verdict === null ? '–' : verdict ? 'meets target' : 'misses target'}
+                  <td data-label={t('common.vsTargetShort')}>
+                    {verdict === null ? '–' : verdict ? t('common.meetsTarget') : t('common.missesTarget')}
                   </td>
                 )}
               </tr>

@@ -1,4 +1,5 @@
-import { displayUnit, formatCount, formatValue, intervalText } from '../lib/format';
+import { displayUnit, formatCount, formatDate, formatValue, intervalText } from '../lib/format';
+import { useT } from '../lib/i18n';
 import { useMetricInfo } from '../state/catalog';
 import type { MetricResult } from '../lib/types';
 
@@ -16,6 +17,7 @@ interface Props {
  */
 export function Value({ result, currency, compact = false }: Props) {
   const info = useMetricInfo(result?.metric ?? '');
+  const t = useT();
   if (!result) return <span className="value value-empty">–</span>;
   const unit = displayUnit(info, result.unit);
   const interval = intervalText({ ...result, unit }, currency);
@@ -33,21 +35,21 @@ export function Value({ result, currency, compact = false }: Props) {
       data-high={result.high ?? ''}
     >
       <span className="value-main">{main}</span>
-      {noData && <span className="tag">no data</span>}
-      {result.insufficient && !noData && <span className="tag tag-warn">insufficient data</span>}
+      {noData && <span className="tag">{t('value.noData')}</span>}
+      {result.insufficient && !noData && <span className="tag tag-warn">{t('value.insufficient')}</span>}
       <span className="value-meta">
         n = {formatCount(result.n)}
         {interval ? (
           <>
             {' · '}
-            <abbr title="95% confidence interval">95% CI</abbr> {interval}
+            <abbr title={t('value.ciTitle')}>{t('value.ci')}</abbr> {interval}
           </>
         ) : (
-          ' · no interval'
+          ` · ${t('value.noInterval')}`
         )}
       </span>
       {!result.matured && result.maturesOn && (
-        <span className="value-meta">provisional until {result.maturesOn}</span>
+        <span className="value-meta">{t('value.provisionalUntil', { date: formatDate(result.maturesOn) })}</span>
       )}
       {result.warnings?.map((warning) => (
         <span key={warning} className="value-meta value-warning">

@@ -1,12 +1,13 @@
+import { currentLocale } from './i18n';
 import type { MetricResult } from './types';
 
 /**
  * One formatter per unit, used by every page, so one value reads the same everywhere:
- * share as %, seconds as s, days as d, money with its currency.
+ * share as %, seconds as s, days as d, money with its currency, in the user's locale (Intl).
  */
 
 const number = (value: number, digits: number) =>
-  value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  value.toLocaleString(currentLocale(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export function formatValue(value: number | null | undefined, unit: string, currency?: string): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
@@ -40,7 +41,7 @@ export function formatMoney(amount: string | number, currency: string): string {
   const value = typeof amount === 'string' ? Number(amount) : amount;
   if (!Number.isFinite(value)) return `${amount} ${currency}`;
   try {
-    return value.toLocaleString('en-GB', { style: 'currency', currency });
+    return value.toLocaleString(currentLocale(), { style: 'currency', currency });
   } catch {
     return `${number(value, 2)} ${currency}`;
   }
@@ -50,7 +51,7 @@ export function formatMoney(amount: string | number, currency: string): string {
 export const displayUnit = (info: { unit: string; display?: string } | undefined, unit: string): string =>
   info?.display ?? unit;
 
-export const formatCount = (n: number): string => n.toLocaleString('en-GB');
+export const formatCount = (n: number): string => n.toLocaleString(currentLocale());
 
 export const formatPercent = (fraction: number | null | undefined, digits = 1): string =>
   fraction === null || fraction === undefined ? '–' : `${number(fraction * 100, digits)}%`;
@@ -72,7 +73,7 @@ export const axisSuffix = (unit: string): string =>
   unit === 'share' ? '%' : unit === 'seconds' ? ' s' : unit === 'days' ? ' d' : '';
 
 export const timeOf = (date: Date): string =>
-  date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  date.toLocaleTimeString(currentLocale(), { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
 /** The group of a result as text: "site=lisbon, channel=chat" -> "lisbon · chat". */
 export const groupText = (group: Record<string, string>, skip: string[] = ['bucket']): string =>
@@ -80,3 +81,22 @@ export const groupText = (group: Record<string, string>, skip: string[] = ['buck
     .filter(([name]) => !skip.includes(name))
     .map(([, value]) => value)
     .join(' · ');
+
+/** A calendar date (YYYY-MM-DD, or an ISO instant's date) as the user's locale writes it. */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '–';
+  const day = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return date;
+  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
+}
+
+/** An instant as the user's locale writes date and time (in the browser's zone). */
+export function formatDateTime(instant: string | null | undefined): string {
+  if (!instant) return '–';
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) return instant;
+  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
+/** A plain number with exactly `digits` decimals, the locale's way (1 234,5000). */
+export const formatNumber = (value: number, digits: number): string => number(value, digits);

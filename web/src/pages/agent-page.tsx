@@ -3,6 +3,7 @@ import { MetricLabel } from '../components/metric-label';
 import { PeriodPicker } from '../components/period-picker';
 import { Value } from '../components/value';
 import { type Route, updateQuery } from '../lib/hash-route';
+import { type T, useT } from '../lib/i18n';
 import { defaultQuarter, yearTerm } from '../lib/periods';
 import { AGENT_METRICS } from '../lib/scope';
 import { useSites } from '../lib/sites';
@@ -11,10 +12,10 @@ import { useQueries } from '../lib/use-resource';
 import { TableDownloads } from '../components/table-downloads';
 
 /** In words, whether the agent's value is on the better side of the team's (no claim of significance). */
-function comparison(mine: MetricResult | undefined, team: MetricResult | undefined): string {
+function comparison(t: T, mine: MetricResult | undefined, team: MetricResult | undefined): string {
   if (!mine || !team || mine.value === null || team.value === null || mine.direction === 'neutral')
     return '–';
-  if (mine.value === team.value) return 'same as the team';
+  if (mine.value === team.value) return t('agent.same');
   const better = mine.direction === 'lower' ? mine.value < team.value : mine.value > team.value;
   const overlap =
     mine.low !== null &&
@@ -23,12 +24,14 @@ function comparison(mine: MetricResult | undefined, team: MetricResult | undefin
     team.high !== null &&
     mine.low <= team.high &&
     team.low <= mine.high;
-  return `${better ? 'better' : 'worse'} than the team${overlap ? ' (intervals overlap)' : ''}`;
+  const text = better ? t('agent.better') : t('agent.worse');
+  return overlap ? `${text} ${t('agent.overlap')}` : text;
 }
 
 /** An agent's own numbers beside their site's, in the site's local calendar. */
 export function AgentPage({ route, me }: { route: Route; me: Me }) {
   const { agentId, site } = me.user;
+  const t = useT();
   const sites = useSites();
   const zone = sites.data?.find((s) => s.site === site)?.timezone;
   const term = yearTerm();
@@ -46,32 +49,32 @@ export function AgentPage({ route, me }: { route: Route; me: Me }) {
 
   return (
     <section aria-labelledby="agent-title">
-      <h1 id="agent-title">My numbers</h1>
+      <h1 id="agent-title">{t('nav.agent')}</h1>
       <p className="muted">
         {me.user.name}
         {agentId ? ` (${agentId})` : ''}
-        {site ? `, site ${site}${zone ? `, ${zone}` : ''}` : ''}
+        {site ? `, ${t('agent.site', { site })}${zone ? `, ${zone}` : ''}` : ''}
       </p>
       <div className="toolbar">
         <PeriodPicker term={term} value={period} onChange={(value) => updateQuery({ period: value })} />
       </div>
       {!agentId && (
         <p className="banner banner-info">
-          Your account is not linked to an agent id, so there are no own numbers to show.
+          {t('agent.notLinked')}
         </p>
       )}
       <ErrorBanner error={answers.error} onRetry={answers.reload} />
-      {answers.loading && <Loading what="your numbers" />}
+      {answers.loading && <Loading what={t('agent.what')} />}
       {answers.data && (
         <div className="table-wrap">
           <table className="stack" data-testid="agent-table">
-            <caption>Your numbers and your site's, {period}</caption>
+            <caption>{t('agent.caption', { period })}</caption>
             <thead>
               <tr>
-                <th scope="col">Measure</th>
-                <th scope="col">You</th>
-                <th scope="col">Your site</th>
-                <th scope="col">Compared</th>
+                <th scope="col">{t('agent.measure')}</th>
+                <th scope="col">{t('agent.you')}</th>
+                <th scope="col">{t('agent.yourSite')}</th>
+                <th scope="col">{t('agent.compared')}</th>
               </tr>
             </thead>
             <tbody>
@@ -83,13 +86,13 @@ export function AgentPage({ route, me }: { route: Route; me: Me }) {
                     <th scope="row">
                       <MetricLabel id={m} />
                     </th>
-                    <td data-label="You">
+                    <td data-label={t('agent.you')}>
                       <Value result={own} compact />
                     </td>
-                    <td data-label="Your site">
+                    <td data-label={t('agent.yourSite')}>
                       <Value result={site} compact />
                     </td>
-                    <td data-label="Compared">{comparison(own, site)}</td>
+                    <td data-label={t('agent.compared')}>{comparison(t, own, site)}</td>
                   </tr>
                 );
               })}

@@ -11,6 +11,7 @@ import type { MetricResult, QueryBody } from '../lib/types';
 import { useQuery } from '../lib/use-resource';
 import { useCatalog } from '../state/catalog';
 import { AutomationTable } from './automation-table';
+import { useT } from '../lib/i18n';
 
 const monthLabel = (x: string) => x.slice(0, 7);
 
@@ -24,6 +25,7 @@ const launchMonth = (results: MetricResult[]): string | null =>
 /** Containment, escalation, bot errors and the handle time of what humans still get, month by month. */
 export function AutomationPage({ route }: { route: Route }) {
   const { byId } = useCatalog();
+  const t = useT();
   const contracts = useContracts();
   const list = contracts.data ?? [];
   const choice = route.query.get('contract') ?? (list.length === 1 ? (list[0]?.id ?? 'all') : 'all');
@@ -62,9 +64,9 @@ export function AutomationPage({ route }: { route: Route }) {
         })),
         unit: 'share',
         xLabel: monthLabel,
-        marker: launch ? { at: launch, label: 'bot live' } : null,
+        marker: launch ? { at: launch, label: t('auto.botLive') } : null,
       }),
-    [answer.data, byId, launch],
+    [answer.data, byId, launch, t],
   );
   const handle = useMemo(
     () =>
@@ -72,23 +74,23 @@ export function AutomationPage({ route }: { route: Route }) {
         series: [{ name: name('aht'), results: of('aht') }],
         unit: 'seconds',
         xLabel: monthLabel,
-        marker: launch ? { at: launch, label: 'bot live' } : null,
+        marker: launch ? { at: launch, label: t('auto.botLive') } : null,
       }),
-    [answer.data, byId, launch],
+    [answer.data, byId, launch, t],
   );
 
   return (
     <section aria-labelledby="auto-title">
-      <h1 id="auto-title">Automation</h1>
+      <h1 id="auto-title">{t('nav.automation')}</h1>
       <div className="toolbar">
         <SelectField
-          label="Vendor"
+          label={t('common.vendor')}
           value={choice}
           options={[
-            { value: 'all', label: 'All vendors' },
+            { value: 'all', label: t('common.allVendors') },
             ...list.map((c) => ({
               value: c.id,
-              label: `${c.vendor} (${c.term.start.slice(0, 4)} contract)`,
+              label: t('common.vendorContract', { vendor: c.vendor, year: c.term.start.slice(0, 4) }),
             })),
           ]}
           onChange={(value) => updateQuery({ contract: value, portfolio: null })}
@@ -96,10 +98,10 @@ export function AutomationPage({ route }: { route: Route }) {
         />
         {terms && (
           <SelectField
-            label="Workflows"
+            label={t('auto.workflows')}
             value={portfolio?.id ?? 'all'}
             options={[
-              { value: 'all', label: 'All workflows' },
+              { value: 'all', label: t('auto.allWorkflows') },
               ...terms.portfolios.map((p) => ({ value: p.id, label: portfolioName(p) })),
             ]}
             onChange={(value) => updateQuery({ portfolio: value })}
@@ -107,35 +109,33 @@ export function AutomationPage({ route }: { route: Route }) {
           />
         )}
         <SelectField
-          label="Year"
+          label={t('auto.year')}
           value={year}
           options={years.map((y) => ({ value: y, label: y }))}
           onChange={(value) => updateQuery({ year: value })}
         />
       </div>
       <p className="muted">
-        Monthly, zone {body?.timezone ?? '…'}.{' '}
-        {launch
-          ? `The bot first contained contacts in ${launch.slice(0, 7)}.`
-          : 'No contact was contained by the bot in this scope.'}
+        {t('auto.monthly', { zone: body?.timezone ?? '…' })}{' '}
+        {launch ? t('auto.launch', { month: launch.slice(0, 7) }) : t('auto.noLaunch')}
       </p>
       <ErrorBanner error={contracts.error ?? detail.error ?? answer.error} onRetry={answer.reload} />
-      {(!ready || answer.loading) && <Loading what="automation" />}
+      {(!ready || answer.loading) && <Loading what={t('auto.what')} />}
       {answer.data && (
         <>
           <section className="section" aria-labelledby="auto-shares">
-            <h2 id="auto-shares">Containment, escalation and bot errors</h2>
+            <h2 id="auto-shares">{t('auto.shares')}</h2>
             <EChart
               option={shares}
-              label="Containment, escalation rate and bot error rate by month"
+              label={t('auto.sharesLabel')}
               testId="chart-automation"
             />
           </section>
           <section className="section" aria-labelledby="auto-aht">
-            <h2 id="auto-aht">Handle time of what humans still get</h2>
+            <h2 id="auto-aht">{t('auto.aht')}</h2>
             <EChart
               option={handle}
-              label="Average handle time of human and bot-to-human contacts by month"
+              label={t('auto.ahtLabel')}
               testId="chart-aht"
             />
           </section>

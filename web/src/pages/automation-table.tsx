@@ -3,6 +3,7 @@ import { Value } from '../components/value';
 import type { MetricResult } from '../lib/types';
 import { useCatalog } from '../state/catalog';
 import { TableDownloads } from '../components/table-downloads';
+import { useT } from '../lib/i18n';
 
 /** Months by automation metric, every cell with n and its interval. */
 export function AutomationTable({
@@ -15,14 +16,15 @@ export function AutomationTable({
   year: string;
 }) {
   const { byId } = useCatalog();
+  const t = useT();
   const months = [...new Set(results.map((r) => r.group.bucket ?? ''))].sort();
   return (
     <div className="table-wrap section">
       <table className="wide stack" data-testid="automation-table">
-        <caption>Automation by month, {year}</caption>
+        <caption>{t('auto.caption', { year })}</caption>
         <thead>
           <tr>
-            <th scope="col">Month</th>
+            <th scope="col">{t('auto.month')}</th>
             {metrics.map((m) => (
               <th scope="col" key={m}>
                 <MetricLabel id={m} />

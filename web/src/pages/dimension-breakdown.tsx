@@ -5,6 +5,7 @@ import { ErrorBanner, Loading } from '../components/error-banner';
 import { ResultTable } from '../components/result-table';
 import type { QueryBody } from '../lib/types';
 import { useQuery } from '../lib/use-resource';
+import { useT } from '../lib/i18n';
 
 interface Props {
   base: QueryBody;
@@ -18,6 +19,7 @@ interface Props {
 /** The metric for the period broken down by one dimension (same scope and zone as the headline). */
 export function DimensionBreakdown({ base, dimension, title, unit, target, label }: Props) {
   const answer = useQuery({ ...base, by: [dimension] });
+  const t = useT();
   const rows = useMemo(
     () => (answer.data ?? []).map((r) => ({ label: r.group[dimension] ?? '–', result: r })),
     [answer.data, dimension],
@@ -27,18 +29,18 @@ export function DimensionBreakdown({ base, dimension, title, unit, target, label
     <section className="section" aria-labelledby={`by-${dimension}-title`}>
       <h2 id={`by-${dimension}-title`}>{title}</h2>
       <ErrorBanner error={answer.error} onRetry={answer.reload} />
-      {answer.loading && <Loading what={title.toLowerCase()} />}
+      {answer.loading && <Loading what={title} />}
       {answer.data && (
         <div className="split">
           <EChart
             option={option}
-            label={`${label} ${title.toLowerCase()}`}
+            label={t('drill.chartBy', { label, title })}
             height={Math.max(160, rows.length * 48)}
             testId={`chart-by-${dimension}`}
           />
           <ResultTable
-            caption={`${label} ${title.toLowerCase()}, ${base.period}`}
-            rowHeader={dimension[0]?.toUpperCase() + dimension.slice(1)}
+            caption={t('drill.captionBy', { label, title, period: base.period })}
+            rowHeader={t('drill.dimension', { dimension })}
             rows={rows.map((r) => ({ key: r.label, ...r }))}
             target={target}
             testId={`table-by-${dimension}`}

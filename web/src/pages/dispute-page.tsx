@@ -2,11 +2,12 @@ import { useState } from 'react';
 import type { DisputeT } from '../../../src/server/api/records-schemas';
 import { ErrorBanner, Loading } from '../components/error-banner';
 import { apiPost, messageOf } from '../lib/api';
-import { formatMoney } from '../lib/format';
+import { formatDateTime, formatMoney } from '../lib/format';
 import { hrefOf } from '../lib/hash-route';
 import { partyOf } from '../lib/roles';
 import { useGet } from '../lib/use-resource';
 import { useMe } from '../state/session';
+import { useT } from '../lib/i18n';
 
 /** Disputes (#/disputes) and one dispute with its thread (#/disputes/D-12): answer, accept, reject, withdraw. */
 export function DisputePage({ id }: { id?: string }) {
@@ -15,21 +16,22 @@ export function DisputePage({ id }: { id?: string }) {
 
 function DisputeList() {
   const list = useGet<DisputeT[]>('/disputes');
+  const t = useT();
   return (
     <section aria-labelledby="disputes-title">
-      <h1 id="disputes-title">Disputes</h1>
+      <h1 id="disputes-title">{t('nav.disputes')}</h1>
       <ErrorBanner error={list.error} onRetry={list.reload} />
-      {list.loading && <Loading what="disputes" />}
+      {list.loading && <Loading what={t('disputes.what')} />}
       {list.data && list.data.length === 0 && (
         <p data-testid="disputes-empty">
-          No disputes. The client admin or the vendor manager opens one on an invoice line, from the
-          settlement page of a stored settlement.
+          {t('disputes.empty')}
         </p>
       )}
       <ul>
         {(list.data ?? []).map((d) => (
           <li key={d.id}>
-            <a href={hrefOf(['disputes', d.id])}>{d.id}</a> {d.contract} {d.period} {d.lineLabel}: {d.status}
+            <a href={hrefOf(['disputes', d.id])}>{d.id}</a> {d.contract} {d.period} {d.lineLabel}:{' '}
+            {t('disputes.status', { status: d.status })}
           </li>
         ))}
       </ul>
@@ -44,6 +46,7 @@ function OneDispute({ id }: { id: string }) {
   const [text, setText] = useState('');
   const [agreed, setAgreed] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   const act = async (path: string, body: unknown) => {
     setError(null);
     try {
@@ -58,32 +61,36 @@ function OneDispute({ id }: { id: string }) {
   const opener = d && party === d.openedParty;
   return (
     <section aria-labelledby="dispute-title">
-      <h1 id="dispute-title">Dispute {id}</h1>
+      <h1 id="dispute-title">{t('disputes.title', { id })}</h1>
       <ErrorBanner error={dispute.error} onRetry={dispute.reload} />
-      {dispute.loading && <Loading what="the dispute" />}
+      {dispute.loading && <Loading what={t('disputes.whatOne')} />}
       {d && (
         <>
           <p data-testid="dispute-status" data-status={d.status}>
-            {d.status} · {d.lineLabel} of <a href={hrefOf(['contracts', d.contract, 'settlement'], { period: d.period })}>{d.settlement}</a>{' '}
-            · invoiced {formatMoney(d.lineAmount, d.currency)}, claimed {formatMoney(d.claimed, d.currency)}
-            {d.agreed ? `, agreed ${formatMoney(d.agreed, d.currency)}` : ''}
-            {d.appliedSettlement ? ` · adjustment on ${d.appliedSettlement}` : ''}
+            {t('disputes.status', { status: d.status })} · {t('disputes.lineOf', { line: d.lineLabel })}{' '}
+            <a href={hrefOf(['contracts', d.contract, 'settlement'], { period: d.period })}>{d.settlement}</a> ·{' '}
+            {t('disputes.amounts', {
+              invoiced: formatMoney(d.lineAmount, d.currency),
+              claimed: formatMoney(d.claimed, d.currency),
+            })}
+            {d.agreed ? `, ${t('disputes.agreed', { amount: formatMoney(d.agreed, d.currency) })}` : ''}
+            {d.appliedSettlement ? ` · ${t('disputes.applied', { settlement: d.appliedSettlement })}` : ''}
           </p>
           <ol className="thread">
             {(d.messages ?? []).map((m) => (
               <li key={m.no}>
                 <strong>
-                  {m.party} ({m.author}) {m.kind}
+                  {t('disputes.party', { party: m.party })} ({m.author}) {t('disputes.kind', { kind: m.kind })}
                 </strong>{' '}
-                <span className="muted">{m.at}</span>
+                <span className="muted">{formatDateTime(m.at)}</span>
                 <p>{m.body}</p>
                 {m.evidence.map((e) => (
                   <p key={e.sha256} className="muted">
-                    evidence{' '}
+                    {t('disputes.evidence')}{' '}
                     <a href={`/api/disputes/${encodeURIComponent(id)}/messages/${m.no}/evidence/${encodeURIComponent(e.name)}`}>
                       {e.name}
                     </a>{' '}
-                    ({e.bytes} bytes)
+                    ({t('disputes.bytes', { count: e.bytes })})
                   </p>
                 ))}
               </li>
@@ -91,15 +98,15 @@ function OneDispute({ id }: { id: string }) {
           </ol>
           {party && d.status === 'open' && (
             <div className="dispute-actions">
-              <textarea value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} aria-label="Answer" />
-              <button type="button" onClick={() => void act('comments', { message: text })}>Answer</button>
+              <textarea value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} aria-label={t('disputes.answer')} />
+              <button type="button" onClick={() => void act('comments', { message: text })}>{t('disputes.answer')}</button>
               {opener ? (
-                <button type="button" onClick={() => void act('resolve', { outcome: 'withdrawn' })}>Withdraw</button>
+                <button type="button" onClick={() => void act('resolve', { outcome: 'withdrawn' })}>{t('disputes.withdraw')}</button>
               ) : (
                 <>
-                  <input value={agreed} onChange={(e) => setAgreed(e.target.value)} aria-label="Agreed amount" placeholder="agreed amount" />
-                  <button type="button" onClick={() => void act('resolve', { outcome: 'accepted', agreed })}>Accept</button>
-                  <button type="button" onClick={() => void act('resolve', { outcome: 'rejected' })}>Reject</button>
+                  <input value={agreed} onChange={(e) => setAgreed(e.target.value)} aria-label={t('disputes.agreedAmount')} placeholder={t('disputes.agreedAmount')} />
+                  <button type="button" onClick={() => void act('resolve', { outcome: 'accepted', agreed })}>{t('disputes.accept')}</button>
+                  <button type="button" onClick={() => void act('resolve', { outcome: 'rejected' })}>{t('disputes.reject')}</button>
                 </>
               )}
             </div>

@@ -7,6 +7,7 @@ import { hrefOf } from '../lib/hash-route';
 import { isClientRole, partyOf } from '../lib/roles';
 import { useGet } from '../lib/use-resource';
 import { useMe } from '../state/session';
+import { useT } from '../lib/i18n';
 
 /**
  * On the settlement page: a badge with the contract period's disputes, the adjustments a
@@ -30,12 +31,13 @@ function Panel({ contractId, period }: { contractId: string; period: string }) {
   const adjustments = (records.data?.adjustments ?? []) as { id: string; label: string; amount: string }[];
   const stored = records.data?.settlements ?? [];
   const party = partyOf(me.user.role);
+  const t = useT();
   return (
     <div className="card" data-testid="disputes-panel">
       <h2>
-        Disputes{' '}
+        {t('nav.disputes')}{' '}
         <span className={`badge badge-${open > 0 ? 'warn' : 'neutral'}`} data-testid="dispute-badge" data-open={open}>
-          {here.length} {here.length === 1 ? 'dispute' : 'disputes'}, {open} open
+          {t('disputes.badge', { count: here.length, open })}
         </span>
       </h2>
       <ErrorBanner error={disputes.error ?? records.error} />
@@ -43,16 +45,20 @@ function Panel({ contractId, period }: { contractId: string; period: string }) {
         <ul>
           {here.map((d) => (
             <li key={d.id}>
-              <a href={hrefOf(['disputes', d.id])}>{d.id}</a> on {d.lineLabel}: {d.status}, claimed{' '}
-              {formatMoney(d.claimed, d.currency)}
-              {d.agreed ? `, agreed ${formatMoney(d.agreed, d.currency)}` : ''}
+              <a href={hrefOf(['disputes', d.id])}>{d.id}</a>{' '}
+              {t('disputes.item', {
+                line: d.lineLabel,
+                status: d.status,
+                claimed: formatMoney(d.claimed, d.currency),
+              })}
+              {d.agreed ? `, ${t('disputes.agreed', { amount: formatMoney(d.agreed, d.currency) })}` : ''}
             </li>
           ))}
         </ul>
       )}
       {adjustments.length > 0 && (
         <>
-          <h3>Adjustments carried on this period’s settlement</h3>
+          <h3>{t('disputes.adjustments')}</h3>
           <ul data-testid="dispute-adjustments">
             {adjustments.map((a) => (
               <li key={a.id}>
@@ -81,6 +87,7 @@ function OpenDispute({
   const [claimed, setClaimed] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   const submit = async () => {
     setError(null);
     try {
@@ -100,9 +107,9 @@ function OpenDispute({
         void submit();
       }}
     >
-      <h3>Dispute a line</h3>
+      <h3>{t('disputes.openTitle')}</h3>
       <label>
-        Settlement{' '}
+        {t('nav.settlement')}{' '}
         <select value={settlement} onChange={(e) => setSettlement(e.target.value)}>
           {settlements.map((s) => (
             <option key={s.id} value={s.id}>
@@ -112,7 +119,7 @@ function OpenDispute({
         </select>
       </label>{' '}
       <label>
-        Line{' '}
+        {t('settle.line')}{' '}
         <select value={line} onChange={(e) => setLine(e.target.value)} data-testid="dispute-line">
           {lines.map((l) => (
             <option key={l.id} value={l.id}>
@@ -122,12 +129,12 @@ function OpenDispute({
         </select>
       </label>{' '}
       <label>
-        Amount claimed <input value={claimed} onChange={(e) => setClaimed(e.target.value)} required maxLength={40} />
+        {t('disputes.claimed')} <input value={claimed} onChange={(e) => setClaimed(e.target.value)} required maxLength={40} />
       </label>{' '}
       <label>
-        Reason <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={4000} />
+        {t('disputes.reason')} <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={4000} />
       </label>{' '}
-      <button type="submit">Open dispute</button>
+      <button type="submit">{t('disputes.open')}</button>
       {error && <p role="alert">{error}</p>}
     </form>
   );

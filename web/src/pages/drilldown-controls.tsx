@@ -5,6 +5,7 @@ import { updateQuery } from '../lib/hash-route';
 import { DRILL_METRICS } from '../lib/scope';
 import type { Contract, ContractSummary, Portfolio } from '../lib/types';
 import { useCatalog } from '../state/catalog';
+import { useT } from '../lib/i18n';
 
 interface Props {
   contracts: ContractSummary[];
@@ -19,29 +20,32 @@ interface Props {
 /** Contract, portfolio, metric, period and grain of the drill-down, kept in the URL. */
 export function DrilldownControls({ contracts, contractId, terms, portfolio, metric, period, grain }: Props) {
   const { byId } = useCatalog();
+  const t = useT();
   const outcomeMetrics = portfolio.outcomes.map((o) => o.metric);
   const metrics = [...new Set([...outcomeMetrics, ...DRILL_METRICS])];
   const labelOf = (id: string) =>
-    `${byId.get(id)?.label.singular ?? id}${outcomeMetrics.includes(id) ? ' (outcome)' : ''}`;
+    outcomeMetrics.includes(id)
+      ? t('drill.outcomeOption', { label: byId.get(id)?.label.singular ?? id })
+      : (byId.get(id)?.label.singular ?? id);
   return (
     <fieldset className="toolbar">
-      <legend className="visually-hidden">What to drill into</legend>
+      <legend className="visually-hidden">{t('drill.legend')}</legend>
       <SelectField
-        label="Contract"
+        label={t('contracts.contract')}
         value={contractId}
         options={contracts.map((c) => ({ value: c.id, label: contractName(c) }))}
         onChange={(value) => updateQuery({ contract: value, portfolio: null, metric: null })}
         testId="drill-contract"
       />
       <SelectField
-        label="Portfolio"
+        label={t('drill.portfolio')}
         value={portfolio.id}
         options={terms.portfolios.map((p) => ({ value: p.id, label: portfolioName(p) }))}
         onChange={(value) => updateQuery({ portfolio: value, metric: null })}
         testId="drill-portfolio"
       />
       <SelectField
-        label="Metric"
+        label={t('common.metric')}
         value={metric}
         options={metrics.map((id) => ({ value: id, label: labelOf(id) }))}
         onChange={(value) => updateQuery({ metric: value })}
@@ -49,11 +53,11 @@ export function DrilldownControls({ contracts, contractId, terms, portfolio, met
       />
       <PeriodPicker term={terms.term} value={period} onChange={(value) => updateQuery({ period: value })} />
       <SelectField
-        label="Grain"
+        label={t('drill.grain')}
         value={grain}
         options={[
-          { value: 'day', label: 'by day' },
-          { value: 'week', label: 'by week' },
+          { value: 'day', label: t('drill.byDay') },
+          { value: 'week', label: t('drill.byWeek') },
         ]}
         onChange={(value) => updateQuery({ grain: value })}
         testId="drill-grain"

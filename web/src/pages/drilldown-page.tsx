@@ -13,11 +13,13 @@ import { DimensionBreakdown } from './dimension-breakdown';
 import { DrilldownControls } from './drilldown-controls';
 import { SiteBreakdown } from './site-breakdown';
 import { TrendSection } from './trend-section';
+import { useT } from '../lib/i18n';
 
 /** A portfolio's metric over time (with the target), by site in local time, by channel and by path. */
 export function DrilldownPage({ route }: { route: Route }) {
   const { byId } = useCatalog();
   const contracts = useContracts();
+  const t = useT();
   const contractId =
     route.query.get('contract') ??
     (contracts.data ? currentContract(contracts.data, todayIso())?.id : undefined) ??
@@ -39,9 +41,9 @@ export function DrilldownPage({ route }: { route: Route }) {
 
   return (
     <section aria-labelledby="drill-title">
-      <h1 id="drill-title">Workflow drill-down</h1>
+      <h1 id="drill-title">{t('drill.title')}</h1>
       <ErrorBanner error={contracts.error ?? detail.error} onRetry={detail.reload} />
-      {(contracts.loading || detail.loading) && <Loading what="the contract" />}
+      {(contracts.loading || detail.loading) && <Loading what={t('drill.what')} />}
       {contracts.data && contractId && terms && portfolio && period && base && (
         <>
           <DrilldownControls
@@ -58,10 +60,9 @@ export function DrilldownPage({ route }: { route: Route }) {
               <MetricLabel id={metric} />, {portfolioName(portfolio)}, {terms.vendor}, {period}
             </h2>
             <p className="muted">
-              Workflows {portfolio.workflows.join(', ')} · zone {terms.timezone}
-              {target !== null
-                ? ` · target ${formatValue(target, unit)}`
-                : ' · not an outcome of this portfolio'}
+              {t('drill.workflows', { list: portfolio.workflows.join(', ') })} ·{' '}
+              {t('common.zone', { zone: terms.timezone })} ·{' '}
+              {target !== null ? t('drill.target', { target: formatValue(target, unit) }) : t('drill.notOutcome')}
             </p>
             <ErrorBanner error={headline.error} onRetry={headline.reload} />
             <Value result={headline.data?.[0]} />
@@ -69,7 +70,7 @@ export function DrilldownPage({ route }: { route: Route }) {
           {sliceable ? (
             <>
               <TrendSection
-                title={`${label} by ${grain}`}
+                title={t('drill.byGrain', { label, grain })}
                 query={{ ...base, grain }}
                 unit={unit}
                 target={target}
@@ -86,7 +87,7 @@ export function DrilldownPage({ route }: { route: Route }) {
               <DimensionBreakdown
                 base={base}
                 dimension="channel"
-                title="By channel"
+                title={t('drill.byChannel')}
                 unit={unit}
                 target={target}
                 label={label}
@@ -94,7 +95,7 @@ export function DrilldownPage({ route }: { route: Route }) {
               <DimensionBreakdown
                 base={base}
                 dimension="path"
-                title="By path: bot or human"
+                title={t('drill.byPath')}
                 unit={unit}
                 target={target}
                 label={label}
@@ -102,8 +103,7 @@ export function DrilldownPage({ route }: { route: Route }) {
             </>
           ) : (
             <p>
-              {label} is measured on the vendor's agents, not on contacts: see{' '}
-              <a href="#/operations">Remote operations</a> for it by site.
+              {t('drill.onAgents', { label })} <a href="#/operations">{t('drill.seeOperations')}</a>.
             </p>
           )}
         </>

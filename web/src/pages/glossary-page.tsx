@@ -1,28 +1,25 @@
 import { useId, useState } from 'react';
 import { ErrorBanner, Loading } from '../components/error-banner';
-import { DIRECTION_TEXT, INTERVAL_TEXT, UNIT_TEXT } from '../components/metric-label';
+import type { MessageKey } from '../../../src/core/i18n/index';
+import { termText } from '../components/metric-label';
+import { hasMessage, type T, useT } from '../lib/i18n';
 import type { MetricInfo } from '../lib/types';
 import { useCatalog } from '../state/catalog';
 
-const FAMILY_TEXT: Record<string, string> = {
-  contact: 'Contact outcomes',
-  qa: 'Quality assurance',
-  remote_operations: 'Remote operations',
-  security: 'Security and continuity',
-  value: 'Value (needs a contract)',
-  custom: 'Your own metrics (kind Metric)',
-};
+const familyText = (t: T, family: string): string =>
+  hasMessage(`glossary.family.${family}`) ? t(`glossary.family.${family}` as MessageKey) : family;
 
-const maturityText = (m: Record<string, string>): string =>
+const maturityText = (t: T, m: Record<string, string>): string =>
   m.after === 'period_end'
-    ? 'at the period end'
+    ? t('glossary.atPeriodEnd')
     : m.param
-      ? `after the period end plus ${m.param}`
+      ? t('glossary.afterParam', { param: m.param })
       : JSON.stringify(m);
 
 const defaultText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 function Entry({ info }: { info: MetricInfo }) {
+  const t = useT();
   return (
     <article className="card glossary-entry" id={`metric-${info.id}`} data-testid={`glossary-${info.id}`}>
       <h3>
@@ -30,41 +27,41 @@ function Entry({ info }: { info: MetricInfo }) {
       </h3>
       <dl className="facts">
         <div>
-          <dt>Formula</dt>
+          <dt>{t('glossary.formula')}</dt>
           <dd>{info.formula}</dd>
         </div>
         <div>
-          <dt>n counts</dt>
+          <dt>{t('glossary.nCounts')}</dt>
           <dd>{info.n}</dd>
         </div>
         <div>
-          <dt>Unit</dt>
-          <dd>{UNIT_TEXT[info.unit] ?? info.unit}</dd>
+          <dt>{t('glossary.unit')}</dt>
+          <dd>{termText(t, 'unit', info.unit)}</dd>
         </div>
         <div>
-          <dt>Direction</dt>
-          <dd>{DIRECTION_TEXT[info.direction] ?? info.direction}</dd>
+          <dt>{t('glossary.direction')}</dt>
+          <dd>{termText(t, 'direction', info.direction)}</dd>
         </div>
         <div>
-          <dt>95% interval</dt>
-          <dd>{INTERVAL_TEXT[info.interval] ?? info.interval}</dd>
+          <dt>{t('glossary.interval')}</dt>
+          <dd>{termText(t, 'interval', info.interval)}</dd>
         </div>
         <div>
-          <dt>Final</dt>
-          <dd>{maturityText(info.maturity)}</dd>
+          <dt>{t('glossary.final')}</dt>
+          <dd>{maturityText(t, info.maturity)}</dd>
         </div>
         <div>
-          <dt>Reads</dt>
+          <dt>{t('glossary.reads')}</dt>
           <dd>{info.datasets.join(', ')}</dd>
         </div>
         <div>
-          <dt>Parameters</dt>
+          <dt>{t('glossary.parameters')}</dt>
           <dd>
             {info.params.length === 0
-              ? 'none'
+              ? t('glossary.none')
               : info.params.map((p) => (
                   <span key={p.name} className="param">
-                    <code>{p.name}</code> (default {defaultText(p.default)}): {p.description}
+                    <code>{p.name}</code> ({t('glossary.default', { value: defaultText(p.default) })}): {p.description}
                   </span>
                 ))}
           </dd>
@@ -77,6 +74,7 @@ function Entry({ info }: { info: MetricInfo }) {
 /** Every metric's written definition: the same text the tooltips show. */
 export function GlossaryPage() {
   const { metrics, error } = useCatalog();
+  const t = useT();
   const [filter, setFilter] = useState('');
   const searchId = useId();
   const needle = filter.trim().toLowerCase();
@@ -90,13 +88,10 @@ export function GlossaryPage() {
   const families = [...new Set(shown.map((m) => m.family))];
   return (
     <section aria-labelledby="glossary-title">
-      <h1 id="glossary-title">Metric glossary</h1>
-      <p className="muted">
-        One written definition per metric, shown wherever its value is shown. Every value comes with n and a
-        95% interval.
-      </p>
+      <h1 id="glossary-title">{t('glossary.title')}</h1>
+      <p className="muted">{t('glossary.intro')}</p>
       <div className="field field-inline">
-        <label htmlFor={searchId}>Find a metric</label>
+        <label htmlFor={searchId}>{t('glossary.find')}</label>
         <input
           id={searchId}
           type="search"
@@ -106,10 +101,10 @@ export function GlossaryPage() {
         />
       </div>
       <ErrorBanner error={error} />
-      {metrics.length === 0 && !error && <Loading what="the catalog" />}
+      {metrics.length === 0 && !error && <Loading what={t('glossary.whatCatalog')} />}
       {families.map((family) => (
         <section key={family} className="section" aria-labelledby={`family-${family}`}>
-          <h2 id={`family-${family}`}>{FAMILY_TEXT[family] ?? family}</h2>
+          <h2 id={`family-${family}`}>{familyText(t, family)}</h2>
           <div className="glossary-grid">
             {shown
               .filter((m) => m.family === family)

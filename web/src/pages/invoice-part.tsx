@@ -1,12 +1,17 @@
 import { Fragment, useState } from 'react';
-import { formatMoney } from '../lib/format';
+import { formatDate, formatMoney, formatPercent } from '../lib/format';
+import { type T, useLanguage, useT } from '../lib/i18n';
+import { lineLabel } from './line-label';
 import type { InvoiceLine, Settlement } from '../lib/types';
 import { LineTrace, TraceValue } from './line-trace';
 import { TableDownloads } from '../components/table-downloads';
 
-const payText = (line: InvoiceLine, currency: string): string =>
+const payText = (t: T, line: InvoiceLine, currency: string): string =>
   line.kind === 'outcome'
-    ? `${(line.trace.pay * 100).toFixed(1)}% of ${formatMoney(line.trace.allocation, currency)}`
+    ? t('settle.payOf', {
+        share: formatPercent(line.trace.pay, 1),
+        allocation: formatMoney(line.trace.allocation, currency),
+      })
     : '';
 
 /** One part of an invoice (a whole period, or the days one contract version was in force): lines with expandable traces. */
@@ -19,21 +24,32 @@ export function InvoicePart({ part, split }: { part: Settlement; split: boolean 
       else next.add(id);
       return next;
     });
-  const title = `Version ${part.version}${part.part ? `, ${part.part.from} to ${part.part.to}` : ''}`;
+  const t = useT();
+  const language = useLanguage();
+  const title = part.part
+    ? t('settle.versionPart', {
+        version: part.version,
+        from: formatDate(part.part.from),
+        to: formatDate(part.part.to),
+      })
+    : t('settle.version', { version: part.version });
   return (
     <div className="table-wrap section">
       <table className="stack" data-testid={`invoice-part-v${part.version}`}>
         <caption>
-          {split ? title : `Invoice lines, version ${part.version}`} · base fee{' '}
-          {formatMoney(part.baseFee, part.currency)}, at risk {formatMoney(part.atRisk, part.currency)}
+          {split ? title : t('settle.lines', { version: part.version })} ·{' '}
+          {t('settle.baseAtRisk', {
+            base: formatMoney(part.baseFee, part.currency),
+            risk: formatMoney(part.atRisk, part.currency),
+          })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Measured</th>
-            <th scope="col">Pay</th>
+            <th scope="col">{t('settle.line')}</th>
+            <th scope="col">{t('settle.measured')}</th>
+            <th scope="col">{t('settle.pay')}</th>
             <th scope="col" className="num">
-              Amount
+              {t('settle.amount')}
             </th>
           </tr>
         </thead>
@@ -53,14 +69,14 @@ export function InvoicePart({ part, split }: { part: Settlement; split: boolean 
                       onClick={() => toggle(line.id)}
                       data-testid={`trace-toggle-${line.id}`}
                     >
-                      <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {line.label}
+                      <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {lineLabel(t, language, line)}
                     </button>
                   </th>
-                  <td data-label="Measured">
+                  <td data-label={t('settle.measured')}>
                     {line.kind === 'outcome' && <TraceValue trace={line.trace} />}
                   </td>
-                  <td data-label="Pay">{payText(line, part.currency)}</td>
-                  <td className="num" data-label="Amount">
+                  <td data-label={t('settle.pay')}>{payText(t, line, part.currency)}</td>
+                  <td className="num" data-label={t('settle.amount')}>
                     {formatMoney(line.amount, part.currency)}
                   </td>
                 </tr>
@@ -75,7 +91,7 @@ export function InvoicePart({ part, split }: { part: Settlement; split: boolean 
           <tfoot>
             <tr>
               <th scope="row" colSpan={3}>
-                Part total
+                {t('settle.partTotal')}
               </th>
               <td className="num">{formatMoney(part.total, part.currency)}</td>
             </tr>

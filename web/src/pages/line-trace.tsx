@@ -1,7 +1,8 @@
 import { EarnBackTrace } from './mechanics-panel';
 import { MetricLabel } from '../components/metric-label';
 import { Value } from '../components/value';
-import { formatPercent, formatValue } from '../lib/format';
+import { formatCount, formatPercent, formatValue } from '../lib/format';
+import { useT } from '../lib/i18n';
 import type { InvoiceLine, MetricResult, OutcomeTrace } from '../lib/types';
 import { useMetricInfo } from '../state/catalog';
 import { TableDownloads } from '../components/table-downloads';
@@ -34,51 +35,60 @@ export function TraceValue({ trace }: { trace: OutcomeTrace }) {
 }
 
 function OutcomeTraceView({ trace }: { trace: OutcomeTrace }) {
+  const t = useT();
   const unit = useMetricInfo(trace.metric)?.unit ?? 'ratio';
   return (
     <div className="trace">
       <dl className="facts">
         <div>
-          <dt>Metric</dt>
+          <dt>{t('common.metric')}</dt>
           <dd>
             <MetricLabel id={trace.metric} />
           </dd>
         </div>
         <div>
-          <dt>Measured</dt>
+          <dt>{t('settle.measured')}</dt>
           <dd>
             <Value result={resultOf(trace, unit)} compact />
           </dd>
         </div>
         <div>
-          <dt>Scope</dt>
+          <dt>{t('settle.scope')}</dt>
           <dd>
-            {trace.scope.vendor}, {trace.scope.workflows?.join(', ') ?? 'all workflows'}, {trace.scope.period}
+            {trace.scope.vendor}, {trace.scope.workflows?.join(', ') ?? t('settle.allWorkflows')}, {trace.scope.period}
           </dd>
         </div>
         <div>
-          <dt>Target / baseline</dt>
+          <dt>{t('settle.targetBaseline')}</dt>
           <dd>
-            {formatValue(trace.target, unit)} / {formatValue(trace.baseline, unit)} (attainment{' '}
-            {formatPercent(trace.attainment, 0)}, min sample {trace.minSample})
+            {formatValue(trace.target, unit)} / {formatValue(trace.baseline, unit)} (
+            {t('settle.attainment', {
+              attainment: formatPercent(trace.attainment, 0),
+              min: formatCount(trace.minSample),
+            })}
+            )
           </dd>
         </div>
         <div>
-          <dt>Allocation</dt>
+          <dt>{t('settle.allocation')}</dt>
           <dd>
-            {trace.allocation} (portfolio {formatPercent(trace.portfolioWeight, 0)} × outcome{' '}
-            {formatPercent(trace.outcomeWeight, 0)}), pay {formatPercent(trace.pay, 2)}
+            {t('settle.allocationText', {
+              allocation: trace.allocation,
+              portfolio: formatPercent(trace.portfolioWeight, 0),
+              outcome: formatPercent(trace.outcomeWeight, 0),
+              pay: formatPercent(trace.pay, 2),
+            })}
           </dd>
         </div>
       </dl>
       {trace.points.length > 0 && (
         <>
         <table className="compact">
-          <caption>Curve points the pay came from</caption>
+          <caption>{t('settle.points')}</caption>
           <thead>
             <tr>
-              <th scope="col">at</th>
-              <th scope="col">pay</th>
+              <th scope="col">{t('settle.at')}</th>
+              <th scope="col">{t('settle.payPoint')}</th>
             </tr>
           </thead>
           <tbody>
@@ -100,6 +110,7 @@ function OutcomeTraceView({ trace }: { trace: OutcomeTrace }) {
 
 /** What a line was computed from: the measurement and curve for outcomes, units and rate for the base fee, the limit for caps. */
 export function LineTrace({ line }: { line: InvoiceLine }) {
+  const t = useT();
   switch (line.kind) {
     case 'outcome':
       return <OutcomeTraceView trace={line.trace} />;
@@ -107,7 +118,11 @@ export function LineTrace({ line }: { line: InvoiceLine }) {
       return (
         <div className="trace">
           <p>
-            {line.trace.units} {line.trace.unit.replace('_', ' ')} units × rate {line.trace.rate}
+            {t('settle.units', {
+              units: line.trace.units,
+              unit: line.trace.unit.replace('_', ' '),
+              rate: line.trace.rate,
+            })}
           </p>
           <p className="rule">{line.trace.rule}</p>
         </div>
@@ -116,8 +131,9 @@ export function LineTrace({ line }: { line: InvoiceLine }) {
       return (
         <div className="trace">
           <p>
-            Dispute <a href={`#/disputes/${encodeURIComponent(line.trace.dispute)}`}>{line.trace.dispute}</a> on{' '}
-            {line.trace.line} of {line.trace.settlement}
+            {t('settle.dispute')}{' '}
+            <a href={`#/disputes/${encodeURIComponent(line.trace.dispute)}`}>{line.trace.dispute}</a>{' '}
+            {t('settle.disputeOn', { line: line.trace.line, settlement: line.trace.settlement })}
           </p>
           <p className="rule">{line.trace.rule}</p>
         </div>
@@ -128,7 +144,7 @@ export function LineTrace({ line }: { line: InvoiceLine }) {
       return (
         <div className="trace">
           <p>
-            Outcome total {line.trace.total}, limit {line.trace.limit}
+            {t('settle.cap', { total: line.trace.total, limit: line.trace.limit })}
           </p>
           <p className="rule">{line.trace.rule}</p>
         </div>

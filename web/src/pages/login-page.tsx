@@ -39,10 +39,10 @@ export function LoginPage({ expired }: { expired: boolean }) {
   return (
     <main id="main" className="main login">
       <h1>Covenant</h1>
-      <p className="lede">Outcome-based contracts: one set of numbers for the client and its vendors.</p>
+      <p className="lede">{t('login.lede')}</p>
       {expired && !error && (
         <p className="banner banner-info" role="status">
-          Your session ended. Sign in again.
+          {t('login.expired')}
         </p>
       )}
       <SingleSignOn options={options} email={email} />

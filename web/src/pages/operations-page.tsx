@@ -13,9 +13,15 @@ import { useQueries } from '../lib/use-resource';
 import { useCatalog } from '../state/catalog';
 import { type OperationsRow, OperationsTable } from './operations-table';
 import { OperationsTrend } from './operations-trend';
+import { useT } from '../lib/i18n';
 
 /** Results grouped into table rows: each site, then its vendor's total. */
-function rowsOf(perSite: MetricResult[], totals: MetricResult[], withTotals: boolean): OperationsRow[] {
+function rowsOf(
+  perSite: MetricResult[],
+  totals: MetricResult[],
+  withTotals: boolean,
+  allSites: (vendor: string | undefined) => string,
+): OperationsRow[] {
   const rows = new Map<string, OperationsRow>();
   const add = (key: string, label: string, total: boolean, r: MetricResult) => {
     const row = rows.get(key) ?? { key, label, total, results: [] };
@@ -25,13 +31,14 @@ function rowsOf(perSite: MetricResult[], totals: MetricResult[], withTotals: boo
   for (const r of perSite) add(`${r.group.vendor ?? ''}/${r.group.site ?? ''}`, groupText(r.group), false, r);
   if (withTotals)
     for (const r of totals)
-      add(`${r.group.vendor ?? 'all'}/~total`, `${r.group.vendor ?? 'All'}: all sites`, true, r);
+      add(`${r.group.vendor ?? 'all'}/~total`, allSites(r.group.vendor), true, r);
   return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** Adherence, video coaching coverage, QA calibration alpha, backfill and attrition by vendor and site. */
 export function OperationsPage({ route, me }: { route: Route; me: Me }) {
   const { byId, metrics: catalog } = useCatalog();
+  const t = useT();
   const client = isClientRole(me.user.role);
   const contracts = useContracts();
   const list = contracts.data ?? [];
@@ -71,22 +78,24 @@ export function OperationsPage({ route, me }: { route: Route; me: Me }) {
     .slice(perSite.length)
     .flat()
     .map((r) => (vendor ? { ...r, group: { vendor } } : r));
-  const rows = rowsOf(siteResults, totalResults, !site);
+  const rows = rowsOf(siteResults, totalResults, !site, (v) =>
+    v ? t('ops.allSitesOf', { vendor: v }) : t('ops.allSites'),
+  );
   const coaching = siteResults.find((r) => r.metric === 'coaching_coverage');
 
   return (
     <section aria-labelledby="ops-title">
-      <h1 id="ops-title">Remote operations{site ? `: ${site}` : ''}</h1>
+      <h1 id="ops-title">{site ? t('ops.titleSite', { site }) : t('nav.operations')}</h1>
       <div className="toolbar">
         {list.length > 0 && (
           <SelectField
-            label="Vendor"
+            label={t('common.vendor')}
             value={choice}
             options={[
-              ...(client ? [{ value: 'all', label: 'All vendors' }] : []),
+              ...(client ? [{ value: 'all', label: t('common.allVendors') }] : []),
               ...list.map((c) => ({
                 value: c.id,
-                label: `${c.vendor} (${c.term.start.slice(0, 4)} contract)`,
+                label: t('common.vendorContract', { vendor: c.vendor, year: c.term.start.slice(0, 4) }),
               })),
             ]}
             onChange={(value) => updateQuery({ contract: value, period: null })}
@@ -97,19 +106,22 @@ export function OperationsPage({ route, me }: { route: Route; me: Me }) {
       </div>
       <p className="muted">
         {coaching?.params
-          ? `Coaching coverage counts ${coaching.params.mode === 'any' ? 'sessions of any mode' : `${String(coaching.params.mode)} sessions`} in ${String(coaching.params.cadence)} windows. `
+          ? `${t('ops.coaching', { mode: String(coaching.params.mode), cadence: String(coaching.params.cadence) })} `
           : ''}
-        Zone {siteResults[0]?.zone ?? terms?.timezone ?? 'UTC'}.{workflows ? " QA alpha is measured on the contract's workflows." : ''}
-        {terms ? ` Levels from ${contractName(contract ?? { id: terms.name, displayName: null })}.` : ''}
+        {t('ops.zone', { zone: siteResults[0]?.zone ?? terms?.timezone ?? 'UTC' })}
+        {workflows ? ` ${t('ops.alpha')}` : ''}
+        {terms
+          ? ` ${t('ops.levels', { contract: contractName(contract ?? { id: terms.name, displayName: null }) })}`
+          : ''}
       </p>
       <ErrorBanner
         error={(client ? contracts.error : undefined) ?? detail.error ?? answers.error}
         onRetry={answers.reload}
       />
-      {(!ready || answers.loading) && <Loading what="remote operations" />}
+      {(!ready || answers.loading) && <Loading what={t('ops.what')} />}
       {answers.data && (
         <OperationsTable
-          caption={`Remote operations by site, ${period}`}
+          caption={t('ops.caption', { period })}
           metrics={OPERATIONS_METRICS}
           rows={rows}
           thresholds={thresholds}

@@ -4,6 +4,7 @@ import { formatValue } from '../lib/format';
 import { meetsThreshold, type Threshold } from '../lib/thresholds';
 import type { MetricResult } from '../lib/types';
 import { TableDownloads } from '../components/table-downloads';
+import { useT } from '../lib/i18n';
 
 export interface OperationsRow {
   key: string;
@@ -24,21 +25,22 @@ interface Props {
 
 /** Sites (and the scope's total) by remote-operations metric, each cell with n, interval and whether it meets the contract's level. */
 export function OperationsTable({ caption, metrics, rows, thresholds, units, labels }: Props) {
+  const t = useT();
   return (
     <div className="table-wrap">
       <table className="wide stack" data-testid="operations-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Site</th>
+            <th scope="col">{t('common.site')}</th>
             {metrics.map((m) => {
-              const t = thresholds[m];
+              const limit = thresholds[m];
               return (
                 <th scope="col" key={m}>
                   <MetricLabel id={m} />
-                  {t && (
+                  {limit && (
                     <span className="th-note">
-                      {t.direction === 'lower' ? '≤' : '≥'} {formatValue(t.value, units[m] ?? 'ratio')}
+                      {limit.direction === 'lower' ? '≤' : '≥'} {formatValue(limit.value, units[m] ?? 'ratio')}
                     </span>
                   )}
                 </th>
@@ -62,7 +64,7 @@ export function OperationsTable({ caption, metrics, rows, thresholds, units, lab
                     <Value result={result} compact />
                     {verdict !== null && (
                       <span className={verdict ? 'verdict verdict-good' : 'verdict verdict-bad'}>
-                        {verdict ? '✓ meets' : '✗ misses'}
+                        {verdict ? t('common.meets') : t('common.misses')}
                       </span>
                     )}
                   </td>

@@ -8,6 +8,7 @@ import type { Threshold } from '../lib/thresholds';
 import type { MetricResult, QueryBody } from '../lib/types';
 import { useQueries } from '../lib/use-resource';
 import { useCatalog } from '../state/catalog';
+import { useT } from '../lib/i18n';
 
 interface Props {
   /** The by-site queries of the page; the trend asks them once per quarter. */
@@ -20,6 +21,7 @@ interface Props {
 /** Each site's remote-operations metric quarter by quarter (the same scope as the table, asked per quarter). */
 export function OperationsTrend({ bases, quarters, metrics, thresholds }: Props) {
   const { byId } = useCatalog();
+  const t = useT();
   const [metric, setMetric] = useState<string>(metrics[1] ?? metrics[0] ?? 'adherence');
   const bodies = quarters.flatMap((period) => bases.map((base) => ({ ...base, period })));
   const answers = useQueries(bodies);
@@ -44,10 +46,10 @@ export function OperationsTrend({ bases, quarters, metrics, thresholds }: Props)
   const label = byId.get(metric)?.label.singular ?? metric;
   return (
     <section className="section" aria-labelledby="ops-trend-title">
-      <h2 id="ops-trend-title">Quarterly trend by site</h2>
+      <h2 id="ops-trend-title">{t('ops.trend')}</h2>
       <div className="toolbar">
         <SelectField
-          label="Metric"
+          label={t('common.metric')}
           value={metric}
           options={metrics.map((m) => ({ value: m, label: byId.get(m)?.label.singular ?? m }))}
           onChange={setMetric}
@@ -55,11 +57,11 @@ export function OperationsTrend({ bases, quarters, metrics, thresholds }: Props)
         />
       </div>
       <ErrorBanner error={answers.error} onRetry={answers.reload} />
-      {answers.loading && <Loading what="the quarterly trend" />}
+      {answers.loading && <Loading what={t('ops.whatTrend')} />}
       {answers.data && (
         <EChart
           option={option}
-          label={`${label} per site, ${quarters[0] ?? ''} to ${quarters.at(-1) ?? ''}; each quarter's numbers are in the table when that period is chosen`}
+          label={t('ops.trendLabel', { label, from: quarters[0] ?? '', to: quarters.at(-1) ?? '' })}
           testId="chart-ops-trend"
         />
       )}

@@ -3,6 +3,8 @@ import { StatusBadge } from '../components/status-badge';
 import { Value } from '../components/value';
 import { formatMoney, formatPercent, formatTarget } from '../lib/format';
 import { hrefOf } from '../lib/hash-route';
+import { hasMessage, type T, useT } from '../lib/i18n';
+import type { MessageKey } from '../../../src/core/i18n/index';
 import type { OutcomeStatus } from '../lib/types';
 
 interface Props {
@@ -14,17 +16,15 @@ interface Props {
   projectedState?: string | undefined;
 }
 
-const PROJECTED: Record<string, string> = {
-  on_track: '✓ On track',
-  at_risk: '! At risk',
-  likely_miss: '✗ Likely miss',
-  insufficient: '? Insufficient data',
-};
+/** A projection state in words with its mark (on_track, at_risk, likely_miss, insufficient). */
+export const projectedText = (t: T, state: string): string =>
+  hasMessage(`projection.${state}`) ? t(`projection.${state}` as MessageKey) : state;
 
 /** One outcome of a portfolio: value with n and interval, target, baseline, attainment, status and projected pay. */
 export function OutcomeTile({ outcome, contractId, period, currency, projectedState }: Props) {
   const { portfolio, metric, unit } = outcome;
-  const better = outcome.direction === 'lower' ? 'lower is better' : 'higher is better';
+  const t = useT();
+  const better = t(outcome.direction === 'lower' ? 'metric.direction.lower' : 'metric.direction.higher');
   return (
     <article className="tile" data-testid={`outcome-${portfolio}-${metric}`} data-status={outcome.status}>
       <header className="tile-head">
@@ -33,8 +33,8 @@ export function OutcomeTile({ outcome, contractId, period, currency, projectedSt
         </h3>
         <StatusBadge status={outcome.status} testId={`status-${portfolio}-${metric}`} />
         {outcome.status === 'missed' && outcome.improving && (
-          <span className="muted" title="moved from the baseline in the better direction, p < 0.05">
-            ↗ improving
+          <span className="muted" title={t('tile.improvingTitle')}>
+            {t('tile.improving')}
           </span>
         )}
       </header>
@@ -44,32 +44,32 @@ export function OutcomeTile({ outcome, contractId, period, currency, projectedSt
       </div>
       <dl className="facts">
         <div>
-          <dt>Projection</dt>
+          <dt>{t('tile.projection')}</dt>
           <dd data-testid={`projected-state-${portfolio}-${metric}`} data-state={projectedState ?? ''}>
-            {projectedState ? (PROJECTED[projectedState] ?? projectedState) : '–'}
+            {projectedState ? projectedText(t, projectedState) : '–'}
           </dd>
         </div>
         <div>
-          <dt>Target</dt>
+          <dt>{t('tile.target')}</dt>
           <dd>{formatTarget(outcome.target, unit)}</dd>
         </div>
         <div>
-          <dt>Baseline</dt>
+          <dt>{t('tile.baseline')}</dt>
           <dd>{formatTarget(outcome.baseline, unit)}</dd>
         </div>
         <div>
-          <dt>Attainment</dt>
+          <dt>{t('tile.attainment')}</dt>
           {outcome.attainment === null && outcome.result.value !== null ? (
-            <dd title="the target is not better than the baseline: met or missed against the target">hold target</dd>
+            <dd title={t('tile.holdTitle')}>{t('tile.hold')}</dd>
           ) : (
-            <dd title="share of the way from baseline to target">{formatPercent(outcome.attainment, 0)}</dd>
+            <dd title={t('tile.attainmentTitle')}>{formatPercent(outcome.attainment, 0)}</dd>
           )}
         </div>
         <div>
-          <dt>Projected pay</dt>
+          <dt>{t('tile.projectedPay')}</dt>
           <dd data-testid={`projected-pay-${portfolio}-${metric}`}>
             {formatMoney(outcome.projectedPay, currency)}{' '}
-            <span className="muted">({formatPercent(outcome.payFraction, 1)} of allocation)</span>
+            <span className="muted">{t('tile.ofAllocation', { share: formatPercent(outcome.payFraction, 1) })}</span>
           </dd>
         </div>
       </dl>
@@ -77,7 +77,8 @@ export function OutcomeTile({ outcome, contractId, period, currency, projectedSt
         className="tile-link"
         href={hrefOf(['drilldown'], { contract: contractId, portfolio, metric, period })}
       >
-        Drill down<span className="visually-hidden"> into {outcome.label}</span>
+        {t('tile.drill')}
+        <span className="visually-hidden"> {t('tile.drillInto', { label: outcome.label })}</span>
       </a>
     </article>
   );

@@ -10,6 +10,7 @@ import { useGet } from '../lib/use-resource';
 import { useProjection } from './use-projection';
 import { KeyMeasurements } from './key-measurements';
 import { OutcomeTile } from './outcome-tile';
+import { useT } from '../lib/i18n';
 
 /** Outcomes grouped by portfolio, in the order the API gives them. */
 function byPortfolio(
@@ -32,6 +33,7 @@ function byPortfolio(
 /** A COO's first minute: each portfolio's outcomes, the key measurements and the projected total. */
 export function OverviewPage({ route, contractId }: { route: Route; contractId: string }) {
   const contracts = useContracts();
+  const t = useT();
   const summary = contracts.data?.find((c) => c.id === contractId);
   const [periodParam, setPeriod] = useRouteParam(route, 'period');
   const period = periodParam ?? (summary ? defaultQuarter(summary.term) : null);
@@ -56,44 +58,44 @@ export function OverviewPage({ route, contractId }: { route: Route; contractId: 
       <div className="toolbar">
         {summary && period && <PeriodPicker term={summary.term} value={period} onChange={setPeriod} />}
         <p className="toolbar-links">
-          <a href={hrefOf(['contracts', contractId, 'settlement'], { period })}>Settlement</a>{' '}
-          <a href={hrefOf(['drilldown'], { contract: contractId, period })}>Drill-down</a>{' '}
-          <a href={hrefOf(['contracts', contractId, 'alerts'])}>Alerts</a>{' '}
-          <a href={hrefOf(['experiments'])}>Experiments</a>
+          <a href={hrefOf(['contracts', contractId, 'settlement'], { period })}>{t('nav.settlement')}</a>{' '}
+          <a href={hrefOf(['drilldown'], { contract: contractId, period })}>{t('nav.drilldown')}</a>{' '}
+          <a href={hrefOf(['contracts', contractId, 'alerts'])}>{t('overview.alerts')}</a>{' '}
+          <a href={hrefOf(['experiments'])}>{t('nav.experiments')}</a>
         </p>
       </div>
       <ErrorBanner error={contracts.error ?? overview.error} onRetry={overview.reload} />
       {contracts.data && !summary && !overview.data && (
-        <p>No contract {contractId} among those you may see.</p>
+        <p>{t('overview.noContract', { id: contractId })}</p>
       )}
-      {overview.loading && <Loading what="the overview" />}
+      {overview.loading && <Loading what={t('overview.what')} />}
       {data && (
         <>
           <div className="summary-row">
             <div className="card stat" data-testid="overview-projected-total">
-              <h2 className="stat-label">Projected total, {data.period} to date</h2>
+              <h2 className="stat-label">{t('overview.projectedTotal', { period: data.period })}</h2>
               <p className="stat-value">{formatMoney(data.projectedTotal, currency)}</p>
               <StatusBadge status={data.provisional ? 'provisional' : 'final'} testId="overview-kind" />
             </div>
             {projection.data?.period === data.period && (
               <div className="card stat" data-testid="overview-money-at-risk">
-                <h2 className="stat-label">Money at risk (projected penalties)</h2>
+                <h2 className="stat-label">{t('overview.moneyAtRisk')}</h2>
                 <p className="stat-value">{formatMoney(projection.data.moneyAtRisk, currency)}</p>
-                <a href={hrefOf(['contracts', contractId, 'alerts'])}>State changes</a>
+                <a href={hrefOf(['contracts', contractId, 'alerts'])}>{t('overview.stateChanges')}</a>
               </div>
             )}
             <div className="card stat">
-              <h2 className="stat-label">Base fee</h2>
+              <h2 className="stat-label">{t('overview.baseFee')}</h2>
               <p className="stat-value">{formatMoney(data.baseFee, currency)}</p>
               <p className="muted">
-                {data.contract.vendor} · zone {data.contract.timezone}
+                {data.contract.vendor} · {t('common.zone', { zone: data.contract.timezone })}
               </p>
             </div>
           </div>
           {byPortfolio(data.outcomes).map((group) => (
             <section key={group.id} className="section" aria-labelledby={`portfolio-${group.id}`}>
               <h2 id={`portfolio-${group.id}`}>{group.name}</h2>
-              <p className="muted">Workflows: {group.workflows.join(', ')}</p>
+              <p className="muted">{t('overview.workflows', { list: group.workflows.join(', ') })}</p>
               <div className="tiles">
                 {group.items.map((o) => (
                   <OutcomeTile

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { ErrorBanner } from '../components/error-banner';
 import { apiPost } from '../lib/api';
+import { formatDate, formatDateTime } from '../lib/format';
+import { type T, useT } from '../lib/i18n';
 import type { Proposal, ProposalBody } from '../lib/types';
 import { ProposalDetails } from './proposal-details';
 
@@ -12,20 +14,25 @@ interface Props {
 }
 
 /** A decision's answer in words: the server answers with the proposal after the decision. */
-const decisionText = (answer: unknown, fallback: string): string => {
+const decisionText = (t: T, answer: unknown, fallback: string): string => {
   if (answer && typeof answer === 'object' && 'status' in answer && 'awaiting' in answer) {
     const { status, awaiting } = answer as Pick<Proposal, 'status' | 'awaiting'>;
-    const waiting = awaiting.length > 0 ? `; waiting for ${awaiting.join(' and ')}` : '';
-    return `${fallback}: the proposal is ${status}${waiting}.`;
+    const waiting = awaiting.length > 0 ? t('proposals.waiting', { parties: partiesText(t, awaiting) }) : '';
+    return t('proposals.decided', { what: fallback, status, waiting });
   }
   return `${fallback}.`;
 };
+
+/** "client and vendor" in the language. */
+const partiesText = (t: T, parties: readonly string[]): string =>
+  parties.map((party) => t('disputes.party', { party })).join(` ${t('proposals.and')} `);
 
 /** One recalibration proposal: who decided, who is awaited, the triggers and arithmetic, and the buttons for the party whose turn it is. */
 export function ProposalCard({ proposal, party, onDecided }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [done, setDone] = useState<string | null>(null);
+  const t = useT();
   const body = proposal.body as unknown as ProposalBody;
   const myTurn = proposal.status === 'open' && party !== null && proposal.awaiting.includes(party);
 
@@ -36,8 +43,9 @@ export function ProposalCard({ proposal, party, onDecided }: Props) {
       const answer = await apiPost<unknown>(`/proposals/${encodeURIComponent(proposal.id)}/${decision}`);
       setDone(
         decisionText(
+          t,
           answer,
-          `${party ?? ''} ${decision === 'approve' ? 'approved' : 'rejected'} ${proposal.id}`,
+          t('proposals.decision', { party: party ?? '', decision, id: proposal.id }),
         ),
       );
       onDecided();
@@ -57,21 +65,30 @@ export function ProposalCard({ proposal, party, onDecided }: Props) {
       <header className="tile-head">
         <h2 id={`p-${proposal.id}`}>{proposal.id}</h2>
         <span className="badge badge-neutral" data-testid={`proposal-status-${proposal.id}`}>
-          {proposal.status}
+          {t('disputes.status', { status: proposal.status })}
         </span>
       </header>
       <p>
-        {proposal.contract}: version {proposal.baseVersion} → {body.nextVersion ?? proposal.baseVersion + 1},
-        priced on {proposal.period}, effective from {proposal.effectiveFrom}.
+        {t('proposals.versions', {
+          contract: proposal.contract,
+          from: proposal.baseVersion,
+          to: body.nextVersion ?? proposal.baseVersion + 1,
+          period: proposal.period,
+          date: formatDate(proposal.effectiveFrom),
+        })}
       </p>
       <p>
-        Decided:{' '}
+        {t('proposals.decidedBy')}{' '}
         {proposal.approvals.length === 0
-          ? 'nobody yet'
+          ? t('proposals.nobodyYet')
           : proposal.approvals
-              .map((a) => `${a.party} ${a.decision} (${a.decidedAt.slice(0, 16).replace('T', ' ')})`)
+              .map(
+                (a) =>
+                  `${t('proposals.approval', { party: a.party, decision: a.decision })} (${formatDateTime(a.decidedAt)})`,
+              )
               .join('; ')}
-        . Awaiting: {proposal.awaiting.length === 0 ? 'nobody' : proposal.awaiting.join(' and ')}.
+        . {t('proposals.awaiting')}{' '}
+        {proposal.awaiting.length === 0 ? t('proposals.nobody') : partiesText(t, proposal.awaiting)}.
       </p>
       <ErrorBanner error={error} />
       {done && (
@@ -88,7 +105,7 @@ export function ProposalCard({ proposal, party, onDecided }: Props) {
             onClick={() => decide('approve')}
             data-testid={`approve-${proposal.id}`}
           >
-            Approve as {party}
+            {t('proposals.approveAs', { party: party ?? '' })}
           </button>
           <button
             type="button"
@@ -97,28 +114,32 @@ export function ProposalCard({ proposal, party, onDecided }: Props) {
             onClick={() => decide('reject')}
             data-testid={`reject-${proposal.id}`}
           >
-            Reject as {party}
+            {t('proposals.rejectAs', { party: party ?? '' })}
           </button>
         </div>
       )}
       {body?.triggers && (
-        <ul className="arith-list" aria-label="Triggers that fired">
+        <ul className="arith-list" aria-label={t('proposals.fired')}>
           {body.triggers
-            .filter((t) => t.fired)
-            .map((t) => (
-              <li key={t.measure}>{t.arithmetic}</li>
+            .filter((trigger) => trigger.fired)
+            .map((trigger) => (
+              <li key={trigger.measure}>{trigger.arithmetic}</li>
             ))}
           {body.staffing && (
             <li>
-              unit rate {body.staffing.currentRate} → {body.staffing.proposedRate} {body.staffing.currency}
-              {body.staffing.ratio ? ` (cost per unit ratio ${body.staffing.ratio})` : ''}
+              {t('proposals.rate', {
+                from: body.staffing.currentRate,
+                to: body.staffing.proposedRate,
+                currency: body.staffing.currency,
+              })}
+              {body.staffing.ratio ? ` ${t('proposals.ratio', { ratio: body.staffing.ratio })}` : ''}
             </li>
           )}
         </ul>
       )}
       {body?.triggers && (
         <details>
-          <summary>Triggers, targets and rate arithmetic</summary>
+          <summary>{t('proposals.details')}</summary>
           <ProposalDetails body={body} />
         </details>
       )}

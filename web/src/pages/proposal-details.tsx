@@ -1,40 +1,44 @@
 import { MetricLabel } from '../components/metric-label';
-import { formatValue } from '../lib/format';
+import { formatNumber, formatValue } from '../lib/format';
+import { useT } from '../lib/i18n';
 import type { ProposalBody } from '../lib/types';
 import { useCatalog } from '../state/catalog';
 import { TableDownloads } from '../components/table-downloads';
 
-const num = (value: number | null, digits = 4) => (value === null ? '–' : value.toFixed(digits));
+const num = (value: number | null, digits = 4) => (value === null ? '–' : formatNumber(value, digits));
 
 /** What fired, how the targets move with the mix, and the staffing arithmetic behind the proposed rate. */
 export function ProposalDetails({ body }: { body: ProposalBody }) {
   const { byId } = useCatalog();
+  const t = useT();
   const unitOf = (metric: string) => byId.get(metric)?.unit ?? 'ratio';
   return (
     <>
       <div className="table-wrap">
         <table className="compact stack">
           <caption>
-            Triggers: {body.period} against the reference {body.reference}
+            {t('proposals.triggers', { period: body.period, reference: body.reference })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Measure</th>
-              <th scope="col">Reference</th>
-              <th scope="col">Current</th>
-              <th scope="col">Fired</th>
-              <th scope="col">Arithmetic</th>
+              <th scope="col">{t('agent.measure')}</th>
+              <th scope="col">{t('proposals.reference')}</th>
+              <th scope="col">{t('proposals.current')}</th>
+              <th scope="col">{t('proposals.firedCol')}</th>
+              <th scope="col">{t('proposals.arithmetic')}</th>
             </tr>
           </thead>
           <tbody>
-            {body.triggers.map((t) => (
-              <tr key={t.measure}>
-                <th scope="row">{t.measure}</th>
-                <td data-label="Reference">{num(t.reference)}</td>
-                <td data-label="Current">{num(t.current)}</td>
-                <td data-label="Fired">{t.fired ? 'fires' : 'does not fire'}</td>
-                <td className="arith" data-label="Arithmetic">
-                  {t.arithmetic}
+            {body.triggers.map((trigger) => (
+              <tr key={trigger.measure}>
+                <th scope="row">{trigger.measure}</th>
+                <td data-label={t('proposals.reference')}>{num(trigger.reference)}</td>
+                <td data-label={t('proposals.current')}>{num(trigger.current)}</td>
+                <td data-label={t('proposals.firedCol')}>
+                  {trigger.fired ? t('proposals.fires') : t('proposals.notFires')}
+                </td>
+                <td className="arith" data-label={t('proposals.arithmetic')}>
+                  {trigger.arithmetic}
                 </td>
               </tr>
             ))}
@@ -44,33 +48,34 @@ export function ProposalDetails({ body }: { body: ProposalBody }) {
       </div>
       <div className="table-wrap">
         <table className="compact stack">
-          <caption>Targets adjusted to the new mix</caption>
+          <caption>{t('proposals.targets')}</caption>
           <thead>
             <tr>
-              <th scope="col">Outcome</th>
-              <th scope="col">Target</th>
-              <th scope="col">Proposed</th>
-              <th scope="col">Why</th>
+              <th scope="col">{t('alerts.outcome')}</th>
+              <th scope="col">{t('tile.target')}</th>
+              <th scope="col">{t('proposals.proposed')}</th>
+              <th scope="col">{t('proposals.why')}</th>
             </tr>
           </thead>
           <tbody>
-            {body.targets.map((t) => (
-              <tr key={`${t.portfolio}/${t.metric}`}>
+            {body.targets.map((target) => (
+              <tr key={`${target.portfolio}/${target.metric}`}>
                 <th scope="row">
-                  {t.portfolio}: <MetricLabel id={t.metric} />
+                  {target.portfolio}: <MetricLabel id={target.metric} />
                 </th>
-                <td data-label="Target">{formatValue(t.target, unitOf(t.metric))}</td>
-                <td data-label="Proposed">
-                  {formatValue(t.proposedTarget, unitOf(t.metric))}
-                  {t.adjusted && ` (shift ${t.shift >= 0 ? '+' : ''}${t.shift.toFixed(4)})`}
+                <td data-label={t('tile.target')}>{formatValue(target.target, unitOf(target.metric))}</td>
+                <td data-label={t('proposals.proposed')}>
+                  {formatValue(target.proposedTarget, unitOf(target.metric))}
+                  {target.adjusted &&
+                    ` (${t('proposals.shift', { shift: `${target.shift >= 0 ? '+' : ''}${formatNumber(target.shift, 4)}` })})`}
                 </td>
-                <td data-label="Why">
-                  {t.reason}
-                  {t.standardisation && (
+                <td data-label={t('proposals.why')}>
+                  {target.reason}
+                  {target.standardisation && (
                     <details>
-                      <summary>Arithmetic</summary>
+                      <summary>{t('proposals.arithmetic')}</summary>
                       <ul className="arith-list">
-                        {t.standardisation.arithmetic.map((line) => (
+                        {target.standardisation.arithmetic.map((line) => (
                           <li key={line}>{line}</li>
                         ))}
                       </ul>
@@ -86,8 +91,12 @@ export function ProposalDetails({ body }: { body: ProposalBody }) {
       {body.staffing && (
         <div className="card-inner">
           <h4>
-            Unit rate: {body.staffing.currentRate} → {body.staffing.proposedRate} {body.staffing.currency}
-            {body.staffing.ratio ? ` (ratio ${body.staffing.ratio})` : ''}
+            {t('proposals.unitRate', {
+              from: body.staffing.currentRate,
+              to: body.staffing.proposedRate,
+              currency: body.staffing.currency,
+            })}
+            {body.staffing.ratio ? ` ${t('proposals.ratio', { ratio: body.staffing.ratio })}` : ''}
           </h4>
           <p className="muted">{body.staffing.terms}</p>
           <ul className="arith-list">

@@ -6,18 +6,19 @@ import { EChart } from '../components/echart';
 import { formatCount, formatMoney } from '../lib/format';
 import { fixed, formatChange, formatPercent, formatValue } from './renewal-format';
 import { TableDownloads } from '../components/table-downloads';
+import { useT } from '../lib/i18n';
 
 /** The scorecard's money sections: the invoice of each settlement period, then cost against value per contact. */
 
 /** The invoice amounts of a settlement period (and of the term so far), in the table's order: heading and field. */
 const MONEY_COLUMNS = [
-  ['Base fee', 'baseFee'],
-  ['At risk', 'atRisk'],
-  ['Bonuses', 'bonuses'],
-  ['Penalties', 'penalties'],
-  ['Caps', 'caps'],
-  ['Adjustments', 'adjustments'],
-  ['Total', 'total'],
+  ['renewal.baseFee', 'baseFee'],
+  ['renewal.atRisk', 'atRisk'],
+  ['renewal.bonuses', 'bonuses'],
+  ['renewal.penalties', 'penalties'],
+  ['renewal.caps', 'caps'],
+  ['renewal.adjustments', 'adjustments'],
+  ['renewal.total', 'total'],
 ] as const;
 
 function MoneyCells({
@@ -27,10 +28,11 @@ function MoneyCells({
   amounts: Pick<MoneyPeriod, (typeof MONEY_COLUMNS)[number][1]>;
   currency: string;
 }) {
+  const t = useT();
   return (
     <>
       {MONEY_COLUMNS.map(([label, field]) => (
-        <td key={label} data-label={label} className="num">
+        <td key={label} data-label={t(label)} className="num">
           {formatMoney(amounts[field], currency)}
         </td>
       ))}
@@ -41,26 +43,26 @@ function MoneyCells({
 export function MoneySection({ card }: { card: Scorecard }) {
   const { money } = card;
   const c = money.currency;
-  const t = money.term;
+  const term = money.term;
+  const t = useT();
   return (
     <section className="section" aria-labelledby="renewal-money-title">
-      <h2 id="renewal-money-title">Money paid and withheld</h2>
+      <h2 id="renewal-money-title">{t('renewal.money')}</h2>
       <p className="muted">
-        The invoice of each settlement period, computed with the versions in force (not stored). Withheld, net
-        of bonuses and caps:{' '}
-        <strong data-testid="renewal-withheld-share">{formatPercent(t.withheldShare)}</strong> of the amount
-        at risk.
+        {t('renewal.moneyIntro')}{' '}
+        <strong data-testid="renewal-withheld-share">{formatPercent(term.withheldShare)}</strong>{' '}
+        {t('renewal.ofAtRisk')}
       </p>
       <div className="table-wrap">
         <table className="stack compact" data-testid="renewal-money">
-          <caption>Invoices by settlement period, {c}</caption>
+          <caption>{t('renewal.moneyCaption', { currency: c })}</caption>
           <thead>
             <tr>
-              <th scope="col">Period</th>
-              <th scope="col">Kind</th>
+              <th scope="col">{t('common.period')}</th>
+              <th scope="col">{t('renewal.kind')}</th>
               {MONEY_COLUMNS.map(([label]) => (
                 <th scope="col" className="num" key={label}>
-                  {label}
+                  {t(label)}
                 </th>
               ))}
             </tr>
@@ -69,16 +71,16 @@ export function MoneySection({ card }: { card: Scorecard }) {
             {money.periods.map((p) => (
               <tr key={p.period}>
                 <th scope="row">{p.display}</th>
-                <td data-label="Kind">
-                  {p.kind} (v{p.versions.join(', v')})
+                <td data-label={t('renewal.kind')}>
+                  {t('settlement.kind', { kind: p.kind })} (v{p.versions.join(', v')})
                 </td>
                 <MoneyCells amounts={p} currency={c} />
               </tr>
             ))}
             <tr className="row-total">
-              <th scope="row">Term so far</th>
-              <td data-label="Kind" />
-              <MoneyCells amounts={t} currency={c} />
+              <th scope="row">{t('renewal.termSoFar')}</th>
+              <td data-label={t('renewal.kind')} />
+              <MoneyCells amounts={term} currency={c} />
             </tr>
           </tbody>
         </table>
@@ -92,6 +94,7 @@ export function ValueSection({ card }: { card: Scorecard }) {
   const { value } = card;
   const c = card.contract.currency;
   const money = (x: number | null) => formatValue(x, 'money', '', c);
+  const t = useT();
   const option = useMemo((): EChartsOption => {
     const round = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
     return {
@@ -103,49 +106,52 @@ export function ValueSection({ card }: { card: Scorecard }) {
       series: [
         {
           type: 'line',
-          name: 'cost per contact',
+          name: t('renewal.costPerContact'),
           color: colorAt(1),
           lineStyle: { type: 'dashed' },
           data: value.periods.map((p) => round(p.costPerContact)),
         },
         {
           type: 'line',
-          name: 'value per contact',
+          name: t('renewal.valuePerContact'),
           color: colorAt(2),
           data: value.periods.map((p) => round(p.valuePerContact)),
         },
       ],
     };
-  }, [value, c]);
-  const label = `Cost and value per contact by quarter: ${value.periods
-    .map((p) => `${p.display} cost ${money(p.costPerContact)}, value ${money(p.valuePerContact)}`)
-    .join('; ')}`;
+  }, [value, c, t]);
+  const label = t('renewal.valueChart', {
+    list: value.periods
+      .map((p) => t('renewal.valuePoint', { quarter: p.display, cost: money(p.costPerContact), value: money(p.valuePerContact) }))
+      .join('; '),
+  });
   return (
     <section className="section" aria-labelledby="renewal-value-title">
-      <h2 id="renewal-value-title">Cost per contact against value per contact</h2>
+      <h2 id="renewal-value-title">{t('renewal.valueTitle')}</h2>
       <p>
-        From the first quarter to the latest, cost per contact moved{' '}
-        <strong data-testid="renewal-cost-change">{formatChange(value.costChange)}</strong> and value per
-        contact <strong data-testid="renewal-value-change">{formatChange(value.valueChange)}</strong>.
+        {t('renewal.costMoved')}{' '}
+        <strong data-testid="renewal-cost-change">{formatChange(value.costChange)}</strong>{' '}
+        {t('renewal.valueMoved')}{' '}
+        <strong data-testid="renewal-value-change">{formatChange(value.valueChange)}</strong>.
       </p>
       <EChart option={option} label={label} height={240} testId="renewal-value-chart" />
       <div className="table-wrap">
         <table className="stack compact">
-          <caption>Cost and value per contact by quarter, {c}</caption>
+          <caption>{t('renewal.valueCaption', { currency: c })}</caption>
           <thead>
             <tr>
-              <th scope="col">Quarter</th>
+              <th scope="col">{t('renewal.quarter')}</th>
               <th scope="col" className="num">
-                Contacts
+                {t('renewal.contacts')}
               </th>
               <th scope="col" className="num">
-                Cost per contact
+                {t('renewal.costCol')}
               </th>
               <th scope="col" className="num">
-                Value per contact
+                {t('renewal.valueCol')}
               </th>
               <th scope="col" className="num">
-                Value / cost
+                {t('renewal.ratio')}
               </th>
             </tr>
           </thead>
@@ -153,16 +159,16 @@ export function ValueSection({ card }: { card: Scorecard }) {
             {value.periods.map((p) => (
               <tr key={p.period}>
                 <th scope="row">{p.display}</th>
-                <td data-label="Contacts" className="num">
+                <td data-label={t('renewal.contacts')} className="num">
                   {formatCount(p.contacts)}
                 </td>
-                <td data-label="Cost per contact" className="num">
+                <td data-label={t('renewal.costCol')} className="num">
                   {money(p.costPerContact)}
                 </td>
-                <td data-label="Value per contact" className="num">
+                <td data-label={t('renewal.valueCol')} className="num">
                   {money(p.valuePerContact)}
                 </td>
-                <td data-label="Value / cost" className="num">
+                <td data-label={t('renewal.ratio')} className="num">
                   {p.costPerContact && p.valuePerContact !== null
                     ? fixed(p.valuePerContact / p.costPerContact, 2)
                     : '–'}

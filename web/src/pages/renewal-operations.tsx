@@ -1,26 +1,26 @@
 import type { MeasurementPeriod, MeasurementRow, Scorecard } from '../../../src/core/renewal/types';
 import { MetricLabel } from '../components/metric-label';
 import { Value } from '../components/value';
+import type { MessageKey } from '../../../src/core/i18n/index';
 import { formatCount } from '../lib/format';
+import { useT } from '../lib/i18n';
 import { asResult, formatPercent, formatValue } from './renewal-format';
 import { TableDownloads } from '../components/table-downloads';
 
 /** The scorecard's remote operations and security: each key measurement by quarter against the contract, and attrition by site. */
 
-const STATUS: Record<MeasurementPeriod['status'], string> = {
-  met: '✓ met',
-  missed: '✗ missed',
-  no_data: '– no data',
-  no_threshold: '',
+const STATUS: Record<MeasurementPeriod['status'], MessageKey | null> = {
+  met: 'renewal.met',
+  missed: 'renewal.missed',
+  no_data: 'renewal.noData',
+  no_threshold: null,
 };
 
 function MeasurementCell({ row, p, label }: { row: MeasurementRow; p: MeasurementPeriod; label: string }) {
-  const status =
-    p.status === 'missed'
-      ? p.evidentMiss
-        ? '✗ missed, with evidence'
-        : '? below, interval reaches the level'
-      : STATUS[p.status];
+  const t = useT();
+  const key =
+    p.status === 'missed' ? (p.evidentMiss ? 'renewal.evidentMiss' : 'renewal.below') : STATUS[p.status];
+  const status = key ? t(key) : '';
   const tone =
     p.status === 'met' ? 'verdict-good' : p.status === 'missed' && p.evidentMiss ? 'verdict-bad' : '';
   const interval =
@@ -49,6 +49,7 @@ function MeasurementTable({
   title: string;
 }) {
   const rows = card.operations.filter((r) => r.group === group);
+  const t = useT();
   if (rows.length === 0) return null;
   return (
     <div className="table-wrap">
@@ -56,14 +57,14 @@ function MeasurementTable({
         <caption>{title}</caption>
         <thead>
           <tr>
-            <th scope="col">Measurement</th>
-            <th scope="col">Contract</th>
+            <th scope="col">{t('key.measurement')}</th>
+            <th scope="col">{t('contracts.contract')}</th>
             {card.quarters.map((q) => (
               <th scope="col" key={q.period}>
                 {q.display}
               </th>
             ))}
-            <th scope="col">Term so far</th>
+            <th scope="col">{t('renewal.termSoFar')}</th>
           </tr>
         </thead>
         <tbody>
@@ -71,12 +72,14 @@ function MeasurementTable({
             <tr key={r.metric} data-testid={`renewal-measurement-${r.metric}`}>
               <th scope="row">
                 <MetricLabel id={r.metric} label={r.label} />
-                <span className="th-note">{r.source ?? 'no threshold'}</span>
+                <span className="th-note">{r.source ?? t('renewal.noThreshold')}</span>
               </th>
-              <td data-label="Contract">
+              <td data-label={t('contracts.contract')}>
                 {r.threshold === null
                   ? '–'
-                  : `${r.direction === 'lower' ? 'at most' : 'at least'} ${formatValue(r.threshold, r.unit, r.metric)}`}
+                  : t(r.direction === 'lower' ? 'key.atMost' : 'key.atLeast', {
+                      value: formatValue(r.threshold, r.unit, r.metric),
+                    })}
               </td>
               {r.periods.map((p, i) => (
                 <MeasurementCell
@@ -86,7 +89,7 @@ function MeasurementTable({
                   label={card.quarters[i]?.display ?? p.display}
                 />
               ))}
-              <td data-label="Term so far">
+              <td data-label={t('renewal.termSoFar')}>
                 <Value result={asResult(r.metric, r.unit, r.direction, r.term)} compact />
               </td>
             </tr>
@@ -100,24 +103,25 @@ function MeasurementTable({
 
 export function OperationsSection({ card }: { card: Scorecard }) {
   const settings = card.recommendation.settings;
+  const t = useT();
   return (
     <section className="section" aria-labelledby="renewal-ops-title">
-      <h2 id="renewal-ops-title">Remote operations and security</h2>
+      <h2 id="renewal-ops-title">{t('renewal.ops')}</h2>
       <p className="muted">
-        The key measurements the contract sets, per quarter and over the term so far. "Missed, with evidence":
-        the whole 95% interval is on the wrong side of the contract's level; "below": the value is, but the
-        interval still reaches the level. Access compliance under {formatPercent(settings.accessMissFloor)} is
-        a miss, under {formatPercent(settings.accessBreachFloor)} a material breach.
+        {t('renewal.opsIntro', {
+          miss: formatPercent(settings.accessMissFloor),
+          breach: formatPercent(settings.accessBreachFloor),
+        })}
       </p>
-      <MeasurementTable card={card} group="remote_operations" title="Remote operations by quarter" />
-      <MeasurementTable card={card} group="security" title="Security and continuity by quarter" />
+      <MeasurementTable card={card} group="remote_operations" title={t('renewal.opsByQuarter')} />
+      <MeasurementTable card={card} group="security" title={t('renewal.securityByQuarter')} />
       {card.attritionBySite.length > 0 && (
         <div className="table-wrap">
           <table className="stack compact" data-testid="renewal-attrition">
-            <caption>Annualised agent attrition by site (mean headcount)</caption>
+            <caption>{t('renewal.attrition')}</caption>
             <thead>
               <tr>
-                <th scope="col">Site</th>
+                <th scope="col">{t('common.site')}</th>
                 {card.quarters.map((q) => (
                   <th scope="col" key={q.period}>
                     {q.display}
@@ -132,7 +136,7 @@ export function OperationsSection({ card }: { card: Scorecard }) {
                   {s.periods.map((p, i) => (
                     <td key={p.period} data-label={card.quarters[i]?.display ?? p.display}>
                       <span className="num">{formatValue(p.value, 'ratio', 'attrition')}</span>
-                      <span className="th-note">headcount {formatCount(p.n)}</span>
+                      <span className="th-note">{t('renewal.headcount', { n: formatCount(p.n) })}</span>
                     </td>
                   ))}
                 </tr>

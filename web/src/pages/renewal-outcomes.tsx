@@ -4,7 +4,9 @@ import type { Evidence, OutcomeRow, Scorecard } from '../../../src/core/renewal/
 import { EChart } from '../components/echart';
 import { MetricLabel } from '../components/metric-label';
 import { Value } from '../components/value';
+import type { MessageKey } from '../../../src/core/i18n/index';
 import { formatMoney } from '../lib/format';
+import { useT } from '../lib/i18n';
 import {
   asResult,
   chartValue,
@@ -17,29 +19,31 @@ import { TableDownloads } from '../components/table-downloads';
 
 /** The scorecard's outcomes: each outcome over the term so far against its baseline, with its trend, then by quarter. */
 
-export const EVIDENCE_TEXT: Record<Evidence, { label: string; tone: string; mark: string }> = {
-  moved: { label: 'moved', tone: 'good', mark: '↗' },
-  did_not_move: { label: 'did not move', tone: 'neutral', mark: '–' },
-  worse: { label: 'worse', tone: 'bad', mark: '↘' },
-  insufficient: { label: 'insufficient data', tone: 'warn', mark: '?' },
+export const EVIDENCE_TEXT: Record<Evidence, { label: MessageKey; tone: string; mark: string }> = {
+  moved: { label: 'renewal.moved', tone: 'good', mark: '↗' },
+  did_not_move: { label: 'renewal.didNotMove', tone: 'neutral', mark: '–' },
+  worse: { label: 'renewal.worse', tone: 'bad', mark: '↘' },
+  insufficient: { label: 'value.insufficient', tone: 'warn', mark: '?' },
 };
 
 function EvidenceTag({ evidence }: { evidence: Evidence }) {
   const e = EVIDENCE_TEXT[evidence];
+  const t = useT();
   return (
     <span className={`badge badge-${e.tone}`} data-evidence={evidence}>
-      <span aria-hidden="true">{e.mark}</span> {e.label}
+      <span aria-hidden="true">{e.mark}</span> {t(e.label)}
     </span>
   );
 }
 
 function Sparkline({ outcome }: { outcome: OutcomeRow }) {
+  const t = useT();
   const option = useMemo((): EChartsOption => {
-    const values = outcome.trend.map((t) => chartValue(t.value, outcome.unit, outcome.metric));
+    const values = outcome.trend.map((q) => chartValue(q.value, outcome.unit, outcome.metric));
     const baseline = chartValue(outcome.baseline.value, outcome.unit, outcome.metric);
     return {
       grid: { left: 4, right: 4, top: 6, bottom: 6 },
-      xAxis: { type: 'category', show: false, data: outcome.trend.map((t) => t.display) },
+      xAxis: { type: 'category', show: false, data: outcome.trend.map((q) => q.display) },
       yAxis: { type: 'value', show: false, scale: true },
       tooltip: { trigger: 'axis', confine: true },
       series: [
@@ -62,37 +66,41 @@ function Sparkline({ outcome }: { outcome: OutcomeRow }) {
       ],
     };
   }, [outcome]);
-  const label = `${outcome.label} by quarter: ${outcome.trend
-    .map(
-      (t) =>
-        `${t.display} ${formatValue(t.value, outcome.unit, outcome.metric)} (${EVIDENCE_TEXT[t.evidence].label})`,
-    )
-    .join('; ')}; dashed line: baseline ${formatValue(outcome.baseline.value, outcome.unit, outcome.metric)}`;
+  const label = t('renewal.sparkline', {
+    label: outcome.label,
+    list: outcome.trend
+      .map(
+        (q) =>
+          `${q.display} ${formatValue(q.value, outcome.unit, outcome.metric)} (${t(EVIDENCE_TEXT[q.evidence].label)})`,
+      )
+      .join('; '),
+    baseline: formatValue(outcome.baseline.value, outcome.unit, outcome.metric),
+  });
   return <EChart option={option} label={label} height={56} dataTable={false} />;
 }
 
 export function OutcomesSection({ card }: { card: Scorecard }) {
   const currency = card.contract.currency;
   const anyBackwards = card.outcomes.some((o) => !o.targetBeyondBaseline);
+  const t = useT();
   return (
     <section className="section" aria-labelledby="renewal-outcomes-title">
-      <h2 id="renewal-outcomes-title">Outcomes, {card.termSoFar.display}</h2>
+      <h2 id="renewal-outcomes-title">{t('renewal.outcomes', { term: card.termSoFar.display })}</h2>
       <div className="table-wrap">
         <table className="stack compact" data-testid="renewal-outcomes">
           <caption>
-            Each outcome against the contract's baseline: moved when the difference is in the better direction
-            with p &lt; {card.recommendation.settings.significance}
+            {t('renewal.outcomesCaption', { p: card.recommendation.settings.significance })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Outcome</th>
-              <th scope="col">Baseline</th>
-              <th scope="col">Actual (n, 95% CI)</th>
-              <th scope="col">Difference</th>
-              <th scope="col">Trend by quarter</th>
-              <th scope="col">Attainment</th>
+              <th scope="col">{t('alerts.outcome')}</th>
+              <th scope="col">{t('tile.baseline')}</th>
+              <th scope="col">{t('renewal.actual')}</th>
+              <th scope="col">{t('renewal.difference')}</th>
+              <th scope="col">{t('renewal.trend')}</th>
+              <th scope="col">{t('tile.attainment')}</th>
               <th scope="col">
-                Paid / withheld <span className="th-note">{currency}</span>
+                {t('renewal.paidWithheld')} <span className="th-note">{currency}</span>
               </th>
             </tr>
           </thead>
@@ -106,41 +114,43 @@ export function OutcomesSection({ card }: { card: Scorecard }) {
                 <th scope="row">
                   <MetricLabel id={o.metric} label={o.label} />
                   <span className="th-note">
-                    {o.portfolioName} · weight {formatPercent(o.weight)}
+                    {o.portfolioName} · {t('renewal.weight', { weight: formatPercent(o.weight) })}
                   </span>
                 </th>
-                <td data-label="Baseline">
+                <td data-label={t('tile.baseline')}>
                   <span className="num">{formatValue(o.baseline.value, o.unit, o.metric)}</span>
                   <span className="th-note">
-                    {o.baseline.written ? 'written in the contract' : `measured ${o.baseline.period ?? ''}`}
+                    {o.baseline.written
+                      ? t('renewal.written')
+                      : t('renewal.measured', { period: o.baseline.period ?? '' })}
                   </span>
                 </td>
-                <td data-label="Actual">
+                <td data-label={t('renewal.actual')}>
                   <Value result={asResult(o.metric, o.unit, o.direction, o.term, o.baseline.value)} compact />
                 </td>
-                <td data-label="Difference">
+                <td data-label={t('renewal.difference')}>
                   <span className="num">{formatDifference(o.term.difference, o.unit, o.metric)}</span>
                   <span className="th-note">
                     {formatP(o.term.p)}
                     {o.term.differenceLow !== null && o.term.differenceHigh !== null
-                      ? ` · CI ${formatDifference(o.term.differenceLow, o.unit, o.metric)} to ${formatDifference(o.term.differenceHigh, o.unit, o.metric)}`
+                      ? ` · ${t('renewal.ci', { low: formatDifference(o.term.differenceLow, o.unit, o.metric), high: formatDifference(o.term.differenceHigh, o.unit, o.metric) })}`
                       : ''}
                   </span>
                   <EvidenceTag evidence={o.term.evidence} />
                 </td>
-                <td data-label="Trend" style={{ minWidth: '8rem' }}>
+                <td data-label={t('renewal.trend')} style={{ minWidth: '8rem' }}>
                   <Sparkline outcome={o} />
                 </td>
-                <td data-label="Attainment">
+                <td data-label={t('tile.attainment')}>
                   <span className="num">
-                    {o.targetBeyondBaseline ? formatPercent(o.term.attainment) : 'hold †'}
+                    {o.targetBeyondBaseline ? formatPercent(o.term.attainment) : `${t('tile.hold')} †`}
                   </span>
-                  <span className="th-note">target {formatValue(o.target, o.unit, o.metric)}</span>
+                  <span className="th-note">{t('drill.target', { target: formatValue(o.target, o.unit, o.metric) })}</span>
                 </td>
-                <td data-label="Paid / withheld">
-                  <span className="num">{formatMoney(o.money.paid, currency)} paid</span>
+                <td data-label={t('renewal.paidWithheld')}>
+                  <span className="num">{t('renewal.paid', { amount: formatMoney(o.money.paid, currency) })}</span>
                   <span className="th-note">
-                    {formatMoney(o.money.withheld.replace(/^-/, ''), currency)} withheld
+                    {t('renewal.withheld', { amount: formatMoney(o.money.withheld.replace(/^-/, ''), currency) })}
                   </span>
                 </td>
               </tr>
@@ -150,40 +160,40 @@ export function OutcomesSection({ card }: { card: Scorecard }) {
         <TableDownloads />
       </div>
       {anyBackwards && (
-        <p className="muted">† a hold target (not better than the baseline): no attainment; the status compares the value with the target.</p>
+        <p className="muted">† {t('renewal.holdNote')}</p>
       )}
       <details>
-        <summary>The quarters, outcome by outcome</summary>
+        <summary>{t('renewal.quarters')}</summary>
         <div className="table-wrap">
           <table className="stack compact">
-            <caption>Each outcome per quarter: value, difference from baseline, p and attainment</caption>
+            <caption>{t('renewal.quartersCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Outcome, quarter</th>
-                <th scope="col">Value (n, 95% CI)</th>
-                <th scope="col">Difference</th>
-                <th scope="col">Evidence</th>
-                <th scope="col">Attainment</th>
+                <th scope="col">{t('renewal.outcomeQuarter')}</th>
+                <th scope="col">{t('common.valueNci')}</th>
+                <th scope="col">{t('renewal.difference')}</th>
+                <th scope="col">{t('renewal.evidenceCol')}</th>
+                <th scope="col">{t('tile.attainment')}</th>
               </tr>
             </thead>
             <tbody>
               {card.outcomes.flatMap((o) =>
-                o.trend.map((t) => (
-                  <tr key={`${o.key}-${t.period}`}>
+                o.trend.map((q) => (
+                  <tr key={`${o.key}-${q.period}`}>
                     <th scope="row">
-                      {o.label} <span className="th-note">{t.display}</span>
+                      {o.label} <span className="th-note">{q.display}</span>
                     </th>
-                    <td data-label="Value">
-                      <Value result={asResult(o.metric, o.unit, o.direction, t, o.baseline.value)} compact />
+                    <td data-label={t('common.value')}>
+                      <Value result={asResult(o.metric, o.unit, o.direction, q, o.baseline.value)} compact />
                     </td>
-                    <td data-label="Difference">
-                      {formatDifference(t.difference, o.unit, o.metric)}{' '}
-                      <span className="muted">{formatP(t.p)}</span>
+                    <td data-label={t('renewal.difference')}>
+                      {formatDifference(q.difference, o.unit, o.metric)}{' '}
+                      <span className="muted">{formatP(q.p)}</span>
                     </td>
-                    <td data-label="Evidence">
-                      <EvidenceTag evidence={t.evidence} />
+                    <td data-label={t('renewal.evidenceCol')}>
+                      <EvidenceTag evidence={q.evidence} />
                     </td>
-                    <td data-label="Attainment">{formatPercent(t.attainment)}</td>
+                    <td data-label={t('tile.attainment')}>{formatPercent(q.attainment)}</td>
                   </tr>
                 )),
               )}

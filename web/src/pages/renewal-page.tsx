@@ -16,6 +16,7 @@ import { RecommendationCard } from './renewal-recommendation';
 import { EvidenceSection } from './renewal-evidence';
 import { WhatIfSection } from './renewal-what-if';
 import { useMe } from '../state/session';
+import { useLanguage, useT } from '../lib/i18n';
 
 /**
  * `#/renewal?contract=&asOf=`: the renewal scorecard of a contract (docs/renewal.md), the
@@ -26,6 +27,7 @@ import { useMe } from '../state/session';
 
 export function RenewalPage({ route }: { route: Route }) {
   const contracts = useContracts();
+  const t = useT();
   const list = contracts.data ?? [];
   const id = route.query.get('contract') ?? currentContract(list, todayIso())?.id ?? null;
   const asOf = route.query.get('asOf');
@@ -36,18 +38,22 @@ export function RenewalPage({ route }: { route: Route }) {
   const data = card.data;
   const asOfId = useId();
   const isClientAdmin = useMe().user.role === 'client_admin';
-  const pdfHref = id ? `/api/contracts/${encodeURIComponent(id)}/renewal.pdf${query}` : null;
+  // The PDF in the language on screen (the server would otherwise use the saved setting).
+  const language = useLanguage();
+  const pdfQuery = `${query ? `${query}&` : '?'}lang=${language}`;
+  const pdfHref = id ? `/api/contracts/${encodeURIComponent(id)}/renewal.pdf${pdfQuery}` : null;
 
   return (
     <section aria-labelledby="renewal-title">
       <h1 id="renewal-title">
-        Renewal scorecard
-        {data ? `: ${data.contract.displayName}` : summary ? `: ${contractName(summary)}` : ''}
+        {data || summary
+          ? t('renewal.titleOf', { contract: data ? data.contract.displayName : contractName(summary ?? { id: '', displayName: null }) })
+          : t('renewal.title')}
       </h1>
       <div className="toolbar">
         {list.length > 0 && id && (
           <SelectField
-            label="Contract"
+            label={t('contracts.contract')}
             value={id}
             options={list.map((c) => ({ value: c.id, label: contractName(c) }))}
             onChange={(value) => updateQuery({ contract: value })}
@@ -55,7 +61,7 @@ export function RenewalPage({ route }: { route: Route }) {
           />
         )}
         <div className="field">
-          <label htmlFor={asOfId}>As of</label>
+          <label htmlFor={asOfId}>{t('renewal.asOf')}</label>
           <input
             id={asOfId}
             type="date"
@@ -65,21 +71,21 @@ export function RenewalPage({ route }: { route: Route }) {
             data-testid="renewal-as-of"
           />
           <span id={`${asOfId}-hint`} className="muted">
-            Scores the term up to the day before (default: today)
+            {t('renewal.asOfHint')}
           </span>
         </div>
         {pdfHref && (
           <p className="toolbar-links">
             <a href={pdfHref} download data-testid="renewal-pdf-link">
-              Download PDF
+              {t('renewal.pdf')}
             </a>
-            {id && <a href={hrefOf(['contracts', id])}>Overview</a>}
+            {id && <a href={hrefOf(['contracts', id])}>{t('contracts.overview')}</a>}
           </p>
         )}
       </div>
       <ErrorBanner error={contracts.error ?? card.error} onRetry={card.reload} />
-      {contracts.data && !id && <p>No contract to score among those you may see.</p>}
-      {card.loading && <Loading what="the scorecard (every outcome, quarter and invoice of the term)" />}
+      {contracts.data && !id && <p>{t('renewal.noContract')}</p>}
+      {card.loading && <Loading what={t('renewal.what')} />}
       {data && (
         <>
           <RecommendationCard card={data} />

@@ -1,53 +1,59 @@
 import type { Scorecard } from '../../../src/core/renewal/types';
 import { TableDownloads } from '../components/table-downloads';
+import { formatDate } from '../lib/format';
+import { useT } from '../lib/i18n';
 
 /** The scorecard's recalibrations: the contract's versions, the proposals with each party's decision, the triggers that fired. */
 
 export function RecalibrationSection({ card }: { card: Scorecard }) {
   const r = card.recalibrations;
-  const fired = r.triggers.filter((t) => t.fired.length > 0);
+  const fired = r.triggers.filter((trigger) => trigger.fired.length > 0);
+  const t = useT();
   return (
     <section className="section" aria-labelledby="renewal-recal-title" data-testid="renewal-recalibrations">
-      <h2 id="renewal-recal-title">Recalibrations</h2>
-      <h3>Versions</h3>
+      <h2 id="renewal-recal-title">{t('renewal.recalibrations')}</h2>
+      <h3>{t('renewal.versions')}</h3>
       <ul>
         {r.versions.map((v) => (
           <li key={v.version}>
-            v{v.version}, effective {v.effectiveFrom} ({v.origin})
+            {t('renewal.versionLine', { version: v.version, date: formatDate(v.effectiveFrom), origin: v.origin })}
           </li>
         ))}
       </ul>
-      <h3>Proposals</h3>
+      <h3>{t('nav.proposals')}</h3>
       {r.proposals.length === 0 ? (
-        <p>No recalibration was proposed in the term so far.</p>
+        <p>{t('renewal.noProposals')}</p>
       ) : (
         <div className="table-wrap">
           <table className="stack compact">
-            <caption>Recalibration proposals and each party's decision</caption>
+            <caption>{t('renewal.proposalsCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Proposal</th>
-                <th scope="col">Period</th>
-                <th scope="col">Triggers</th>
-                <th scope="col">Status</th>
-                <th scope="col">Effective</th>
-                <th scope="col">Decisions</th>
+                <th scope="col">{t('renewal.proposal')}</th>
+                <th scope="col">{t('common.period')}</th>
+                <th scope="col">{t('renewal.triggers')}</th>
+                <th scope="col">{t('key.status')}</th>
+                <th scope="col">{t('renewal.effective')}</th>
+                <th scope="col">{t('renewal.decisions')}</th>
               </tr>
             </thead>
             <tbody>
               {r.proposals.map((p) => (
                 <tr key={p.id}>
                   <th scope="row">{p.id}</th>
-                  <td data-label="Period">{p.period}</td>
-                  <td data-label="Triggers">{p.triggersFired.join(', ') || '–'}</td>
-                  <td data-label="Status">
-                    {p.status}
+                  <td data-label={t('common.period')}>{p.period}</td>
+                  <td data-label={t('renewal.triggers')}>{p.triggersFired.join(', ') || '–'}</td>
+                  <td data-label={t('key.status')}>
+                    {t('disputes.status', { status: p.status })}
                     {p.appliedVersion === null ? '' : ` (v${p.appliedVersion})`}
                   </td>
-                  <td data-label="Effective">{p.effectiveFrom}</td>
-                  <td data-label="Decisions">
+                  <td data-label={t('renewal.effective')}>{formatDate(p.effectiveFrom)}</td>
+                  <td data-label={t('renewal.decisions')}>
                     {p.decisions
-                      .map((d) => `${d.party} ${d.decision} ${d.decidedAt.slice(0, 10)}`)
+                      .map(
+                        (d) =>
+                          `${t('proposals.approval', { party: d.party, decision: d.decision })} ${formatDate(d.decidedAt)}`,
+                      )
                       .join('; ') || '–'}
                   </td>
                 </tr>
@@ -57,17 +63,17 @@ export function RecalibrationSection({ card }: { card: Scorecard }) {
           <TableDownloads />
         </div>
       )}
-      <h3>Triggers by quarter</h3>
+      <h3>{t('renewal.triggersByQuarter')}</h3>
       {r.triggers.length === 0 ? (
-        <p className="muted">The contract has no recalibration triggers.</p>
+        <p className="muted">{t('renewal.noTriggers')}</p>
       ) : fired.length === 0 ? (
-        <p>No trigger fired in any quarter of the term so far.</p>
+        <p>{t('renewal.noneFired')}</p>
       ) : (
         <ul>
-          {fired.map((t) => (
-            <li key={t.period}>
-              <strong>{t.display}</strong> (against {t.reference}):{' '}
-              {t.fired.map((f) => `${f.measure}: ${f.arithmetic}`).join('; ')}
+          {fired.map((trigger) => (
+            <li key={trigger.period}>
+              <strong>{trigger.display}</strong> ({t('renewal.against', { baseline: trigger.reference })}):{' '}
+              {trigger.fired.map((f) => `${f.measure}: ${f.arithmetic}`).join('; ')}
             </li>
           ))}
         </ul>

@@ -1,4 +1,6 @@
 import type { Reason, RecommendationId, Scorecard } from '../../../src/core/renewal/types';
+import { formatDate } from '../lib/format';
+import { useT } from '../lib/i18n';
 
 /** The scorecard's first section: the recommendation with each reason's numbers, and the rules that decided it. */
 
@@ -13,23 +15,20 @@ const DECISION_MARK: Record<RecommendationId, string> = {
   re_tender: '✗',
 };
 
-const SOURCE_TEXT: Record<string, string> = {
-  metric: 'metric engine',
-  settlement: 'settlement',
-  value: 'value metrics',
-};
 
 function ReasonItem({ reason, index, prefix }: { reason: Reason; index: number; prefix: string }) {
+  const t = useT();
   return (
     <li data-testid={`${prefix}-${index}`} data-rule={reason.rule}>
       <p className="reason-text">{reason.text}</p>
       {reason.facts.length > 0 && (
-        <ul className="muted" aria-label="The numbers this reason rests on">
+        <ul className="muted" aria-label={t('renewal.facts')}>
           {reason.facts.map((fact, k) => (
             <li key={`${fact.metric}-${fact.period}-${k}`} data-fact-value={fact.value}>
               <strong>{fact.text}</strong> {fact.metric}, {fact.period}
               {fact.scope.site ? `, ${fact.scope.site}` : ''}
-              {fact.baseline ? `, against ${fact.baseline}` : ''} ({SOURCE_TEXT[fact.source] ?? fact.source})
+              {fact.baseline ? `, ${t('renewal.against', { baseline: fact.baseline })}` : ''} (
+              {t('renewal.source', { source: fact.source })})
             </li>
           ))}
         </ul>
@@ -41,6 +40,7 @@ function ReasonItem({ reason, index, prefix }: { reason: Reason; index: number; 
 export function RecommendationCard({ card }: { card: Scorecard }) {
   const rec = card.recommendation;
   const tone = DECISION_TONE[rec.decision];
+  const t = useT();
   return (
     <section
       className="card section"
@@ -49,18 +49,25 @@ export function RecommendationCard({ card }: { card: Scorecard }) {
       data-decision={rec.decision}
     >
       <h2 id="renewal-rec-title" className="stat-label">
-        Recommendation, {card.termSoFar.display}
+        {t('renewal.recommendation', { term: card.termSoFar.display })}
       </h2>
       <p className="stat-value">
         <span className={`badge badge-${tone}`}>
-          <span aria-hidden="true">{DECISION_MARK[rec.decision]}</span> {rec.label}
+          <span aria-hidden="true">{DECISION_MARK[rec.decision]}</span>{' '}
+          {t('scorecard.decision', { decision: rec.decision })}
         </span>
       </p>
       <p className="muted">
-        {card.contract.vendor} · version {card.contract.version} · term {card.contract.term.start} to{' '}
-        {card.contract.term.end} · as of {card.asOf.slice(0, 10)} ({card.contract.timezone})
+        {card.contract.vendor} ·{' '}
+        {t('renewal.meta', {
+          version: card.contract.version,
+          from: formatDate(card.contract.term.start),
+          to: formatDate(card.contract.term.end),
+          asOf: formatDate(card.asOf),
+          zone: card.contract.timezone,
+        })}
       </p>
-      <h3>Why</h3>
+      <h3>{t('renewal.why')}</h3>
       <ol>
         {rec.reasons.map((reason, i) => (
           <ReasonItem key={reason.rule} reason={reason} index={i} prefix="renewal-reason" />
@@ -68,7 +75,7 @@ export function RecommendationCard({ card }: { card: Scorecard }) {
       </ol>
       {rec.otherReasons.length > 0 && (
         <details>
-          <summary>Also found ({rec.otherReasons.length}, milder recommendations)</summary>
+          <summary>{t('renewal.alsoFound', { count: rec.otherReasons.length })}</summary>
           <ol>
             {rec.otherReasons.map((reason, i) => (
               <ReasonItem key={reason.rule} reason={reason} index={i} prefix="renewal-other-reason" />
@@ -78,14 +85,14 @@ export function RecommendationCard({ card }: { card: Scorecard }) {
       )}
       <details>
         <summary>
-          The rules ({rec.rules.filter((r) => r.fired).length} of {rec.rules.length} fired)
+          {t('renewal.rules', { fired: rec.rules.filter((r) => r.fired).length, count: rec.rules.length })}
         </summary>
         <ul>
           {rec.rules.map((rule) => (
             <li key={rule.id}>
               <span aria-hidden="true">{rule.fired ? '● ' : '○ '}</span>
-              <code>{rule.id}</code> ({rule.recommendation.replaceAll('_', ' ')}):{' '}
-              {rule.fired ? 'fired' : 'did not fire'}. <span className="muted">{rule.condition}</span>
+              <code>{rule.id}</code> ({t('renewal.decision', { decision: rule.recommendation })}):{' '}
+              {rule.fired ? t('renewal.fired') : t('renewal.notFired')}. <span className="muted">{rule.condition}</span>
             </li>
           ))}
         </ul>

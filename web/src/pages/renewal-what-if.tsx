@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { apiPost, messageOf } from '../lib/api';
 import { formatMoney } from '../lib/format';
 import { MechanicsControls } from './what-if-mechanics';
+import { useT } from '../lib/i18n';
 
 export interface Terms {
   currency: string;
@@ -55,6 +56,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
   const [elapsed, setElapsed] = useState<number | null>(null);
   const [pending, setPending] = useState(false);
   const seq = useRef(0);
+  const t = useT();
 
   useEffect(() => {
     const mine = ++seq.current;
@@ -91,15 +93,14 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
 
   return (
     <section className="section" aria-labelledby="whatif-title" data-testid="renewal-what-if">
-      <h2 id="whatif-title">Negotiation what-if</h2>
+      <h2 id="whatif-title">{t('whatif.title')}</h2>
       <p className="muted">
-        Adjust the next term; each change is back-tested on the last four quarters with the same settlement rules as{' '}
-        <code>covenant backtest</code>, re-pricing the measured outcomes.
+        {t('whatif.intro')} <code>covenant backtest</code>{t('whatif.introEnd')}
       </p>
       {terms && (
         <form className="whatif-form" onSubmit={(e) => e.preventDefault()}>
           <label>
-            Name of the proposed contract{' '}
+            {t('whatif.name')}{' '}
             <input
               value={edits.name ?? `${contractId}-proposed`}
               onChange={(e) => setEdits({ ...edits, name: e.target.value })}
@@ -107,7 +108,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
             />
           </label>
           <label>
-            Base rate ({terms.currency}){' '}
+            {t('whatif.rate', { currency: terms.currency })}{' '}
             <input
               type="number"
               step="0.01"
@@ -118,7 +119,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
             />
           </label>
           <label>
-            At risk: {pct(edits.atRisk ?? terms.atRisk)}%{' '}
+            {t('whatif.atRisk', { value: pct(edits.atRisk ?? terms.atRisk) })}{' '}
             <input
               type="range"
               min="0"
@@ -130,7 +131,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
             />
           </label>
           <label>
-            Bonus cap: {pct(edits.bonusCap ?? terms.bonusCap)}%{' '}
+            {t('whatif.bonusCap', { value: pct(edits.bonusCap ?? terms.bonusCap) })}{' '}
             <input
               type="range"
               min="0"
@@ -145,14 +146,14 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
           {terms.portfolios.map((p) => (
             <fieldset key={p.id}>
               <legend>
-                {p.name}, weight{' '}
+                {p.name}, {t('whatif.weight')}{' '}
                 <input
                   type="number"
                   min="0"
                   max="250"
                   step="0.5"
                   defaultValue={pct(p.weight)}
-                  aria-label={`${p.name} weight (%)`}
+                  aria-label={t('whatif.weightOf', { name: p.name })}
                   onChange={(e) =>
                     setEdits({
                       ...edits,
@@ -167,7 +168,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
                 <div key={o.metric} className="whatif-outcome">
                   <span>{o.label}</span>
                   <label>
-                    target{' '}
+                    {t('whatif.target')}{' '}
                     <input
                       type="number"
                       step="0.005"
@@ -177,7 +178,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
                     />
                   </label>
                   <label>
-                    weight %{' '}
+                    {t('whatif.weightPct')}{' '}
                     <input
                       type="number"
                       min="0"
@@ -202,22 +203,22 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
       {result && (
         <div data-testid="whatif-result" data-pending={pending ? 'true' : 'false'}>
           <p>
-            Last four quarters: in force <b>{formatMoney(result.backtest.totals.inForce, c)}</b>, proposed{' '}
-            <b data-testid="whatif-total-proposed">{formatMoney(result.backtest.totals.proposed, c)}</b>, difference{' '}
-            <b data-testid="whatif-difference">{formatMoney(result.backtest.totals.difference, c)}</b>{' '}
+            {t('whatif.inForce')} <b>{formatMoney(result.backtest.totals.inForce, c)}</b>, {t('whatif.proposed')}{' '}
+            <b data-testid="whatif-total-proposed">{formatMoney(result.backtest.totals.proposed, c)}</b>,{' '}
+            {t('whatif.difference')} <b data-testid="whatif-difference">{formatMoney(result.backtest.totals.difference, c)}</b>{' '}
             <span className="muted" data-testid="whatif-elapsed">
-              (answered in {elapsed === null ? '–' : Math.round(elapsed)} ms)
+              ({t('whatif.elapsed', { ms: elapsed === null ? '–' : Math.round(elapsed) })})
             </span>
           </p>
           <div className="table-wrap">
             <table className="stack compact">
-              <caption>What each outcome would have paid (+) or cost (−), by quarter</caption>
+              <caption>{t('whatif.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Line</th>
+                  <th scope="col">{t('settle.line')}</th>
                   {result.backtest.periods.map((p) => (
                     <th scope="col" key={p.period}>
-                      {p.period} in force → proposed
+                      {t('whatif.column', { period: p.period })}
                     </th>
                   ))}
                 </tr>
@@ -240,7 +241,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
             </table>
           </div>
           <button type="button" onClick={save} disabled={Boolean(error)} data-testid="whatif-save">
-            Save as proposed contract YAML
+            {t('whatif.save')}
           </button>
         </div>
       )}

@@ -102,7 +102,7 @@ export function RfpCreatePage({ me }: { me: Me }) {
         {source === 'template' ? (
           <div className="field">
             <label htmlFor="rfp-new-id">{t('rfps.id')}</label>
-            <input id="rfp-new-id" value={id} onChange={(e) => setId(e.target.value)} placeholder="northwind-support-2028" data-testid="rfp-new-id" />
+            <input id="rfp-new-id" value={id} onChange={(e) => setId(e.target.value)} data-testid="rfp-new-id" />
             <p className="muted">{t('rfps.idHint')}</p>
           </div>
         ) : (
@@ -128,7 +128,7 @@ export function RfpCreatePage({ me }: { me: Me }) {
         </div>
         <div className="field">
           <label htmlFor="rfp-new-vendors">{t('rfps.vendors')}</label>
-          <input id="rfp-new-vendors" value={vendors} onChange={(e) => setVendors(e.target.value)} placeholder="brightpath, coastline" data-testid="rfp-new-vendors" />
+          <input id="rfp-new-vendors" value={vendors} onChange={(e) => setVendors(e.target.value)} placeholder={t('rfps.vendorsExample')} data-testid="rfp-new-vendors" />
         </div>
         {problems.length > 0 ? (
           <div className="banner banner-error" role="alert" data-testid="rfp-create-problems">

@@ -1,3 +1,4 @@
+import { useT } from '../lib/i18n';
 import { ChoiceField, domId, type FieldErrors, FieldRow, TextField } from './rfp-form-fields';
 import type { EvidenceDraft, Question } from './rfp-response-draft';
 
@@ -17,6 +18,7 @@ export function EvidenceFields({
   onChange: (patch: Partial<EvidenceDraft>) => void;
   onRemove: () => void;
 }) {
+  const t = useT();
   const base = `evidence.${q.id}.${e.key}`;
   const request = q.evidence.find((r) => r.id === e.request);
   const beforeAfter = request?.kind === 'before_after_data';
@@ -24,11 +26,11 @@ export function EvidenceFields({
   const fileInvalid = (errors.get(`${base}.file`)?.length ?? 0) > 0;
   return (
     <fieldset className="card" data-testid={`rfp-evidence-${q.id}-${index}`}>
-      <legend>Evidence {index + 1}</legend>
+      <legend>{t('rfp.evidenceN', { n: index + 1 })}</legend>
       <FieldRow>
         <ChoiceField
           field={`${base}.request`}
-          label="Evidence for"
+          label={t('rfp.evidenceFor')}
           errors={errors}
           value={e.request}
           options={q.evidence.map((r) => ({ value: r.id, label: `${r.id}: ${r.description}` }))}
@@ -36,13 +38,13 @@ export function EvidenceFields({
         />
         <TextField
           field={`${base}.title`}
-          label="Title"
+          label={t('rfp.titleLabel')}
           errors={errors}
           value={e.title}
           onChange={(title) => onChange({ title })}
         />
         <div className="field">
-          <label htmlFor={fileId}>File</label>
+          <label htmlFor={fileId}>{t('rfp.file')}</label>
           <input
             id={fileId}
             type="file"
@@ -53,7 +55,7 @@ export function EvidenceFields({
             data-testid={`rfp-field-${base}.file`}
           />
           <span id={`${fileId}-hint`} className="muted">
-            {e.file ? `${e.file.name}, ${Math.ceil(e.file.size / 1024)} KiB` : 'text files up to 512 KiB'}
+            {e.file ? `${e.file.name}, ${Math.ceil(e.file.size / 1024)} KiB` : t('rfp.fileHint')}
           </span>
           {fileInvalid && (
             <ul id={`${fileId}-problems`} className="verdict verdict-bad">
@@ -65,7 +67,7 @@ export function EvidenceFields({
         </div>
         <TextField
           field={`${base}.url`}
-          label="Or a link"
+          label={t('rfp.orLink')}
           type="url"
           errors={errors}
           value={e.url}
@@ -76,32 +78,32 @@ export function EvidenceFields({
         <FieldRow>
           <TextField
             field={`${base}.metric`}
-            label="Metric"
-            hint="e.g. csat"
+            label={t('common.metric')}
+            hint={t('rfp.eg', { example: 'csat' })}
             errors={errors}
             value={e.metric}
             onChange={(metric) => onChange({ metric })}
           />
           <TextField
             field={`${base}.workflow`}
-            label="Workflow"
-            hint="e.g. card_dispute"
+            label={t('rfp.workflow')}
+            hint={t('rfp.eg', { example: 'card_dispute' })}
             errors={errors}
             value={e.workflow}
             onChange={(workflow) => onChange({ workflow })}
           />
           <TextField
             field={`${base}.before`}
-            label="Before: period"
-            hint="e.g. 2025-Q4"
+            label={t('rfp.beforePeriod')}
+            hint={t('rfp.eg', { example: '2025-Q4' })}
             errors={errors}
             value={e.beforePeriod}
             onChange={(beforePeriod) => onChange({ beforePeriod })}
           />
           <TextField
             field={`${base}.beforeValue`}
-            label="Before: value"
-            hint="a share as a fraction, e.g. 0.79"
+            label={t('rfp.beforeValue')}
+            hint={t('rfp.fractionHint')}
             inputMode="decimal"
             errors={errors}
             value={e.beforeValue}
@@ -109,7 +111,7 @@ export function EvidenceFields({
           />
           <TextField
             field={`${base}.beforeN`}
-            label="Before: n"
+            label={t('rfp.beforeN')}
             inputMode="numeric"
             errors={errors}
             value={e.beforeN}
@@ -117,15 +119,15 @@ export function EvidenceFields({
           />
           <TextField
             field={`${base}.after`}
-            label="After: period"
-            hint="e.g. 2026-Q3"
+            label={t('rfp.afterPeriod')}
+            hint={t('rfp.eg', { example: '2026-Q3' })}
             errors={errors}
             value={e.afterPeriod}
             onChange={(afterPeriod) => onChange({ afterPeriod })}
           />
           <TextField
             field={`${base}.afterValue`}
-            label="After: value"
+            label={t('rfp.afterValue')}
             inputMode="decimal"
             errors={errors}
             value={e.afterValue}
@@ -133,7 +135,7 @@ export function EvidenceFields({
           />
           <TextField
             field={`${base}.afterN`}
-            label="After: n"
+            label={t('rfp.afterN')}
             inputMode="numeric"
             errors={errors}
             value={e.afterN}
@@ -142,7 +144,7 @@ export function EvidenceFields({
         </FieldRow>
       )}
       <button type="button" className="button-small button-danger" onClick={onRemove}>
-        Remove evidence {index + 1}
+        {t('rfp.removeEvidence', { n: index + 1 })}
       </button>
     </fieldset>
   );

@@ -30,7 +30,7 @@ export function RfpListPage({ me }: { me: Me }) {
         </p>
       )}
       <ErrorBanner error={list.error} onRetry={list.reload} />
-      {list.loading && <Loading what="the RFPs" />}
+      {list.loading && <Loading what={t('rfps.whatList')} />}
       {list.data && list.data.rfps.length === 0 && <p data-testid="rfps-empty">{t('rfps.none')}</p>}
       {list.data && list.data.rfps.length > 0 && (
         <table className="stack" data-testid="rfps-table">

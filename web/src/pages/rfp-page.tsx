@@ -23,15 +23,17 @@ export function RfpPage({ id, me }: { id: string; me: Me }) {
   const evaluator = data?.scoring.some((s) => s.evaluator === me.user.email.toLowerCase());
   return (
     <section aria-labelledby="rfp-title">
-      <h1 id="rfp-title">RFP comparison{data ? `: ${data.rfp.displayName}` : ''}</h1>
+      <h1 id="rfp-title">{data ? t('rfp.titleOf', { name: data.rfp.displayName }) : t('rfp.title')}</h1>
       <ErrorBanner error={comparison.error} onRetry={comparison.reload} />
-      {comparison.loading && <Loading what="the comparison" />}
+      {comparison.loading && <Loading what={t('rfp.what')} />}
       {data && (
         <>
           <p className="muted">
-            {data.rfp.name} · client {data.rfp.client} · {data.vendors.length} responses ·{' '}
-            {data.evaluators.length} evaluators ({data.evaluators.map((e) => e.name ?? e.id).join(', ')}) ·
-            scale {data.rfp.scale.min}–{data.rfp.scale.max}
+            {data.rfp.name} · {t('rfp.client', { client: data.rfp.client })} ·{' '}
+            {t('rfp.responses', { count: data.vendors.length })} ·{' '}
+            {t('rfp.evaluators', { count: data.evaluators.length })} (
+            {data.evaluators.map((e) => e.name ?? e.id).join(', ')}) ·{' '}
+            {t('rfp.scale', { min: data.rfp.scale.min, max: data.rfp.scale.max })}
           </p>
           <p data-testid="rfp-scoring">
             {t('rfps.deadlineWas', { at: localTime(data.deadline) })}{' '}
@@ -54,7 +56,7 @@ export function RfpPage({ id, me }: { id: string; me: Me }) {
           <Sensitivity data={data} />
           {data.issues.length > 0 && (
             <section className="section" aria-labelledby="rfp-issues-title">
-              <h2 id="rfp-issues-title">Notes on the files</h2>
+              <h2 id="rfp-issues-title">{t('rfp.notes')}</h2>
               <ul>
                 {data.issues.map((issue) => (
                   <li key={`${issue.code}-${issue.file ?? ''}-${issue.message}`}>{issue.message}</li>

@@ -1,4 +1,6 @@
 import type { Dispatch, SetStateAction } from 'react';
+import type { MessageKey } from '../../../src/core/i18n/index';
+import { useT } from '../lib/i18n';
 import { ChoiceField, type FieldErrors, FieldRow, TextField } from './rfp-form-fields';
 import { COMMITMENTS, type PricingDraft, type Questions } from './rfp-response-draft';
 
@@ -28,15 +30,16 @@ export function PricingFields({
   commitments: Record<string, string>;
   setCommitments: Dispatch<SetStateAction<Record<string, string>>>;
 }) {
+  const t = useT();
   return (
     <fieldset className="card">
       <legend>
-        <h2>Pricing and commitments</h2>
+        <h2>{t('rfp.pricingTitle')}</h2>
       </legend>
       <FieldRow>
         <TextField
           field="displayName"
-          label="Name on the response"
+          label={t('rfp.nameOn')}
           errors={errors}
           value={displayName}
           onChange={setDisplayName}
@@ -44,7 +47,7 @@ export function PricingFields({
         />
         <TextField
           field="submitted"
-          label="Submitted on"
+          label={t('rfp.submittedOnLabel')}
           type="date"
           errors={errors}
           value={submitted}
@@ -52,7 +55,7 @@ export function PricingFields({
         />
         <ChoiceField
           field="pricing.model"
-          label="Pricing model"
+          label={t('rfp.pricingModel')}
           errors={errors}
           value={pricing.model}
           options={rfp.pricingModels.map((m) => ({ value: m, label: m.replaceAll('_', ' ') }))}
@@ -60,19 +63,19 @@ export function PricingFields({
         />
         <ChoiceField
           field="pricing.unit"
-          label="Priced per"
+          label={t('rfp.pricedPer')}
           errors={errors}
           value={pricing.unit}
           options={[
-            { value: '', label: '(not stated)' },
+            { value: '', label: t('rfp.notStated') },
             ...rfp.pricingUnits.map((u) => ({ value: u, label: u.replaceAll('_', ' ') })),
           ]}
           onChange={(unit) => setPricing((p) => ({ ...p, unit }))}
         />
         <TextField
           field="pricing.rate"
-          label={`Rate (${rfp.currency})`}
-          hint="a decimal, e.g. 4.35"
+          label={t('rfp.rate', { currency: rfp.currency })}
+          hint={t('rfp.rateHint')}
           inputMode="decimal"
           errors={errors}
           value={pricing.rate}
@@ -80,8 +83,8 @@ export function PricingFields({
         />
         <TextField
           field="pricing.atRisk"
-          label="Fee at risk on outcomes (%)"
-          hint="e.g. 15"
+          label={t('rfp.feeAtRisk')}
+          hint={t('rfp.eg', { example: '15' })}
           inputMode="decimal"
           errors={errors}
           value={pricing.atRisk}
@@ -89,8 +92,8 @@ export function PricingFields({
         />
         <TextField
           field="pricing.bonusCap"
-          label="Bonus cap (%)"
-          hint="e.g. 5"
+          label={t('rfp.bonusCap')}
+          hint={t('rfp.eg', { example: '5' })}
           inputMode="decimal"
           errors={errors}
           value={pricing.bonusCap}
@@ -100,8 +103,8 @@ export function PricingFields({
           <TextField
             key={f.id}
             field={`commitments.${f.id}`}
-            label={f.label}
-            hint={f.hint}
+            label={t(`rfp.commit.${f.id}` as MessageKey)}
+            hint={t(`rfp.commitHint.${f.id}` as MessageKey)}
             inputMode={f.kind === 'text' ? 'text' : 'decimal'}
             errors={errors}
             value={commitments[f.id] ?? ''}
@@ -110,11 +113,11 @@ export function PricingFields({
         ))}
         <ChoiceField
           field="commitments.coachingMode"
-          label="Coaching mode"
+          label={t('rfp.coachingMode')}
           errors={errors}
           value={commitments.coachingMode ?? ''}
           options={[
-            { value: '', label: '(not stated)' },
+            { value: '', label: t('rfp.notStated') },
             ...rfp.coachingModes.map((m) => ({ value: m, label: m.replaceAll('_', ' ') })),
           ]}
           onChange={(v) => setCommitments((c) => ({ ...c, coachingMode: v }))}

@@ -1,3 +1,4 @@
+import { useT } from '../lib/i18n';
 import { pct1 } from './renewal-format';
 import { EvidenceFields } from './rfp-evidence-fields';
 import { type FieldErrors, TextField } from './rfp-form-fields';
@@ -21,25 +22,26 @@ export function QuestionFields({
   onRemove: (key: number) => void;
   onEvidence: (key: number, patch: Partial<EvidenceDraft>) => void;
 }) {
+  const t = useT();
   return (
     <fieldset className="card" data-testid={`rfp-question-${q.id}`}>
       <legend>
         <h3>
-          {q.title} <span className="muted">({pct1(q.weight)} of the section)</span>
+          {q.title} <span className="muted">{t('rfp.ofSection', { share: pct1(q.weight) })}</span>
         </h3>
       </legend>
       <p className="muted">{q.text}</p>
       {q.evidence.length > 0 && (
         <p className="muted">
-          Asks for:{' '}
+          {t('rfp.asksFor')}{' '}
           {q.evidence
-            .map((e) => `${e.id} (${e.kind.replaceAll('_', ' ')}${e.required ? ', required' : ''})`)
+            .map((e) => `${e.id} (${e.kind.replaceAll('_', ' ')}${e.required ? `, ${t('rfp.required')}` : ''})`)
             .join('; ')}
         </p>
       )}
       <TextField
         field={`answer.${q.id}.summary`}
-        label="Your answer"
+        label={t('rfp.yourAnswer')}
         multiline
         errors={errors}
         value={answer.summary}
@@ -63,7 +65,7 @@ export function QuestionFields({
           onClick={onAdd}
           data-testid={`rfp-add-evidence-${q.id}`}
         >
-          Add evidence to “{q.title}”
+          {t('rfp.addEvidence', { title: q.title })}
         </button>
       )}
     </fieldset>

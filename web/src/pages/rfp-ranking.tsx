@@ -1,7 +1,8 @@
+import { formatDateTime } from '../lib/format';
+import { useT } from '../lib/i18n';
 import { n2 } from './renewal-format';
 import type { Comparison, ComparisonVendor } from './rfp-types';
 import { TableDownloads } from '../components/table-downloads';
-import { useT } from '../lib/i18n';
 
 /** The ranking: each vendor's weighted total with its interval, each evaluator's total, the raw total. */
 
@@ -37,37 +38,38 @@ export function Ranking({ data }: { data: Comparison }) {
   const unanimous = winners.length > 0 && winners.every((w) => w.winner === data.ranking.winner);
   return (
     <section className="section" aria-labelledby="rfp-ranking-title">
-      <h2 id="rfp-ranking-title">Ranking</h2>
+      <h2 id="rfp-ranking-title">{t('rfp.ranking')}</h2>
       {data.ranking.winner && (
         <p>
-          <strong>{nameOf(data, data.ranking.winner)}</strong> ranks first
+          <strong>{nameOf(data, data.ranking.winner)}</strong> {t('rfp.first')}
           {data.ranking.margin !== null && data.ranking.runnerUp
-            ? `, ${n2(data.ranking.margin)} ahead of ${nameOf(data, data.ranking.runnerUp)}`
+            ? `, ${t('rfp.ahead', { margin: n2(data.ranking.margin), name: nameOf(data, data.ranking.runnerUp) })}`
             : ''}
           .{' '}
           {unanimous
-            ? `Every evaluator ranks ${nameOf(data, data.ranking.winner)} first.`
-            : `Evaluators' own winners: ${winners.map((w) => `${w.evaluator} ${nameOf(data, w.winner)}`).join(', ')}.`}
+            ? t('rfp.unanimous', { name: nameOf(data, data.ranking.winner) })
+            : t('rfp.ownWinners', {
+                list: winners.map((w) => `${w.evaluator} ${nameOf(data, w.winner)}`).join(', '),
+              })}
         </p>
       )}
       <div className="table-wrap">
         <table className="stack" data-testid="rfp-ranking">
           <caption>
-            Weighted totals of normalised scores on the {data.rfp.scale.min}–{data.rfp.scale.max} scale, with
-            a 95% t interval over evaluators
+            {t('rfp.rankingCaption', { min: data.rfp.scale.min, max: data.rfp.scale.max })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Vendor</th>
-              <th scope="col">Total (95% CI)</th>
+              <th scope="col">{t('rfp.rank')}</th>
+              <th scope="col">{t('common.vendor')}</th>
+              <th scope="col">{t('rfp.total')}</th>
               {evaluators.map((e) => (
                 <th scope="col" key={e}>
                   {e}
                 </th>
               ))}
-              <th scope="col">Raw total</th>
-              <th scope="col">Classification</th>
+              <th scope="col">{t('rfp.rawTotal')}</th>
+              <th scope="col">{t('rfp.classification')}</th>
             </tr>
           </thead>
           <tbody>
@@ -79,15 +81,15 @@ export function Ranking({ data }: { data: Comparison }) {
                 data-total={v.total ?? ''}
                 data-unscored={v.unscored ? 'true' : undefined}
               >
-                <td data-label="Rank">{v.rank ?? '–'}</td>
+                <td data-label={t('rfp.rank')}>{v.rank ?? '–'}</td>
                 <th scope="row">
                   {v.displayName}
                   <span className="th-note">{v.vendor}</span>
                 </th>
-                <td data-label="Total (95% CI)">
+                <td data-label={t('rfp.total')}>
                   {v.unscored ? (
                     <span className="badge badge-neutral">
-                      unscored, submitted {v.submittedAt?.slice(0, 16).replace('T', ' ')}
+                      {t('rfp.unscored', { date: formatDateTime(v.submittedAt) })}
                     </span>
                   ) : (
                     <>
@@ -104,11 +106,11 @@ export function Ranking({ data }: { data: Comparison }) {
                     {n2(v.byEvaluator.find((b) => b.evaluator === e)?.total)}
                   </td>
                 ))}
-                <td data-label="Raw total" className="num">
+                <td data-label={t('rfp.rawTotal')} className="num">
                   {n2(v.rawTotal)}
                 </td>
-                <td data-label="Classification">
-                  {v.classificationLabel}, {v.signalCount} of {v.signals.length}
+                <td data-label={t('rfp.classification')}>
+                  {t('rfp.classLabel', { classification: v.classification })}, {t('rfp.signals', { count: v.signalCount, total: v.signals.length })}
                 </td>
               </tr>
             ))}

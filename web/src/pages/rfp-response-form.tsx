@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { RfpSubmissionResultT } from '../../../src/server/api/schemas';
 import { ErrorBanner, Loading } from '../components/error-banner';
 import { ApiFailure, apiPost } from '../lib/api';
+import { formatDateTime } from '../lib/format';
 import type { Me } from '../lib/types';
 import { useT } from '../lib/i18n';
 import { useGet } from '../lib/use-resource';
@@ -35,19 +36,20 @@ export function RfpResponseForm({ id, me }: { id: string; me: Me }) {
   if (me.user.role !== 'vendor_manager') {
     return (
       <section aria-labelledby="rfp-respond-title">
-        <h1 id="rfp-respond-title">RFP response</h1>
+        <h1 id="rfp-respond-title">{t('nav.rfp-respond')}</h1>
         <p>
-          A vendor's manager submits their organisation's response here. The client's users see the responses
-          on <a href={`#/rfp/${id}`}>the RFP comparison</a>.
+          {t('rfp.respondOnly')} <a href={`#/rfp/${id}`}>{t('rfp.comparisonLink')}</a>.
         </p>
       </section>
     );
   }
   return (
     <section aria-labelledby="rfp-respond-title">
-      <h1 id="rfp-respond-title">RFP response{questions.data ? `: ${questions.data.displayName}` : ''}</h1>
+      <h1 id="rfp-respond-title">
+        {questions.data ? t('rfp.respondOf', { name: questions.data.displayName }) : t('nav.rfp-respond')}
+      </h1>
       <ErrorBanner error={questions.error} onRetry={questions.reload} />
-      {questions.loading && <Loading what="the RFP" />}
+      {questions.loading && <Loading what={t('rfp.whatRfp')} />}
       {questions.data && !questions.data.open && (
         <p className="banner" role="status" data-testid="rfp-closed">
           {t('rfps.closedOn', { at: localTime(questions.data.deadline), instant: questions.data.deadline })}
@@ -60,6 +62,7 @@ export function RfpResponseForm({ id, me }: { id: string; me: Me }) {
 
 function ResponseForm({ rfp, me }: { rfp: Questions; me: Me }) {
   const vendor = me.user.organisation;
+  const t = useT();
   const [displayName, setDisplayName] = useState('');
   const [submitted, setSubmitted] = useState('');
   const [pricing, setPricing] = useState<PricingDraft>({
@@ -96,7 +99,7 @@ function ResponseForm({ rfp, me }: { rfp: Questions; me: Me }) {
       for (const e of a.evidence)
         if (e.file && e.file.size > MAX_FILE_BYTES)
           local.set(`evidence.${q}.${e.key}.file`, [
-            `${e.file.name} is over 512 KiB; attach a smaller extract or give a url`,
+            t('rfp.tooBig', { name: e.file.name }),
           ]);
     if (local.size > 0) {
       setErrors(local);
@@ -121,7 +124,7 @@ function ResponseForm({ rfp, me }: { rfp: Questions; me: Me }) {
           const issue = raw as { path?: (string | number)[]; message?: string };
           const path = Array.isArray(issue.path) ? issue.path : [];
           const field = fieldOf(path, built, answers);
-          const message = issue.message ?? 'a problem';
+          const message = issue.message ?? t('rfp.aProblem');
           if (field) byField.set(field, [...(byField.get(field) ?? []), message]);
           list.push({ field, message, where: path.join('.') });
         }
@@ -141,10 +144,10 @@ function ResponseForm({ rfp, me }: { rfp: Questions; me: Me }) {
   return (
     <form onSubmit={submit} noValidate data-testid="rfp-form" aria-describedby="rfp-form-intro">
       <p id="rfp-form-intro">
-        Answering for <strong>{vendor}</strong>, due {localTime(rfp.deadline)}. Unanswered questions are allowed (they score{' '}
-        {rfp.scale.min}); evidence is a file from your computer (read as text: CSV, Markdown, JSON) or a link.
+        {t('rfp.answeringFor')} <strong>{vendor}</strong>, {t('rfp.due', { date: localTime(rfp.deadline) })}.{' '}
+        {t('rfp.formIntro', { min: rfp.scale.min })}
         {rfp.submission
-          ? ` You submitted on ${rfp.submission.submittedAt.slice(0, 16).replace('T', ' ')}; submitting again replaces it.`
+          ? ` ${t('rfp.submittedOn', { date: formatDateTime(rfp.submission.submittedAt) })}`
           : ''}
       </p>
       {problems.length > 0 && <ProblemsBanner problems={problems} focusField={focusField} />}
@@ -167,7 +170,8 @@ function ResponseForm({ rfp, me }: { rfp: Questions; me: Me }) {
       {rfp.sections.map((section) => (
         <section key={section.id} className="section" aria-labelledby={`rfp-sec-${section.id}`}>
           <h2 id={`rfp-sec-${section.id}`}>
-            {section.title} <span className="muted">({pct1(section.weight)} of the total)</span>
+            {section.title}{' '}
+            <span className="muted">{t('rfp.ofTotal', { share: pct1(section.weight) })}</span>
           </h2>
           {section.questions.map((q) => (
             <QuestionFields
@@ -193,7 +197,7 @@ function ResponseForm({ rfp, me }: { rfp: Questions; me: Me }) {
 
       <div className="section">
         <button type="submit" className="button-primary" disabled={busy} data-testid="rfp-submit">
-          {busy ? 'Submitting…' : 'Submit the response'}
+          {busy ? t('rfp.submitting') : t('rfp.submit')}
         </button>
       </div>
       {result && <Submitted result={result} questionTitle={(id) => questionById.get(id)?.title ?? id} />}

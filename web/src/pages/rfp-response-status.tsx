@@ -1,4 +1,6 @@
 import type { RfpSubmissionResultT } from '../../../src/server/api/schemas';
+import { formatDateTime } from '../lib/format';
+import { useT } from '../lib/i18n';
 
 /** What the form says after a submit: every problem (each a link to its field), or the response as received. */
 
@@ -16,11 +18,12 @@ export function ProblemsBanner({
   problems: Problem[];
   focusField: (field: string) => void;
 }) {
+  const t = useT();
   return (
     <div className="banner banner-error" role="alert" data-testid="rfp-problems">
       <div>
         <p>
-          <strong>{problems.length} problem(s)</strong> in the response; nothing was submitted.
+          <strong>{t('rfp.problems', { count: problems.length })}</strong> {t('rfp.nothingSubmitted')}
         </p>
         <ul>
           {problems.map((p, i) => (
@@ -50,20 +53,23 @@ export function Submitted({
   questionTitle: (id: string) => string;
 }) {
   const v = result.vendor;
+  const t = useT();
   const warnings = result.submission.warnings.map((w) => String((w as { message?: unknown }).message ?? ''));
   return (
     <div className="card section" role="status" data-testid="rfp-submitted">
-      <h2>Submitted</h2>
+      <h2>{t('rfp.submittedTitle')}</h2>
       <p>
-        Your response was received at {result.submission.submittedAt.slice(0, 16).replace('T', ' ')} with{' '}
-        {result.submission.attachments.length} attachment(s). It is <strong>unscored</strong> until the
-        client's evaluators score it. By the stated rules it reads as a{' '}
-        <strong>{v.classificationLabel}</strong> ({v.signalCount} of {v.signals.length} signals).
+        {t('rfp.received', {
+          date: formatDateTime(result.submission.submittedAt),
+          count: result.submission.attachments.length,
+        })}{' '}
+        {t('rfp.unscoredUntil')} {t('rfp.readsAs')} <strong>{t('rfp.classLabel', { classification: v.classification })}</strong> (
+        {t('rfp.signals', { count: v.signalCount, total: v.signals.length })}).
       </p>
-      {v.unanswered.length > 0 && <p>Not answered: {v.unanswered.map(questionTitle).join('; ')}.</p>}
+      {v.unanswered.length > 0 && <p>{t('rfp.notAnswered', { list: v.unanswered.map(questionTitle).join('; ') })}</p>}
       {warnings.length > 0 && (
         <details>
-          <summary>{warnings.length} note(s) on the response</summary>
+          <summary>{t('rfp.notesCount', { count: warnings.length })}</summary>
           <ul>
             {warnings.map((w) => (
               <li key={w}>{w}</li>
@@ -71,7 +77,7 @@ export function Submitted({
           </ul>
         </details>
       )}
-      <p className="muted">Submitting again replaces this response.</p>
+      <p className="muted">{t('rfp.again')}</p>
     </div>
   );
 }

@@ -34,7 +34,7 @@ export function RfpScorePage({ id, me }: { id: string; me: Me }) {
         <a href={`#/rfp/${id}`}>{t('rfps.backToComparison')}</a>
       </p>
       <ErrorBanner error={error} />
-      {(rfp.loading || responses.loading || scores.loading) && <Loading what="the responses" />}
+      {(rfp.loading || responses.loading || scores.loading) && <Loading what={t('rfps.whatResponses')} />}
       {rfp.data && !rfp.data.evaluators.includes(email) && <p>{t('rfps.notEvaluator')}</p>}
       {rfp.data && responses.data && scores.data && rfp.data.evaluators.includes(email) && (
         <>

@@ -1,40 +1,42 @@
+import { type T, useT } from '../lib/i18n';
 import { n2, pct1 } from './renewal-format';
 import type { Agreement, Comparison } from './rfp-types';
 import { TableDownloads } from '../components/table-downloads';
+import { formatCount } from '../lib/format';
 
 /** The scores: evaluator agreement (raw and normalised, by section), each evaluator's use of the scale, scores by section. */
 
-const alphaText = (a: Agreement) =>
+const alphaText = (t: T, a: Agreement) =>
   a.alpha === null
-    ? 'undefined (no pairable scores)'
-    : `${n2(a.alpha)} (95% CI ${n2(a.low)}–${n2(a.high)}, ${a.units} units)`;
+    ? t('rfp.alphaUndefined')
+    : t('rfp.alpha', { alpha: n2(a.alpha), low: n2(a.low), high: n2(a.high), count: a.units });
 
 export function AgreementSection({ data }: { data: Comparison }) {
   const sections = new Map(data.rfp.sections.map((s) => [s.id, s.title]));
+  const t = useT();
   return (
     <section className="section" aria-labelledby="rfp-agreement-title" data-testid="rfp-agreement">
-      <h2 id="rfp-agreement-title">Evaluator agreement</h2>
+      <h2 id="rfp-agreement-title">{t('rfp.agreement')}</h2>
       <p>
-        Krippendorff's alpha (interval), units = vendor × question: on the raw scores{' '}
-        <strong data-testid="rfp-alpha-raw">{alphaText(data.agreement.raw)}</strong>; once each evaluator's
-        leniency is removed{' '}
-        <strong data-testid="rfp-alpha-normalised">{alphaText(data.agreement.normalised)}</strong>.
+        {t('rfp.alphaRaw')} <strong data-testid="rfp-alpha-raw">{alphaText(t, data.agreement.raw)}</strong>;{' '}
+        {t('rfp.alphaNormalised')}{' '}
+        <strong data-testid="rfp-alpha-normalised">{alphaText(t, data.agreement.normalised)}</strong>.
       </p>
       <div className="split">
         <div className="table-wrap">
           <table className="stack compact">
-            <caption>Agreement by section (raw scores)</caption>
+            <caption>{t('rfp.bySection')}</caption>
             <thead>
               <tr>
-                <th scope="col">Section</th>
-                <th scope="col">Alpha (95% CI)</th>
+                <th scope="col">{t('rfp.section')}</th>
+                <th scope="col">{t('rfp.alphaCol')}</th>
               </tr>
             </thead>
             <tbody>
               {data.agreement.bySection.map((s) => (
                 <tr key={s.section}>
                   <th scope="row">{sections.get(s.section) ?? s.section}</th>
-                  <td data-label="Alpha">{alphaText(s)}</td>
+                  <td data-label={t('rfp.alphaCol')}>{alphaText(t, s)}</td>
                 </tr>
               ))}
             </tbody>
@@ -43,18 +45,18 @@ export function AgreementSection({ data }: { data: Comparison }) {
         </div>
         <div className="table-wrap">
           <table className="stack compact">
-            <caption>Each evaluator's use of the scale (normalised away)</caption>
+            <caption>{t('rfp.useOfScale')}</caption>
             <thead>
               <tr>
-                <th scope="col">Evaluator</th>
+                <th scope="col">{t('rfp.evaluator')}</th>
                 <th scope="col" className="num">
-                  Mean
+                  {t('rfp.mean')}
                 </th>
                 <th scope="col" className="num">
-                  SD
+                  {t('rfp.sd')}
                 </th>
                 <th scope="col" className="num">
-                  Scores
+                  {t('rfp.scores')}
                 </th>
               </tr>
             </thead>
@@ -68,17 +70,17 @@ export function AgreementSection({ data }: { data: Comparison }) {
                       <span className="th-note">
                         {e.evaluator}
                         {who?.role ? ` · ${who.role}` : ''}
-                        {e.degenerate ? ' · every score the same: no ranking information' : ''}
+                        {e.degenerate ? ` · ${t('rfp.degenerate')}` : ''}
                       </span>
                     </th>
-                    <td data-label="Mean" className="num">
+                    <td data-label={t('rfp.mean')} className="num">
                       {n2(e.mean)}
                     </td>
-                    <td data-label="SD" className="num">
+                    <td data-label={t('rfp.sd')} className="num">
                       {n2(e.sd)}
                     </td>
-                    <td data-label="Scores" className="num">
-                      {e.n}
+                    <td data-label={t('rfp.scores')} className="num">
+                      {formatCount(e.n)}
                     </td>
                   </tr>
                 );
@@ -88,25 +90,26 @@ export function AgreementSection({ data }: { data: Comparison }) {
           <TableDownloads />
         </div>
       </div>
-      <p className="muted">Normalisation: {data.normalisation.description}.</p>
+      <p className="muted">{t('rfp.normalisation', { description: data.normalisation.description })}</p>
     </section>
   );
 }
 
 export function SectionScores({ data }: { data: Comparison }) {
+  const t = useT();
   const scored = data.vendors.filter((v) => !v.unscored && v.total !== null);
   if (scored.length === 0) return null;
   return (
     <section className="section" aria-labelledby="rfp-sections-title">
-      <h2 id="rfp-sections-title">Scores by section</h2>
+      <h2 id="rfp-sections-title">{t('rfp.scoresBySection')}</h2>
       <div className="table-wrap">
         <table className="stack compact" data-testid="rfp-sections">
-          <caption>Mean normalised score per section (raw score beneath), with each section's weight</caption>
+          <caption>{t('rfp.sectionsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Section</th>
+              <th scope="col">{t('rfp.section')}</th>
               <th scope="col" className="num">
-                Weight
+                {t('rfp.weight')}
               </th>
               {scored.map((v) => (
                 <th scope="col" key={v.vendor} className="num">
@@ -119,7 +122,7 @@ export function SectionScores({ data }: { data: Comparison }) {
             {data.rfp.sections.map((s) => (
               <tr key={s.id} data-testid={`rfp-section-${s.id}`}>
                 <th scope="row">{s.title}</th>
-                <td data-label="Weight" className="num">
+                <td data-label={t('rfp.weight')} className="num">
                   {pct1(s.weight)}
                 </td>
                 {scored.map((v) => {
@@ -127,7 +130,7 @@ export function SectionScores({ data }: { data: Comparison }) {
                   return (
                     <td key={v.vendor} data-label={v.displayName} className="num">
                       {n2(score?.score)}
-                      <span className="th-note">raw {n2(score?.raw)}</span>
+                      <span className="th-note">{t('rfp.raw', { value: n2(score?.raw) })}</span>
                     </td>
                   );
                 })}

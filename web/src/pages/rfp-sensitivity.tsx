@@ -1,3 +1,4 @@
+import { type T, useT } from '../lib/i18n';
 import { pct1, pp } from './renewal-format';
 import { nameOf } from './rfp-ranking';
 import type { Comparison, WeightSensitivity } from './rfp-types';
@@ -5,10 +6,15 @@ import { TableDownloads } from '../components/table-downloads';
 
 /** How far each section and question weight must move to change the winner. */
 
-function sensitivitySentence(data: Comparison, s: WeightSensitivity): string {
+function sensitivitySentence(t: T, data: Comparison, s: WeightSensitivity): string {
   return s.change === null
-    ? 'no weight from 0% to 100% changes the winner'
-    : `${pp(s.change)} (from ${pct1(s.weight)} to ${pct1(s.newWeight)}), where ${nameOf(data, s.newWinner)} ties, then wins`;
+    ? t('rfp.noWeight')
+    : t('rfp.change', {
+        change: pp(s.change),
+        from: pct1(s.weight),
+        to: pct1(s.newWeight),
+        name: nameOf(data, s.newWinner),
+      });
 }
 
 function SensitivityTable({
@@ -20,27 +26,28 @@ function SensitivityTable({
   items: (WeightSensitivity & { title: string })[];
   caption: string;
 }) {
+  const t = useT();
   return (
     <div className="table-wrap">
       <table className="stack compact">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Weight</th>
+            <th scope="col">{t('rfp.weight')}</th>
             <th scope="col" className="num">
-              Now
+              {t('rfp.now')}
             </th>
-            <th scope="col">Change that changes the winner</th>
+            <th scope="col">{t('rfp.changeCol')}</th>
           </tr>
         </thead>
         <tbody>
           {items.map((s) => (
             <tr key={s.id} data-change={s.change ?? ''}>
               <th scope="row">{s.title}</th>
-              <td data-label="Now" className="num">
+              <td data-label={t('rfp.now')} className="num">
                 {pct1(s.weight)}
               </td>
-              <td data-label="Change">{sensitivitySentence(data, s)}</td>
+              <td data-label={t('rfp.changeCol')}>{sensitivitySentence(t, data, s)}</td>
             </tr>
           ))}
         </tbody>
@@ -51,27 +58,28 @@ function SensitivityTable({
 }
 
 export function Sensitivity({ data }: { data: Comparison }) {
-  const t = data.sensitivity.tightest;
+  const t = useT();
+  const tightest = data.sensitivity.tightest;
   return (
     <section className="section" aria-labelledby="rfp-sensitivity-title" data-testid="rfp-sensitivity">
-      <h2 id="rfp-sensitivity-title">How far each weight must move to change the winner</h2>
+      <h2 id="rfp-sensitivity-title">{t('rfp.sensitivity')}</h2>
       <p>
-        {t ? (
+        {tightest ? (
           <>
-            The winner depends most on the {t.level} <strong>{t.title}</strong>:{' '}
-            {sensitivitySentence(data, t)}, the other weights rescaled to keep 100%.
+            {t('rfp.dependsMost', { level: tightest.level })} <strong>{tightest.title}</strong>:{' '}
+            {sensitivitySentence(t, data, tightest)}, {t('rfp.rescaled')}
           </>
         ) : (
-          'No single weight, anywhere from 0% to 100%, changes the winner.'
+          t('rfp.noSingle')
         )}
       </p>
-      <SensitivityTable data={data} items={data.sensitivity.sections} caption="Section weights" />
+      <SensitivityTable data={data} items={data.sensitivity.sections} caption={t('rfp.sectionWeights')} />
       <details>
-        <summary>Question weights (share of the total)</summary>
+        <summary>{t('rfp.questionWeights')}</summary>
         <SensitivityTable
           data={data}
           items={data.sensitivity.questions}
-          caption="Question weights in the total"
+          caption={t('rfp.questionWeightsCaption')}
         />
       </details>
     </section>

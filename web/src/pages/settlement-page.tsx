@@ -3,7 +3,7 @@ import { PeriodPicker } from '../components/period-picker';
 import { SelectField } from '../components/select-field';
 import { StatusBadge } from '../components/status-badge';
 import { contractName, useContracts } from '../lib/contracts';
-import { formatMoney } from '../lib/format';
+import { formatDate, formatMoney } from '../lib/format';
 import { hrefOf, navigate, type Route, updateQuery } from '../lib/hash-route';
 import { defaultQuarter, todayIso } from '../lib/periods';
 import { currentContract } from '../lib/roles';
@@ -12,10 +12,12 @@ import { useGet } from '../lib/use-resource';
 import { DisputesPanel } from './disputes-panel';
 import { InvoicePart } from './invoice-part';
 import { MechanicsPanel } from './mechanics-panel';
+import { useT } from '../lib/i18n';
 
 /** The invoice for a contract and period: its lines with traces, provisional or final, and the total. */
 export function SettlementPage({ route, contractId }: { route: Route; contractId?: string }) {
   const contracts = useContracts();
+  const t = useT();
   const list = contracts.data ?? [];
   const id = contractId ?? route.query.get('contract') ?? currentContract(list, todayIso())?.id ?? null;
   const summary = list.find((c) => c.id === id);
@@ -35,11 +37,13 @@ export function SettlementPage({ route, contractId }: { route: Route; contractId
 
   return (
     <section aria-labelledby="settle-title">
-      <h1 id="settle-title">Settlement{summary ? `: ${contractName(summary)}` : ''}</h1>
+      <h1 id="settle-title">
+        {summary ? t('settle.titleOf', { contract: contractName(summary) }) : t('nav.settlement')}
+      </h1>
       <div className="toolbar">
         {list.length > 0 && id && (
           <SelectField
-            label="Contract"
+            label={t('contracts.contract')}
             value={id}
             options={list.map((c) => ({ value: c.id, label: contractName(c) }))}
             onChange={(value) => navigate(hrefOf(['contracts', value, 'settlement'], { period }))}
@@ -55,23 +59,23 @@ export function SettlementPage({ route, contractId }: { route: Route; contractId
         )}
         {id && (
           <p className="toolbar-links">
-            <a href={hrefOf(['contracts', id], { period })}>Overview</a>
+            <a href={hrefOf(['contracts', id], { period })}>{t('contracts.overview')}</a>
           </p>
         )}
       </div>
       <ErrorBanner error={contracts.error ?? invoice.error} onRetry={invoice.reload} />
-      {invoice.loading && <Loading what="the invoice" />}
+      {invoice.loading && <Loading what={t('settle.what')} />}
       {data && (
         <>
           <div className="summary-row">
             <div className="card stat">
-              <h2 className="stat-label">Total, {data.period}</h2>
+              <h2 className="stat-label">{t('settle.total', { period: data.period })}</h2>
               <p className="stat-value" data-testid="settlement-total" data-amount={data.total}>
                 {formatMoney(data.total, data.currency)}
               </p>
               <StatusBadge status={data.kind} testId="settlement-kind" />
               {data.kind === 'provisional' && maturesOn && (
-                <p className="muted">Final once every value has matured, after {maturesOn}.</p>
+                <p className="muted">{t('settle.finalAfter', { date: formatDate(maturesOn) })}</p>
               )}
             </div>
           </div>

@@ -7,6 +7,7 @@ import { useSites } from '../lib/sites';
 import type { QueryBody } from '../lib/types';
 import { useQueries } from '../lib/use-resource';
 import { useMe } from '../state/session';
+import { useT } from '../lib/i18n';
 
 interface Props {
   base: QueryBody;
@@ -20,6 +21,7 @@ interface Props {
 /** The metric per site of the vendor, each in its own zone, so each site's days are its local days. */
 export function SiteBreakdown({ base, vendor, grain, unit, target, label }: Props) {
   const sites = useSites();
+  const t = useT();
   const { user } = useMe();
   // A team lead (or agent) sees their own site only: asking for another would be refused.
   const own = user.kind === 'vendor' && user.site ? user.site : null;
@@ -43,16 +45,16 @@ export function SiteBreakdown({ base, vendor, grain, unit, target, label }: Prop
   );
   return (
     <section className="section" aria-labelledby="by-site-title">
-      <h2 id="by-site-title">By site, in each site's local time</h2>
+      <h2 id="by-site-title">{t('drill.bySite')}</h2>
       <ErrorBanner error={sites.error ?? answers.error} onRetry={answers.reload} />
-      {(sites.loading || answers.loading) && <Loading what="sites" />}
-      {sites.data && mine.length === 0 && <p>No sites of {vendor} you may see.</p>}
+      {(sites.loading || answers.loading) && <Loading what={t('drill.whatSites')} />}
+      {sites.data && mine.length === 0 && <p>{t('drill.noSites', { vendor })}</p>}
       {answers.data && mine.length > 0 && (
         <>
-          <EChart option={option} label={`${label} by site and ${grain}`} testId="chart-by-site" />
+          <EChart option={option} label={t('drill.siteChart', { label, grain })} testId="chart-by-site" />
           <ResultTable
-            caption={`${label} per site for ${base.period} (each site's local calendar)`}
-            rowHeader="Site (zone)"
+            caption={t('drill.siteCaption', { label, period: base.period })}
+            rowHeader={t('drill.siteZone')}
             rows={perSite.map((p) => ({
               key: p.site.site,
               label: `${p.site.site} (${p.site.timezone})`,

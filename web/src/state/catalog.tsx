@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
-import { METRIC_LABELS } from '../../../src/core/i18n/metric-labels';
+import { METRIC_LABELS, metricDefinition, PARAM_DESCRIPTIONS } from '../../../src/core/i18n/index';
 import { apiGet } from '../lib/api';
 import { useLanguage } from '../lib/i18n';
 import type { MetricInfo } from '../lib/types';
@@ -29,14 +29,22 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
     );
     return () => controller.abort();
   }, []);
-  // Metric labels in the user's language (singular and plural), over the catalog's English.
+  // Metric labels (singular and plural), definitions and parameter descriptions in the user's
+  // language, over the catalog's English (a tenant's own metrics keep their own text).
   const language = useLanguage();
   const localised = useMemo(() => {
     if (language === 'en') return catalog;
     const labels = METRIC_LABELS[language];
+    const params = PARAM_DESCRIPTIONS[language];
     const metrics = catalog.metrics.map((m) => {
       const label = labels[m.id];
-      return label ? { ...m, label: { singular: label[0], plural: label[1] } } : m;
+      const definition = metricDefinition(m.id, language);
+      return {
+        ...m,
+        ...(label ? { label: { singular: label[0], plural: label[1] } } : {}),
+        ...(definition ?? {}),
+        params: m.params.map((p) => ({ ...p, description: params[p.name] ?? p.description })),
+      };
     });
     return { metrics, byId: new Map(metrics.map((m) => [m.id, m])), error: catalog.error };
   }, [catalog, language]);
