@@ -1,5 +1,6 @@
 import type { RfpSummaryT } from '../../../src/server/api/schemas';
 import { ErrorBanner, Loading } from '../components/error-banner';
+import { TableDownloads } from '../components/table-downloads';
 import { useT } from '../lib/i18n';
 import { isClientRole } from '../lib/roles';
 import type { Me } from '../lib/types';
@@ -33,7 +34,8 @@ export function RfpListPage({ me }: { me: Me }) {
       {list.loading && <Loading what={t('rfps.whatList')} />}
       {list.data && list.data.rfps.length === 0 && <p data-testid="rfps-empty">{t('rfps.none')}</p>}
       {list.data && list.data.rfps.length > 0 && (
-        <table className="stack" data-testid="rfps-table">
+        <>
+        <table className="stack" data-testid="rfps-table" aria-label={t('rfps.title')}>
           <thead>
             <tr>
               <th scope="col">{t('rfps.rfp')}</th>
@@ -64,6 +66,8 @@ export function RfpListPage({ me }: { me: Me }) {
             ))}
           </tbody>
         </table>
+        <TableDownloads />
+        </>
       )}
     </section>
   );
