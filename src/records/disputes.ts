@@ -1,9 +1,17 @@
 import { UserError } from '../core/issues.js';
-import { Money } from '../core/money/money.js';
 import { sql } from '../core/sql/fragment.js';
 import type { Executor, Store } from '../store/store.js';
 import { appendAudit, currentActor } from './audit.js';
 import { checkAmount, checkEvidence, checkText } from './dispute-checks.js';
+import {
+  type Dispute,
+  type DisputeRow,
+  type Evidence,
+  type Message,
+  type Party,
+  type Resolution,
+  toDispute,
+} from './dispute-types.js';
 import type { EventType } from './outbox.js';
 
 /**
@@ -12,94 +20,6 @@ import type { EventType } from './outbox.js';
  * (with an agreed amount) or rejects it, or the opener withdraws it. An accepted dispute
  * becomes an adjustment line on the contract's next settlement; the disputed one stays.
  */
-export type Party = 'client' | 'vendor';
-export type DisputeStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn';
-export type Resolution = Exclude<DisputeStatus, 'open'>;
-
-export interface Evidence {
-  name: string;
-  /** Base64 of the file's bytes. */
-  content: string;
-}
-
-export interface Message {
-  no: number;
-  at: string;
-  author: string;
-  party: Party;
-  kind: 'opened' | 'comment' | Resolution;
-  body: string;
-  evidence: { name: string; bytes: number; sha256: string }[];
-}
-
-export interface Dispute {
-  id: string;
-  contract: string;
-  vendor: string;
-  settlement: string;
-  period: string;
-  line: string;
-  lineLabel: string;
-  lineAmount: string;
-  claimed: string;
-  currency: string;
-  reason: string;
-  openedBy: string;
-  openedParty: Party;
-  status: DisputeStatus;
-  agreed: string | null;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-  createdAt: string;
-  /** The settlement that carries the adjustment (accepted disputes, once settled). */
-  appliedSettlement: string | null;
-  messages?: Message[];
-}
-
-export interface DisputeRow {
-  dispute_id: string;
-  contract_id: string;
-  vendor: string;
-  settlement_id: string;
-  period: string;
-  line_id: string;
-  line_label: string;
-  line_amount: string;
-  claimed: string;
-  currency: string;
-  reason: string;
-  opened_by: string;
-  opened_party: string;
-  status: string;
-  agreed: string | null;
-  resolved_by: string | null;
-  resolved_at: string | null;
-  created_at: string;
-  applied_settlement: string | null;
-}
-
-export const toDispute = (r: DisputeRow): Dispute => ({
-  id: r.dispute_id,
-  contract: r.contract_id,
-  vendor: r.vendor,
-  settlement: r.settlement_id,
-  period: r.period,
-  line: r.line_id,
-  lineLabel: r.line_label,
-  lineAmount: Money.parse(String(r.line_amount), r.currency).toFixed(),
-  claimed: Money.parse(String(r.claimed), r.currency).toFixed(),
-  currency: r.currency,
-  reason: r.reason,
-  openedBy: r.opened_by,
-  openedParty: r.opened_party as Party,
-  status: r.status as DisputeStatus,
-  agreed: r.agreed === null ? null : Money.parse(String(r.agreed), r.currency).toFixed(),
-  resolvedBy: r.resolved_by,
-  resolvedAt: r.resolved_at,
-  createdAt: r.created_at,
-  appliedSettlement: r.applied_settlement,
-});
-
 export interface DisputeFilter {
   /** A vendor's user sees only the vendor's disputes. */
   vendor?: string;
@@ -313,3 +233,4 @@ export async function resolveDispute(
 
 export { checkParty } from './dispute-checks.js';
 export { acceptedFor, evidenceFile, markApplied, storedSettlements } from './dispute-settlements.js';
+export * from './dispute-types.js';
