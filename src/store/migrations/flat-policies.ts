@@ -57,6 +57,14 @@ export function flatPolicies(dialect: Dialect, vendorRule: string): RowPolicy[] 
   ];
 }
 
+/** Statements that replace each table's policies with the flat ones of its vendor rule. */
+export const replacePolicies = (dialect: Dialect, rules: Record<string, string>): string[] =>
+  Object.entries(rules).flatMap(([table, rule]) => [
+    `DROP POLICY IF EXISTS organisation_scope ON ${table}`,
+    `DROP POLICY IF EXISTS owner_unscoped ON ${table}`,
+    ...dialect.rowSecurity(table, flatPolicies(dialect, rule)),
+  ]);
+
 export const FLAT_POLICIES_MIGRATION: Migration = {
   version: 6,
   name: 'row-level security without subqueries: the vendor denormalised onto rows, kept by the import',
@@ -68,11 +76,7 @@ export const FLAT_POLICIES_MIGRATION: Migration = {
       ...Object.keys(VENDOR_FROM).map((t) => `ALTER TABLE ${t} ADD COLUMN ${SCOPE_VENDOR} ${text}`),
       `ALTER TABLE customers ADD COLUMN ${SCOPE_VENDORS} ${text}[]`,
       ...backfillScopeSql(),
-      ...Object.entries(rules).flatMap(([table, rule]) => [
-        `DROP POLICY IF EXISTS organisation_scope ON ${table}`,
-        `DROP POLICY IF EXISTS owner_unscoped ON ${table}`,
-        ...dialect.rowSecurity(table, flatPolicies(dialect, rule)),
-      ]),
+      ...replacePolicies(dialect, rules),
     ];
   },
 };

@@ -1,5 +1,5 @@
 import type { Dialect } from '../../core/sql/dialect.js';
-import { flatPolicies, SETTINGS } from './flat-policies.js';
+import { replacePolicies, SETTINGS } from './flat-policies.js';
 import type { Migration } from './migrations.js';
 
 /**
@@ -74,10 +74,6 @@ export const RFP_POLICIES_MIGRATION: Migration = {
   name: 'row-level security of RFPs, responses and scores',
   statements: (dialect: Dialect) => {
     if (!dialect.rowLevelSecurity) return [];
-    return Object.entries(rules(dialect)).flatMap(([table, rule]) => [
-      `DROP POLICY IF EXISTS organisation_scope ON ${table}`,
-      `DROP POLICY IF EXISTS owner_unscoped ON ${table}`,
-      ...dialect.rowSecurity(table, flatPolicies(dialect, rule)),
-    ]);
+    return replacePolicies(dialect, rules(dialect));
   },
 };

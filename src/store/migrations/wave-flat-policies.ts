@@ -1,5 +1,5 @@
 import type { Dialect } from '../../core/sql/dialect.js';
-import { flatPolicies, listed, SETTINGS } from './flat-policies.js';
+import { listed, replacePolicies, SETTINGS } from './flat-policies.js';
 import type { Migration } from './migrations.js';
 
 /**
@@ -41,10 +41,6 @@ export const WAVE_FLAT_POLICIES_MIGRATION: Migration = {
   name: 'row-level security without subqueries for users, records, evidence, definitions and languages',
   statements: (dialect: Dialect) => {
     if (!dialect.rowLevelSecurity) return [];
-    return Object.entries(rules(dialect)).flatMap(([table, rule]) => [
-      `DROP POLICY IF EXISTS organisation_scope ON ${table}`,
-      `DROP POLICY IF EXISTS owner_unscoped ON ${table}`,
-      ...dialect.rowSecurity(table, flatPolicies(dialect, rule)),
-    ]);
+    return replacePolicies(dialect, rules(dialect));
   },
 };
