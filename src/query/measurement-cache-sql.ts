@@ -33,6 +33,20 @@ export async function readEntries(
   return new Map(rows.map((r) => [r.cache_key, r.result]));
 }
 
+/** Every stored result of the tenant at this version, or null when there are more than `limit`. */
+export async function readAllEntries(
+  store: Executor,
+  tenant: string,
+  version: number,
+  limit: number,
+): Promise<Map<string, string> | null> {
+  const rows = await store.query<{ cache_key: string; result: string }>(
+    sql`SELECT cache_key, result FROM measurement_cache
+      WHERE tenant = ${tenant} AND data_version = ${version} LIMIT ${limit + 1}`,
+  );
+  return rows.length > limit ? null : new Map(rows.map((r) => [r.cache_key, r.result]));
+}
+
 /**
  * Stores results in a transaction of their own (on PostgreSQL a savepoint of the session's:
  * a refused write rolls back alone and the request goes on), through the store a report's

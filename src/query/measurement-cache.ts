@@ -8,8 +8,8 @@ import type { Sql } from '../core/sql/fragment.js';
 import { sessionScopeNow } from '../store/session-context.js';
 import type { Executor, Store } from '../store/store.js';
 import { histogramOf, histogramStatement, restoreSample } from './bootstrap-intervals.js';
-import { dataVersion, readEntries, writeEntries } from './measurement-cache-sql.js';
-import { underlyingStore } from './report-memo.js';
+import { dataVersion, readAllEntries, readEntries, writeEntries } from './measurement-cache-sql.js';
+import { reportMeasurements, underlyingStore } from './report-memo.js';
 import type { ResolvedRequest } from './resolve-requests.js';
 import type { Measured } from './run-metrics.js';
 
@@ -62,7 +62,7 @@ export async function measureThroughCache(
       const keys = scopes.map((scope) => cacheKey(store.dialect, requests, scope, intervals, schema));
       const asked = keys.filter((k): k is string => k !== null);
       const found =
-        asked.length > 0 ? await readEntries(db, tenant, batch, asked) : new Map<string, string>();
+        asked.length > 0 ? await lookup(store, db, tenant, batch, asked) : new Map<string, string>();
       return { version: batch, keys, found };
     });
   } catch {
@@ -82,8 +82,7 @@ export async function measureThroughCache(
       const key = keys[i];
       return key ? [{ key, result: encode(results[i] as Measured[]) }] : [];
     });
-    // Best effort: a failed write (a read-only role, a concurrent writer) leaves the answer as computed.
-    await writeEntries(store, tenant, version, entries).catch(() => undefined);
+    await save(store, tenant, version, entries);
   }
   return results as Measured[][];
 }
@@ -95,6 +94,48 @@ export async function measureThroughCache(
  */
 const reading = <T>(store: Store, fn: (db: Executor) => Promise<T>): Promise<T> =>
   store.dialect.rowLevelSecurity ? underlyingStore(store).transaction(fn) : fn(store);
+
+/**
+ * A report (the scorecard: some forty lookups) reads every entry of the tenant's version
+ * once, into memory kept with the report's store and dropped with it; other pages read by
+ * key. Past a few thousand entries (many contracts) the report reads by key too.
+ */
+const preloaded = new WeakMap<Store, Map<string, Promise<Map<string, string> | null>>>();
+const PRELOAD_LIMIT = 5000;
+
+async function lookup(
+  store: Store,
+  db: Executor,
+  tenant: string,
+  version: number,
+  keys: string[],
+): Promise<Map<string, string>> {
+  if (reportMeasurements(store)) {
+    const byVersion = preloaded.get(store) ?? new Map<string, Promise<Map<string, string> | null>>();
+    preloaded.set(store, byVersion);
+    const at = `${tenant}\u0000${version}`;
+    let all = byVersion.get(at);
+    if (!all) {
+      all = readAllEntries(db, tenant, version, PRELOAD_LIMIT).catch(() => null);
+      byVersion.set(at, all);
+    }
+    const entries = await all;
+    if (entries) return entries;
+  }
+  return readEntries(db, tenant, version, keys);
+}
+
+/** Stored, best effort: a failed write (a read-only role, a concurrent writer) leaves the answer as computed. */
+async function save(
+  store: Store,
+  tenant: string,
+  version: number,
+  entries: { key: string; result: string }[],
+): Promise<void> {
+  await writeEntries(store, tenant, version, entries).catch(() => undefined);
+  const kept = await preloaded.get(store)?.get(`${tenant}\u0000${version}`);
+  for (const e of entries) kept?.set(e.key, e.result);
+}
 
 /** The tenant when the cache may serve these scopes here; null to compute them. */
 function usableFor(scopes: Scope[], explaining: boolean): string | null {
@@ -128,7 +169,7 @@ export async function persistedRows<T>(store: Store, tenant: string, statement: 
         code: [CODE_VERSION, PACKAGE_VERSION, schema],
         rows: [statement.text, statement.params],
       });
-      return { version: batch, key, text: (await readEntries(db, tenant, batch, [key])).get(key) };
+      return { version: batch, key, text: (await lookup(store, db, tenant, batch, [key])).get(key) };
     });
   } catch {
     return store.query<T>(statement);
@@ -136,7 +177,7 @@ export async function persistedRows<T>(store: Store, tenant: string, statement: 
   if (prepared.text !== undefined) return JSON.parse(prepared.text, readNumbers) as T[];
   const rows = await store.query<T>(statement);
   const entry = { key: prepared.key, result: JSON.stringify(rows, keepNumbers) };
-  await writeEntries(store, tenant, prepared.version, [entry]).catch(() => undefined);
+  await save(store, tenant, prepared.version, [entry]);
   return rows;
 }
 
