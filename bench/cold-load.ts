@@ -2,6 +2,7 @@ import { getVersion } from '../src/contracts/contract-store.js';
 import { measureOutcomes } from '../src/contracts/measure-outcomes.js';
 import { contractOverview } from '../src/contracts/overview.js';
 import { computeSettlement } from '../src/contracts/settle-contract.js';
+import { warmMeasurements } from '../src/contracts/warm-measurements.js';
 import type { Contract } from '../src/core/contract/types.js';
 import { raw } from '../src/core/sql/fragment.js';
 import { periodBounds } from '../src/core/time/boundaries.js';
@@ -14,7 +15,9 @@ import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
  * and fresh process state (no parsed contract, no result kept from another load), timed
  * from the call to its answer; prints {seconds, cpuSeconds, values} as JSON. WHAT is scorecard,
  * overview or settlement (engine-q3: the engine's outcome values of 2026-Q3), or floor-term / floor-q3: the floor, the same outcomes' values
- * and base units by one hand-written DuckDB statement per period.
+ * and base units by one hand-written DuckDB statement per period; warm: what an import
+ * does after it (the contracts' pages measured into the persisted measurements, as of the
+ * bench's instant); clear: the persisted measurements deleted (an unwarmed store).
  */
 export const CONTRACT = 'northwind-brightpath-2026';
 const AS_OF = '2027-01-02T00:00:00Z';
@@ -112,6 +115,12 @@ async function main(what: string, dbFile: string): Promise<void> {
     process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds: cpuSince(floorCpu), values })}\n`);
     await store.close();
     return;
+  } else if (what === 'warm') {
+    // What an import of this data does after it, as of the bench's instant (contracts/warm-measurements.ts).
+    values = { ...(await warmMeasurements(store, 'default', { asOf: AS_OF })) };
+  } else if (what === 'clear') {
+    // Unwarmed: no persisted measurement, so the next load computes (and stores) every one.
+    await store.run(raw('DELETE FROM measurement_cache'));
   } else if (what === 'engine-q3') {
     // The engine's values of the floor's period, for the bench to check the floor against.
     const { contract } = await getVersion(store, 'default', CONTRACT);

@@ -13,7 +13,10 @@ import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
  * opened store, no parsed contract and no result kept from another load. Each beside its
  * floor, the same outcomes' values and base units by one hand-written DuckDB statement
  * per period (the term and its four quarters; the quarter). The machine's load average
- * is taken with every figure, since a shared machine's figures follow it.
+ * is taken with every figure, since a shared machine's figures follow it. Each load is
+ * taken twice: unwarmed (the persisted measurements deleted before it) and warmed (after
+ * the warm an import runs, contracts/warm-measurements.ts): the first load after a server
+ * starts, once an import has warmed the store.
  */
 export interface ColdFigure {
   name: string;
@@ -25,6 +28,10 @@ export interface ColdFigure {
   /** 1-minute load average just before the load and just before its floor. */
   load: number;
   floorLoad: number;
+  /** The same load on an unwarmed store (no persisted measurement: it computes and stores them). */
+  unwarmedSeconds: number;
+  unwarmedCpuSeconds: number;
+  unwarmedLoad: number;
 }
 
 const run = promisify(execFile);
@@ -48,9 +55,11 @@ async function best(
   what: string,
   dbFile: string,
   runs: number,
+  before?: string,
 ): Promise<{ seconds: number; cpuSeconds: number; load: number }> {
   let out = { seconds: Number.POSITIVE_INFINITY, cpuSeconds: 0, load: 0 };
   for (let i = 0; i < runs; i++) {
+    if (before) await inChild(before, dbFile);
     const load = loadavg()[0] ?? 0;
     const { seconds, cpuSeconds } = await inChild(what, dbFile);
     if (seconds < out.seconds) out = { seconds, cpuSeconds, load };
@@ -58,13 +67,25 @@ async function best(
   return out;
 }
 
-export async function benchEvidence(dbFile: string, scale: number, runs = 3): Promise<ColdFigure[]> {
+export async function benchEvidence(
+  dbFile: string,
+  scale: number,
+  runs = 3,
+  onWarm?: (seconds: number, cpuSeconds: number) => void,
+): Promise<ColdFigure[]> {
   if (!existsSync(dbFile)) {
     const store = await DuckDbStore.open(dbFile);
     await loadDemo(store, { scale, seed: 1, tenant: 'default' });
     await store.close();
   }
   await checkFloor(dbFile);
+  // Unwarmed first: each load after the persisted measurements are deleted.
+  const unwarmed = new Map<string, { seconds: number; cpuSeconds: number; load: number }>();
+  for (const what of ['scorecard', 'overview', 'settlement'])
+    unwarmed.set(what, await best(what, dbFile, runs, 'clear'));
+  // Then as after an import: warmed once (timed), each load a read.
+  const warm = await inChild('warm', dbFile);
+  onWarm?.(warm.seconds, warm.cpuSeconds);
   const figures: ColdFigure[] = [];
   for (const [name, what, floor] of [
     ['renewal scorecard (term so far and four quarters, every invoice)', 'scorecard', 'floor-term'],
@@ -81,6 +102,9 @@ export async function benchEvidence(dbFile: string, scale: number, runs = 3): Pr
       floorCpuSeconds: floored.cpuSeconds,
       load: measured.load,
       floorLoad: floored.load,
+      unwarmedSeconds: unwarmed.get(what)?.seconds ?? Number.NaN,
+      unwarmedCpuSeconds: unwarmed.get(what)?.cpuSeconds ?? Number.NaN,
+      unwarmedLoad: unwarmed.get(what)?.load ?? Number.NaN,
     });
   }
   return figures;

@@ -40,6 +40,11 @@ export function registerDemo(program: Command): void {
         });
         const rejected = summaries.reduce((sum, s) => sum + s.rejected, 0);
         if (rejected > 0) throw new Error(`the demo generator produced ${rejected} rejected rows`);
+        // As after any import: the contracts' pages measured into the persisted measurements.
+        const { warmMeasurements } = await import('../contracts/warm-measurements.js');
+        await warmMeasurements(store, options.tenant).catch((error: Error) =>
+          process.stderr.write(`warning: the contracts' pages were not measured ahead: ${error.message}\n`),
+        );
       });
       process.stdout.write(
         `demo loaded into ${location} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,

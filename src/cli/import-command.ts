@@ -17,6 +17,7 @@ interface Options extends StoreOptions {
   header?: string;
   sheet?: string;
   format: string;
+  warm: boolean;
 }
 
 export function registerImport(program: Command): void {
@@ -33,6 +34,7 @@ export function registerImport(program: Command): void {
     .option('--decimal <sep>', 'decimal separator of numbers in the file: . or , (default .)')
     .option('--header <row>', 'the row (from 1) holding the column names (default 1)')
     .option('--sheet <name-or-number>', 'XLSX: the worksheet (default the first)')
+    .option('--no-warm', "skip measuring the contracts' pages into the persisted measurements afterwards")
     .addOption(formatOption())
     .action(async (dataset: string, files: string[], options: Options) => {
       if (!isDatasetName(dataset)) {
@@ -60,6 +62,13 @@ export function registerImport(program: Command): void {
           if (options.format === 'json') summaries.push(summary);
           else process.stdout.write(formatSummary(summary));
           rejected += summary.rejected;
+        }
+        // The contracts' pages measured for the new data: their first load reads (docs/scaling.md).
+        if (options.warm) {
+          const { warmMeasurements } = await import('../contracts/warm-measurements.js');
+          await warmMeasurements(store, options.tenant).catch((error: Error) =>
+            process.stderr.write(`warning: the contracts' pages were not measured ahead: ${error.message}\n`),
+          );
         }
       });
       if (options.format === 'json') process.stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);

@@ -5,6 +5,7 @@ import type { MetricResult } from '../core/metric/types.js';
 import { evidenceOf } from '../core/renewal/model.js';
 import { settle } from '../core/settlement/settle.js';
 import type { OutcomeLine } from '../core/settlement/types.js';
+import { withMeasurementCache } from '../query/measurement-cache.js';
 import type { Store } from '../store/store.js';
 import { baseUnits } from './base-units.js';
 import type { StoredVersion } from './contract-store.js';
@@ -29,7 +30,7 @@ export const improving = (line: OutcomeLine, result: MetricResult): boolean =>
  * baseline, status and the pay the period-to-date value would earn (the settlement rules
  * applied to it), and the key measurements of remote operations and security.
  */
-export async function contractOverview(
+async function overviewOf(
   store: Store,
   tenant: string,
   version: StoredVersion,
@@ -90,3 +91,7 @@ export async function contractOverview(
     provisional: settlement.provisional,
   };
 }
+
+/** The overview, its measurements read through the persisted ones (query/measurement-cache.ts). */
+export const contractOverview = (...args: Parameters<typeof overviewOf>) =>
+  withMeasurementCache(() => overviewOf(...args));

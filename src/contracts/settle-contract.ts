@@ -8,6 +8,7 @@ import { type CombinedInvoice, combineParts, type TrueUp, trueUp } from '../core
 import type { InvoiceLike, Settlement } from '../core/settlement/types.js';
 import { parseWindow, windowOf } from '../core/time/period-window.js';
 import { raiseChronicAlerts } from '../evidence/chronic-alerts.js';
+import { withMeasurementCache } from '../query/measurement-cache.js';
 import { acceptedFor } from '../records/disputes.js';
 import type { Store } from '../store/store.js';
 import { baseUnits } from './base-units.js';
@@ -127,7 +128,7 @@ export async function settleContract(
 }
 
 /** The invoice of a period of a stored contract, computed and not stored (value metrics read it). */
-export async function computeSettlement(
+async function settlementOf(
   store: Store,
   tenant: string,
   contractId: string,
@@ -168,3 +169,7 @@ export async function computeSettlement(
   const invoice: Settlement | CombinedInvoice = split ? combineParts(settled) : (settled[0] as Settlement);
   return { period: period.label, kind, invoice, parts: settled };
 }
+
+/** The settlement, its measurements read through the persisted ones (query/measurement-cache.ts). */
+export const computeSettlement = (...args: Parameters<typeof settlementOf>) =>
+  withMeasurementCache(() => settlementOf(...args));

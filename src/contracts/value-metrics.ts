@@ -7,6 +7,7 @@ import type { MetricResult } from '../core/metric/types.js';
 import { Dec } from '../core/money/money.js';
 import { sql } from '../core/sql/fragment.js';
 import { parseWindow } from '../core/time/period-window.js';
+import { persistedRows } from '../query/measurement-cache.js';
 import { runQuery } from '../query/run-query.js';
 import type { Store } from '../store/store.js';
 import { getVersion } from './contract-store.js';
@@ -170,10 +171,14 @@ async function meanMonthlyValue(
     vendor: [contract.vendor],
     workflow: workflows,
   });
-  const [row] = await store.query<{
+  const [row] = await persistedRows<{
     mean: number | null;
-  }>(sql`SELECT avg(c.monthly_value) AS mean FROM customers c
-    WHERE c.tenant = ${tenant} AND c.customer_id IN (SELECT customer_id FROM (${contactsSource(ctx)}) s WHERE handled)`);
+  }>(
+    store,
+    tenant,
+    sql`SELECT avg(c.monthly_value) AS mean FROM customers c
+    WHERE c.tenant = ${tenant} AND c.customer_id IN (SELECT customer_id FROM (${contactsSource(ctx)}) s WHERE handled)`,
+  );
   return Number(row?.mean ?? 0);
 }
 
@@ -198,7 +203,9 @@ async function handledHumanContacts(
   tenant: string,
 ): Promise<number> {
   const ctx = sourceContext(store, tenant, contract, period, filters);
-  const [row] = await store.query<{ n: number }>(
+  const [row] = await persistedRows<{ n: number }>(
+    store,
+    tenant,
     sql`SELECT count(*) AS n FROM (${contactsSource(ctx)}) s WHERE handled AND human_path`,
   );
   return Number(row?.n ?? 0);

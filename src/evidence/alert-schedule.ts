@@ -1,4 +1,5 @@
 import { listVersions } from '../contracts/contract-store.js';
+import { warmMeasurements } from '../contracts/warm-measurements.js';
 import { UserError } from '../core/issues.js';
 import { inTenantCatalog } from '../query/tenant-catalog.js';
 import type { Store } from '../store/store.js';
@@ -15,7 +16,8 @@ const AFTER_IMPORT_MS = 3_000;
 /**
  * Alerts are evaluated after every import (a data-version bump, debounced) and hourly, for
  * every contract of every tenant (`tenants` lists them when a run starts), each tenant
- * reading its own metric catalog.
+ * reading its own metric catalog; then each tenant's contract pages are measured into the
+ * persisted measurements (contracts/warm-measurements.ts).
  */
 export function startAlertEvaluation(
   store: Store,
@@ -51,6 +53,10 @@ export function startAlertEvaluation(
                   });
               });
           }
+          // Then the contracts' pages measured into the persisted measurements: the first load is a read.
+          await warmMeasurements(store, tenant).catch((error: Error) =>
+            log('warn', 'warming measurements failed', { tenant, error: error.message }),
+          );
         });
     } catch (error) {
       // The store closed or failed between evaluations: the next import or hour tries again.

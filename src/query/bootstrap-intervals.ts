@@ -2,7 +2,8 @@ import { groupOf } from '../core/metric/compile.js';
 import { contactsSource, groupBy, groupSelect } from '../core/metric/contacts-source.js';
 import type { PlanContext } from '../core/metric/plan-types.js';
 import type { Scope } from '../core/metric/scope.js';
-import { sql } from '../core/sql/fragment.js';
+import type { Dialect } from '../core/sql/dialect.js';
+import { type Sql, sql } from '../core/sql/fragment.js';
 import {
   bootstrapWeighted,
   meanSample,
@@ -32,13 +33,7 @@ export async function bootstrapIntervals(
     const ctx: PlanContext = { scope, params: request.params, dialect: store.dialect };
     const byGroup = new Map<string, Record<string, unknown>[]>();
     const plan = request.plan;
-    const statement =
-      plan.kind === 'aggregate' && plan.histogram
-        ? sql`SELECT ${groupSelect(scope)}${plan.histogram.value} AS v, count(*) AS w FROM (${contactsSource(ctx)}) c
-            WHERE ${plan.histogram.where} AND ${plan.histogram.value} IS NOT NULL${groupBy(scope, ['v'])}`
-        : plan.kind === 'query' && plan.histogram
-          ? plan.histogram.query(ctx)
-          : null;
+    const statement = histogramStatement(store.dialect, request, scope);
     if (!statement) continue;
     for (const row of await store.query<Record<string, unknown>>(statement)) {
       const key = groupKey(groupOf(row, ctx));
@@ -49,28 +44,68 @@ export async function bootstrapIntervals(
       // interval is the same on every run and every store.
       const rows = [...(byGroup.get(groupKey(result.group)) ?? [])].sort(byValues);
       if (rows.length === 0) continue;
-      const sample: WeightedSample<unknown> =
-        plan.kind === 'query' && plan.histogram?.statistic === 'ratio'
-          ? (ratioSample(
-              rows.map((r) => ({ a: Number(r.a), b: Number(r.b), count: Number(r.w) })),
-            ) as WeightedSample<unknown>)
-          : plan.kind === 'query'
-            ? {
-                items: rows.map((r) => ({ m: Number(r.m), sum: Number(r.s1), sumSquares: Number(r.s2) })),
-                counts: rows.map(() => 1),
-                statistic: intervalAlphaStatistic as WeightedStatistic<unknown>,
-              }
-            : ((plan.histogram?.statistic === 'p90' ? percentileSample : meanSample)(
-                rows.map((r) => Number(r.v)),
-                rows.map((r) => Number(r.w)),
-                0.9,
-              ) as WeightedSample<unknown>);
+      const sample = sampleFromRows(plan, rows);
+      histograms.set(result, rows);
       const bounds = bootstrapWeighted(sample);
       result.sample = sample;
       result.low = bounds.low;
       result.high = bounds.high;
     }
   }
+}
+
+/** The statement of a bootstrap metric's histogram over a scope, or null when it has none. */
+export function histogramStatement(dialect: Dialect, request: ResolvedRequest, scope: Scope): Sql | null {
+  if (request.info.interval !== 'bootstrap') return null;
+  const ctx: PlanContext = { scope, params: request.params, dialect };
+  const plan = request.plan;
+  return plan.kind === 'aggregate' && plan.histogram
+    ? sql`SELECT ${groupSelect(scope)}${plan.histogram.value} AS v, count(*) AS w FROM (${contactsSource(ctx)}) c
+            WHERE ${plan.histogram.where} AND ${plan.histogram.value} IS NOT NULL${groupBy(scope, ['v'])}`
+    : plan.kind === 'query' && plan.histogram
+      ? plan.histogram.query(ctx)
+      : null;
+}
+
+/**
+ * The resampling sample of a bootstrap metric from its histogram rows (sorted): the same
+ * sample whether the rows were just read or kept with a persisted measurement
+ * (measurement-cache.ts keeps the rows, since a sample holds functions).
+ */
+export function sampleFromRows(
+  plan: ResolvedRequest['plan'],
+  rows: Record<string, unknown>[],
+): WeightedSample<unknown> {
+  return plan.kind === 'query' && plan.histogram?.statistic === 'ratio'
+    ? (ratioSample(
+        rows.map((r) => ({ a: Number(r.a), b: Number(r.b), count: Number(r.w) })),
+      ) as WeightedSample<unknown>)
+    : plan.kind === 'query'
+      ? {
+          items: rows.map((r) => ({ m: Number(r.m), sum: Number(r.s1), sumSquares: Number(r.s2) })),
+          counts: rows.map(() => 1),
+          statistic: intervalAlphaStatistic as WeightedStatistic<unknown>,
+        }
+      : ((plan.histogram?.statistic === 'p90' ? percentileSample : meanSample)(
+          rows.map((r) => Number(r.v)),
+          rows.map((r) => Number(r.w)),
+          0.9,
+        ) as WeightedSample<unknown>);
+}
+
+/** The histogram rows each measured sample was made from (for measurement-cache.ts to keep). */
+const histograms = new WeakMap<Measured, Record<string, unknown>[]>();
+
+export const histogramOf = (m: Measured) => histograms.get(m);
+
+/** A kept measurement's sample again, from its kept rows. */
+export function restoreSample(
+  m: Measured,
+  plan: ResolvedRequest['plan'],
+  rows: Record<string, unknown>[],
+): void {
+  m.sample = sampleFromRows(plan, rows);
+  histograms.set(m, rows);
 }
 
 /** Orders histogram rows by their values (the columns the plans name), numerically. */

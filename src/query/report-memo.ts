@@ -12,11 +12,18 @@ import type { Measured } from './run-metrics.js';
  */
 const memos = new WeakMap<Store, Map<string, Promise<Measured[]>>>();
 
-export function keepMeasurements(store: Store): Map<string, Promise<Measured[]>> {
+const inners = new WeakMap<Store, Store>();
+
+/** `inner`: the store the report's store reads through, where persisted measurements are written (a write through the report's store would clear it). */
+export function keepMeasurements(store: Store, inner?: Store): Map<string, Promise<Measured[]>> {
   const memo = new Map<string, Promise<Measured[]>>();
   memos.set(store, memo);
+  if (inner) inners.set(store, inner);
   return memo;
 }
+
+/** The store a report's store reads through, or the store itself. */
+export const underlyingStore = (store: Store): Store => inners.get(store) ?? store;
 
 export const reportMeasurements = (store: Store) => memos.get(store);
 

@@ -8,6 +8,7 @@ import type { WeightedSample } from '../core/stats/bootstrap.js';
 import { buckets } from '../core/time/buckets.js';
 import type { Store } from '../store/store.js';
 import { bootstrapIntervals } from './bootstrap-intervals.js';
+import { measureThroughCache } from './measurement-cache.js';
 import { measureKey, reportMeasurements } from './report-memo.js';
 import type { ResolvedRequest } from './resolve-requests.js';
 
@@ -45,7 +46,8 @@ export async function measure(
  * measure() over several scopes that differ only in their period, each answer the same as
  * measure() of that scope alone: the aggregate metrics of every period in one scan where
  * the store has no daily rollups (compile-periods.ts), the others per period. Within a
- * report (memo-store) a scope already measured is answered from memory.
+ * report (memo-store) a scope already measured is answered from memory, and within a
+ * contract's page one persisted for the data version from the store.
  */
 export async function measurePeriods(
   store: Store,
@@ -57,12 +59,14 @@ export async function measurePeriods(
   const memo = reportMeasurements(store);
   const keys = scopes.map((scope) => measureKey(requests, scope, intervals));
   const missing = scopes.map((_, i) => i).filter((i) => !memo?.has(keys[i] as string));
-  const fresh = measureAll(
+  // Within a contract's page, measurements persisted for the data version are read (measurement-cache.ts).
+  const fresh = measureThroughCache(
     store,
     requests,
     missing.map((i) => scopes[i] as Scope),
-    onStatement,
     intervals,
+    onStatement !== undefined,
+    (asked) => measureAll(store, requests, asked, onStatement, intervals),
   );
   missing.forEach((i, j) => {
     const answer = fresh.then((all) => all[j] ?? []);

@@ -42,6 +42,6 @@ export function memoStore(store: Store): Store {
     close: () => store.close(),
   };
   // Measurements too (query/report-memo.ts): the term and its quarters measured once.
-  const measured = keepMeasurements(memo);
+  const measured = keepMeasurements(memo, store);
   return memo;
 }

@@ -7,6 +7,7 @@ import type { RuleSettings, Scorecard, ScorecardData } from '../core/renewal/typ
 import { localMidnight } from '../core/time/boundaries.js';
 import { isDate } from '../core/time/calendar.js';
 import { instantMs, localDateOf } from '../core/time/zone.js';
+import { withMeasurementCache } from '../query/measurement-cache.js';
 import type { Store } from '../store/store.js';
 import { memoStore } from './memo-store.js';
 import { evidence } from './scorecard-evidence.js';
@@ -42,7 +43,7 @@ export function resolveAsOf(text: string | undefined, zone: string): { instant: 
   return { instant, date: localDateOf(instant, zone) };
 }
 
-export async function buildScorecard(
+async function scorecardOf(
   source: Store,
   tenant: string,
   contractId: string,
@@ -101,3 +102,7 @@ export async function buildScorecard(
   };
   return { ...data, recommendation: recommend(data, settings) };
 }
+
+/** The renewal scorecard, its measurements read through the persisted ones (query/measurement-cache.ts). */
+export const buildScorecard = (...args: Parameters<typeof scorecardOf>) =>
+  withMeasurementCache(() => scorecardOf(...args));

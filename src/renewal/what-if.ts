@@ -16,6 +16,7 @@ import { addDays } from '../core/time/calendar.js';
 import { periodOf, previousPeriod } from '../core/time/period-ops.js';
 import { parseWindows } from '../core/time/period-window.js';
 import { localDateOf } from '../core/time/zone.js';
+import { withMeasurementCache } from '../query/measurement-cache.js';
 import type { Store } from '../store/store.js';
 import { memoStore } from './memo-store.js';
 import { applyEdits, type WhatIfEdits } from './what-if-terms.js';
@@ -51,7 +52,7 @@ function lastQuarters(contract: Contract, asOf: string): string[] {
   return out;
 }
 
-export async function pricingBasis(
+async function basisOf(
   source: Store,
   tenant: string,
   contractId: string,
@@ -87,6 +88,10 @@ export async function pricingBasis(
   }
   return { contractId, version, versions, quarters };
 }
+
+/** The what-if basis, its measurements read through the persisted ones (query/measurement-cache.ts). */
+export const pricingBasis = (...args: Parameters<typeof basisOf>) =>
+  withMeasurementCache(() => basisOf(...args));
 
 export interface WhatIfResult {
   /** The edited terms as a contract file, validated: ready for `covenant contract apply`. */

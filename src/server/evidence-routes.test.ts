@@ -4,8 +4,10 @@
  * the typhoon week, alerts evaluated after an import, and the what-if for a client admin only.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../core/sql/fragment.js';
 import { createDemoUsers } from '../demo/demo-users.js';
 import { loadDemo } from '../demo/load-demo.js';
+import { dataVersion } from '../query/measurement-cache-sql.js';
 import type { Store } from '../store/store.js';
 import { INTERACTION_HEADER, interaction, memoryStore } from '../test-support/fixtures.js';
 import type { ExperimentDetailT, OutcomeAlertT, ProjectionT } from './api/schemas.js';
@@ -122,7 +124,16 @@ describe('projections and alerts over the API', () => {
     }
     expect(alerts.length).toBeGreaterThan(0);
     expect(alerts.every((a) => a.contract === BRIGHTPATH && a.state !== a.previousState)).toBe(true);
-  }, 60_000);
+    // Then the contracts' pages are measured into the persisted measurements of the new data version.
+    const { batch } = await dataVersion(store, 'northwind');
+    const stored = sql`SELECT count(*) AS n FROM measurement_cache WHERE data_version = ${batch}`;
+    let warmed = 0;
+    for (let i = 0; i < 480 && warmed === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      warmed = Number((await store.query<{ n: number }>(stored))[0]?.n);
+    }
+    expect(warmed).toBeGreaterThan(0);
+  }, 180_000);
 });
 
 describe('negotiation what-if over the API', () => {

@@ -2,6 +2,7 @@ import { type DuckDBConnection, type DuckDBInstance, type DuckDBValue, listValue
 import { duckdbDialect } from '../../core/sql/duckdb-dialect.js';
 import type { Sql, SqlValue } from '../../core/sql/fragment.js';
 import { migrate } from '../migrations/migrate.js';
+import { inSessionScope } from '../session-context.js';
 import type { Executor, ImportSession, Row, SessionScope, Store } from '../store.js';
 import { StoreError } from '../store.js';
 import { type LockWait, openInstance } from './file-lock.js';
@@ -118,8 +119,9 @@ export class DuckDbStore implements Store {
   }
 
   /** DuckDB has no row-level security: the session is the store, scoped by the queries alone. */
-  withSession<T>(_scope: SessionScope, fn: (session: Store) => Promise<T>): Promise<T> {
-    return fn(this);
+  withSession<T>(scope: SessionScope, fn: (session: Store) => Promise<T>): Promise<T> {
+    // Still, who the session is for is known below it (store/session-context.ts).
+    return inSessionScope(scope, () => fn(this));
   }
 
   async close(): Promise<void> {

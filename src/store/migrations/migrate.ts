@@ -7,6 +7,7 @@ import { ALERTS_MIGRATION, EXPERIMENTS_MIGRATION } from './evidence-migration.js
 import { FLAT_POLICIES_MIGRATION } from './flat-policies.js';
 import { IDENTITY_MIGRATION } from './identity-migration.js';
 import { LANGUAGE_MIGRATION } from './language-migration.js';
+import { MEASUREMENT_CACHE_MIGRATION } from './measurement-cache-migration.js';
 import { MIGRATIONS } from './migrations.js';
 import { RECORDS_MIGRATION } from './records-migration.js';
 import { RFP_POLICIES_MIGRATION, RFP_TABLES_MIGRATION } from './rfp-migration.js';
@@ -32,6 +33,7 @@ export const ALL_MIGRATIONS = [
   IDENTITY_MIGRATION,
   RFP_TABLES_MIGRATION,
   RFP_POLICIES_MIGRATION,
+  MEASUREMENT_CACHE_MIGRATION,
 ];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */

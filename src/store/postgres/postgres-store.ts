@@ -7,6 +7,7 @@ import type { Sql } from '../../core/sql/fragment.js';
 import { citusDialect, type PostgresDialect, postgresDialect } from '../../core/sql/postgres-dialect.js';
 import { DuckDbExecutor } from '../duckdb/duckdb-store.js';
 import { ALL_MIGRATIONS, migrate } from '../migrations/migrate.js';
+import { inSessionScope } from '../session-context.js';
 import type { Executor, ImportSession, Row, SessionScope, Store } from '../store.js';
 import { StoreError } from '../store.js';
 import { distributeSchema } from './distribution.js';
@@ -197,7 +198,7 @@ export class PostgresStore implements Store {
     try {
       return await inTransaction(client, async () => {
         await setSessionSettings(client, scope, this.dialect === citusDialect);
-        return fn(new PostgresSession(this, client));
+        return inSessionScope(scope, () => fn(new PostgresSession(this, client)));
       });
     } finally {
       release(client);
