@@ -12,7 +12,7 @@ export function expectSame(actual: unknown, expected: unknown, path = '$'): void
     expect(close, `${path}: ${actual} vs ${expected}`).toBe(true);
   } else if (Array.isArray(actual) && Array.isArray(expected)) {
     expect(actual.length, path).toBe(expected.length);
-    actual.forEach((a, i) => expectSame(a, expected[i], `${path}[${i}]`));
+    for (const [i, a] of actual.entries()) expectSame(a, expected[i], `${path}[${i}]`);
   } else if (actual && expected && typeof actual === 'object' && typeof expected === 'object') {
     const [a, e] = [actual as Record<string, unknown>, expected as Record<string, unknown>];
     expect(Object.keys(a).sort(), path).toEqual(Object.keys(e).sort());
