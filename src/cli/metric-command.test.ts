@@ -3,24 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../ingest/import-file.js';
 import { interactionsCsv, MARCH } from '../query/test-data.js';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
+import { CHAT_RESOLUTION } from '../test-support/chat-resolution-metric.js';
 import { tempDir, writeText } from '../test-support/fixtures.js';
 import { runCli } from '../test-support/run-cli.js';
 
 const dir = tempDir();
 const db = join(dir, 'cli.duckdb');
-
-const GOOD = `apiVersion: covenant/v1
-kind: Metric
-metadata: { name: chat_resolution }
-spec:
-  label: { singular: chat resolution rate, plural: chat resolution rates }
-  description: handled chats resolved
-  dataset: interactions
-  type: share
-  where: "channel = 'chat' and not abandoned"
-  numerator: resolved
-  direction: higher
-`;
 
 beforeAll(async () => {
   const store = await DuckDbStore.open(db);
@@ -37,9 +25,12 @@ describe('covenant metric', () => {
     const bad = writeText(
       dir,
       'bad.yaml',
-      GOOD.replace('name: chat_resolution', 'name: aht').replace('numerator: resolved', 'numerator: resolvd'),
+      CHAT_RESOLUTION.replace('name: chat_resolution', 'name: aht').replace(
+        'numerator: resolved',
+        'numerator: resolvd',
+      ),
     );
-    const other = writeText(dir, 'other.yaml', GOOD.replace("'chat'", "'fax'"));
+    const other = writeText(dir, 'other.yaml', CHAT_RESOLUTION.replace("'chat'", "'fax'"));
     const { code, stderr } = runCli(['metric', 'validate', bad, other]);
     expect(code).toBe(2);
     expect(stderr).toContain(`${bad}:3:19: aht is a built-in metric`);
@@ -53,7 +44,7 @@ describe('covenant metric', () => {
   it(
     'apply stores it and covenant metrics lists it',
     () => {
-      const file = writeText(dir, 'good.yaml', GOOD);
+      const file = writeText(dir, 'good.yaml', CHAT_RESOLUTION);
       expect(runCli(['metric', 'apply', file, '--db', db]).stdout).toBe('chat_resolution created\n');
       const catalog = runCli(['metrics', 'chat_resolution', '--db', db]);
       expect(catalog.stdout).toContain('chat_resolution — chat resolution rate [custom]');
@@ -87,7 +78,7 @@ describe('covenant metric', () => {
   it(
     'show prints it as applied; remove takes it out of the list',
     () => {
-      expect(runCli(['metric', 'show', 'chat_resolution', '--db', db]).stdout).toBe(GOOD);
+      expect(runCli(['metric', 'show', 'chat_resolution', '--db', db]).stdout).toBe(CHAT_RESOLUTION);
       expect(runCli(['metric', 'remove', 'chat_resolution', '--db', db]).code).toBe(0);
       expect(runCli(['metric', 'list', '--db', db]).stdout).toBe('no custom metrics\n');
     },

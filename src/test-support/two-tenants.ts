@@ -10,6 +10,7 @@ import { interactionsCsv, MARCH } from '../query/test-data.js';
 import { ensureTenant } from '../server/auth/tenants.js';
 import { addUser } from '../server/auth/users.js';
 import type { Store } from '../store/store.js';
+import { CHAT_RESOLUTION } from './chat-resolution-metric.js';
 import { REPO_ROOT, tempDir, writeText } from './fixtures.js';
 
 /**
@@ -30,19 +31,6 @@ export const B = {
 export const A_ONLY = ['northwind-coastline-2026', 'northwind-brightpath-2027'];
 export const SHARED_ID = 'northwind-brightpath-2026';
 export const B_CONTRACT = 'southwind-zenith-2026';
-
-const CHAT_RESOLUTION = `apiVersion: covenant/v1
-kind: Metric
-metadata: { name: chat_resolution }
-spec:
-  label: { singular: chat resolution rate, plural: chat resolution rates }
-  description: handled chats resolved
-  dataset: interactions
-  type: share
-  where: "channel = 'chat' and not abandoned"
-  numerator: resolved
-  direction: higher
-`;
 
 const contractFrom = (file: string, edit: (text: string) => string) => {
   const source = edit(readFileSync(resolve(REPO_ROOT, 'contracts', file), 'utf8'));

@@ -3,24 +3,12 @@ import { importFile } from '../../ingest/import-file.js';
 import { applyMetric, parseCustomMetric } from '../../query/custom-metric-store.js';
 import { interactionsCsv, MARCH } from '../../query/test-data.js';
 import type { Store } from '../../store/store.js';
+import { CHAT_RESOLUTION } from '../../test-support/chat-resolution-metric.js';
 import { memoryStore, tempDir, writeText } from '../../test-support/fixtures.js';
 import { createApp } from '../app.js';
 import { addUser } from '../auth/users.js';
 import { serverDeps } from '../deps.js';
 import { silentLogger } from '../logger.js';
-
-const METRIC = `apiVersion: covenant/v1
-kind: Metric
-metadata: { name: chat_resolution }
-spec:
-  label: { singular: chat resolution rate, plural: chat resolution rates }
-  description: handled chats resolved
-  dataset: interactions
-  type: share
-  where: "channel = 'chat' and not abandoned"
-  numerator: resolved
-  direction: higher
-`;
 
 let store: Store;
 let app: ReturnType<typeof createApp>;
@@ -31,7 +19,7 @@ beforeAll(async () => {
   await importFile(store, 'interactions', writeText(tempDir(), 'march.csv', interactionsCsv(MARCH)), {
     tenant: 'default',
   });
-  const parsed = parseCustomMetric(METRIC, 'm.yaml');
+  const parsed = parseCustomMetric(CHAT_RESOLUTION, 'm.yaml');
   if (!parsed.ok) throw new Error('metric');
   await applyMetric(store, 'default', parsed.value);
   await addUser(store, 'default', {

@@ -1,6 +1,6 @@
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { numberPlaceholders } from '../../../core/sql/dialect.js';
 import { join, raw, type Sql, sql } from '../../../core/sql/fragment.js';
+import { numberPlaceholders } from '../../../core/sql/placeholders.js';
 
 /** A throwaway in-memory DuckDB for mapping tests. */
 export async function memoryDb(): Promise<DuckDBConnection> {
