@@ -5,6 +5,7 @@ import { projectedText } from './outcome-tile';
 import { hrefOf } from '../lib/hash-route';
 import { useT } from '../lib/i18n';
 import { useGet } from '../lib/use-resource';
+import { TableDownloads } from '../components/table-downloads';
 
 const fixed = (v: number | null) => (v === null ? '–' : formatNumber(v, 4));
 
@@ -66,6 +67,7 @@ export function AlertsPage({ contractId }: { contractId: string }) {
                 ))}
               </tbody>
             </table>
+            <TableDownloads />
           </div>
         </>
       )}

@@ -7,6 +7,7 @@ import { hrefOf, type Route } from '../lib/hash-route';
 import type { MetricResult } from '../lib/types';
 import { useGet } from '../lib/use-resource';
 import { useT } from '../lib/i18n';
+import { TableDownloads } from '../components/table-downloads';
 
 interface Listed {
   id: string;
@@ -125,6 +126,7 @@ export function ExperimentsPage({ route }: { route: Route }) {
                 ))}
               </tbody>
             </table>
+            <TableDownloads />
           </div>
         </>
       )}

@@ -1,4 +1,5 @@
 import type { EarnBackLine, SettlementMechanics } from '../../../src/core/settlement/mechanics/types';
+import { TableDownloads } from '../components/table-downloads';
 import { formatPercent } from '../lib/format';
 import { useT } from '../lib/i18n';
 import type { Settlement } from '../lib/types';
@@ -77,6 +78,7 @@ export function MechanicsPanel({ parts }: { parts: Settlement[] }) {
               ))}
             </tbody>
           </table>
+          <TableDownloads />
         </div>
       )}
       {withMechanics.map((part) =>

@@ -3,6 +3,7 @@ import { formatCount, formatDate, formatNumber } from '../lib/format';
 import { hrefOf } from '../lib/hash-route';
 import { useT } from '../lib/i18n';
 import { projectedText } from './outcome-tile';
+import { TableDownloads } from '../components/table-downloads';
 
 const fixed = (v: number | null, digits = 3) => (v === null ? '–' : formatNumber(v, digits));
 
@@ -53,6 +54,7 @@ export function EvidenceSection({ card }: { card: Scorecard }) {
               ))}
             </tbody>
           </table>
+          <TableDownloads />
         </div>
       )}
       <h3>{t('renewal.alertHistory')}</h3>

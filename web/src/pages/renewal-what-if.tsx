@@ -3,6 +3,7 @@ import { apiPost, messageOf } from '../lib/api';
 import { formatMoney } from '../lib/format';
 import { MechanicsControls } from './what-if-mechanics';
 import { useT } from '../lib/i18n';
+import { TableDownloads } from '../components/table-downloads';
 
 export interface Terms {
   currency: string;
@@ -239,6 +240,7 @@ export function WhatIfSection({ contractId }: { contractId: string }) {
                 ))}
               </tbody>
             </table>
+            <TableDownloads />
           </div>
           <button type="button" onClick={save} disabled={Boolean(error)} data-testid="whatif-save">
             {t('whatif.save')}

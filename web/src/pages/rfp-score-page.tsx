@@ -5,6 +5,7 @@ import { apiPut } from '../lib/api';
 import { useT } from '../lib/i18n';
 import type { Me } from '../lib/types';
 import { useGet } from '../lib/use-resource';
+import { TableDownloads } from '../components/table-downloads';
 
 /**
  * `#/rfp/<id>/score`: an evaluator of the RFP scores each vendor's response, question by
@@ -166,6 +167,7 @@ function VendorScores({
           })}
         </tbody>
       </table>
+      <TableDownloads />
       <ErrorBanner error={failure} />
       <button type="button" className="button-primary" onClick={() => void save()} disabled={done === 0} data-testid={`save-scores-${response.vendor}`}>
         {t('rfps.saveScores', { vendor: response.vendor })}
