@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliEntry } from '../test-support/cli-entry.js';
 import { REPO_ROOT, tempDir } from '../test-support/fixtures.js';
 
 /*
@@ -20,7 +21,7 @@ const AUGUST = ['../shared/reference-data', '/work/shared/reference-data']
 const PASSWORD = 'beside-the-server-1';
 
 function covenant(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', db], {
+  return spawn(process.execPath, [...cliEntry(), ...args, '--db', db], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { raw, sql } from '../core/sql/fragment.js';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
+import { cliEntry } from '../test-support/cli-entry.js';
 import { INTERACTION_HEADER, interaction, REPO_ROOT, tempDir, writeText } from '../test-support/fixtures.js';
 
 const dir = tempDir();
@@ -11,14 +12,10 @@ const big = join(dir, 'big.csv');
 
 /** The real CLI in a child process, so a kill -9 strikes a real import. */
 function startImport(file: string) {
-  return spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'import', 'interactions', file, '--db', db, '--verbose'],
-    {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  return spawn(process.execPath, [...cliEntry(), 'import', 'interactions', file, '--db', db, '--verbose'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 async function snapshot() {

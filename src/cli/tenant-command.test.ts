@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliEntry } from '../test-support/cli-entry.js';
 import { REPO_ROOT, tempDir } from '../test-support/fixtures.js';
 import { runCli } from '../test-support/run-cli.js';
 
@@ -24,14 +25,10 @@ const post = (path: string, body: unknown) =>
   });
 
 beforeAll(async () => {
-  child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--db', fresh],
-    {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  child = spawn(process.execPath, [...cliEntry(), 'serve', '--port', '0', '--db', fresh], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await new Promise<void>((done, fail) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       printed += chunk.toString();
@@ -137,15 +134,11 @@ describe('covenant user add --tenant and covenant tenant', () => {
   }, 120_000);
 
   it('npm start refuses a store with a real tenant: demo users are never created there', () => {
-    const start = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'start', '--port', '0', '--db', db],
-      {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
+    const start = spawnSync(process.execPath, [...cliEntry(), 'start', '--port', '0', '--db', db], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(start.status, start.stdout).toBe(2);
     expect(start.stderr).toMatch(/tenant alpha, which is not a demo/);
     const users = runCli(['user', 'list', '--db', db, '--tenant', 'alpha', '--format', 'json']);

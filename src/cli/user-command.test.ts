@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { raw } from '../core/sql/fragment.js';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
+import { cliEntry } from '../test-support/cli-entry.js';
 import { REPO_ROOT, tempDir } from '../test-support/fixtures.js';
 import { runCli } from '../test-support/run-cli.js';
 
@@ -69,14 +70,10 @@ describe('covenant user token', () => {
 
 describe('covenant serve', () => {
   it('stops within 5 s of SIGTERM with an event stream open', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--db', db],
-      {
-        cwd: REPO_ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [...cliEntry(), 'serve', '--port', '0', '--db', db], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     const url = await new Promise<string>((done, fail) => {
       let out = '';

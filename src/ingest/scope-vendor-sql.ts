@@ -1,4 +1,5 @@
 import { raw, type Sql, sql } from '../core/sql/fragment.js';
+import type { DerivedColumns } from './load-sql.js';
 
 /**
  * The vendor denormalised onto rows that have none of their own, for row-level security
@@ -37,6 +38,19 @@ export function childVendorSql(
     WHERE ${c}.tenant = ${tenant} AND p.tenant = ${tenant} AND p.${raw(column)} = ${c}.${raw(column)}
       AND ${batchOf}.batch_id = ${batchId} AND ${c}.${raw(SCOPE_VENDOR)} IS DISTINCT FROM p.vendor`;
 }
+
+/** The tenant's agents and their vendors, for an agent dataset's insert (CHILD_VENDOR_COLUMN). */
+export const parentVendorsSql = (tenant: string): Sql[] => [
+  sql`DROP TABLE IF EXISTS parent_vendors`,
+  sql`CREATE TEMP TABLE parent_vendors AS SELECT agent_id, vendor FROM agents WHERE tenant = ${tenant}`,
+];
+
+/** The insert's derived column for an agent dataset: its agent's vendor. */
+export const CHILD_VENDOR_COLUMN: DerivedColumns = {
+  columns: [SCOPE_VENDOR],
+  values: [sql`parent_vendors.vendor`],
+  join: sql` LEFT JOIN parent_vendors ON parent_vendors.agent_id = a.agent_id`,
+};
 
 /** The vendors of each customer among `customers` (a subquery of customer_id), from its contacts. */
 const vendorsOf = (tenant: string, customers: Sql) =>

@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { cliEntry } from '../../test-support/cli-entry.js';
 import { REPO_ROOT } from '../../test-support/fixtures.js';
 
 /** Loopback receivers for the tests: an HTTP endpoint for webhooks, an SMTP server for e-mail. */
@@ -82,7 +83,7 @@ export function runCliAsync(
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      [...cliEntry(), ...args],
       { cwd: REPO_ROOT, encoding: 'utf8' },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
