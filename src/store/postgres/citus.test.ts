@@ -75,13 +75,7 @@ async function catalog(db: Store, tenant = TENANT): Promise<Record<string, Metri
       minN: 1,
       asOf: '2026-12-01T00:00:00Z',
     });
-  // The schedule/state overlap join (adherence, conformance, occupancy) runs for minutes on
-  // a shard at demo scale (a plan problem noted in docs/scaling.md); the conformance suite
-  // checks those three on Citus at its own scale.
-  const SLOW_ON_SHARDS = ['adherence', 'conformance', 'occupancy'];
-  const engine = METRIC_CATALOG.filter((m) => METRIC_PLANS[m.id] && !SLOW_ON_SHARDS.includes(m.id)).map(
-    (m) => m.id,
-  );
+  const engine = METRIC_CATALOG.filter((m) => METRIC_PLANS[m.id]).map((m) => m.id);
   const out: Record<string, MetricResult[]> = {};
   for (const r of await ask(engine, ['vendor'])) out[r.metric] = [...(out[r.metric] ?? []), r];
   out.value = await valueMetrics(db, {
