@@ -211,6 +211,7 @@ describe('the store on Citus', () => {
     await catalog(recording);
     expect(statements.length).toBeGreaterThan(10);
     const tasks: string[] = [];
+    const distributed: string[] = [];
     for (const statement of statements) {
       const plan = await store.query<{ 'QUERY PLAN': string }>({
         text: `EXPLAIN ${statement.text}`,
@@ -218,6 +219,7 @@ describe('the store on Citus', () => {
       });
       const lines = plan.map((r) => r['QUERY PLAN']);
       if (!lines.some((l) => /Custom Scan \(Citus/.test(l))) continue;
+      distributed.push(statement.text);
       tasks.push(
         ...lines
           .filter((l) => /Task Count: /.test(l))
@@ -226,5 +228,8 @@ describe('the store on Citus', () => {
     }
     expect(tasks.length).toBeGreaterThan(10);
     expect(tasks.filter((t) => !t.startsWith('Task Count: 1 '))).toEqual([]);
+    // Among them the operations metrics' (schedules against agent states), by the columns they answer.
+    for (const answer of ['matched_seconds', 'scheduled_work_seconds', 'busy_seconds'])
+      expect(distributed.filter((text) => text.includes(` AS ${answer}`)).length, answer).toBeGreaterThan(0);
   }, 300_000);
 });
