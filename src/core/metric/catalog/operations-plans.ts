@@ -117,8 +117,9 @@ export const adherencePlan: QueryPlan = {
     // (ready states -> work), so the join is a hash join on (agent, activity) with the
     // overlap as a residual test, not a range scan of every state of the agent.
     // Scheduled and matched seconds are summed side by side (UNION ALL), not joined back
-    // per schedule: on a Citus shard the row policy is estimated to keep 0.5% of the rows,
-    // and a join back planned as a nested loop ran the overlap join once per schedule.
+    // per schedule: on a Citus shard (row policy estimated to keep 0.5% of the rows, no
+    // statistics yet after an import) the join back became a nested loop that ran the
+    // overlap join once per schedule, for minutes (docs/scaling.md).
     return sql`WITH sched AS (${clippedIntervals(ctx, 'schedules')}),
       states AS (
         SELECT agent_id, CASE WHEN kind IN (${list(READY_STATES)}) THEN 'work' ELSE kind END AS kind, t0, t1
