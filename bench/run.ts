@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
+import { benchCitusOperations } from './citus-operations.js';
 import { benchDashboard } from './dashboard-bench.js';
 import { benchEvidence } from './evidence-bench.js';
 import { benchImport } from './import-bench.js';
@@ -17,7 +18,9 @@ import { benchScaleOut } from './scale-out.js';
  * `postgres` and `citus` (`--pg-rows N`) load the same file into DuckDB, a local PostgreSQL
  * server and a local 3-node Citus cluster (bench/scale-out.ts); `postgres-dashboard`
  * (`--pg-demo-scale S`) runs the dashboard benchmark on PostgreSQL beside DuckDB; `cold`
- * (`--cold-db FILE`, `--cold-scale S`) the three cold loads of issue 15 (bench/evidence-bench.ts).
+ * (`--cold-db FILE`, `--cold-scale S`) the three cold loads of issue 15 (bench/evidence-bench.ts);
+ * `citus-operations` (`--ops-demo-scale S`, not run by default) adherence, conformance and
+ * occupancy on a 3-node Citus cluster beside DuckDB (bench/citus-operations.ts).
  */
 const { values } = parseArgs({
   options: {
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     'cold-db': { type: 'string' },
     'cold-scale': { type: 'string', default: '1' },
     'demo-scale': { type: 'string', default: '10' },
+    'ops-demo-scale': { type: 'string', default: '0.01' },
   },
 });
 const only = new Set(values.only.split(','));
@@ -87,6 +91,14 @@ try {
         `  ${f.engine}: import ${f.importSeconds.toFixed(2)} s (${rate(pgRows, f.importSeconds)})${f.analyzeSeconds ? `, VACUUM ANALYZE ${f.analyzeSeconds.toFixed(2)} s` : ''}; catalog ${f.catalogSeconds.toFixed(3)} s; floor ${f.floorSeconds.toFixed(3)} s (${(f.catalogSeconds / f.floorSeconds).toFixed(2)}x)`,
       ),
     );
+  }
+  if (only.has('citus-operations')) {
+    const scale = Number(values['ops-demo-scale']);
+    print(
+      `operations metrics, demo scale ${scale}, 2026-Q2 by vendor (first run after the import; best of 3)`,
+    );
+    for (const f of await benchCitusOperations(scale))
+      print(`  ${f.engine} ${f.metric}: ${f.firstSeconds.toFixed(3)} s; ${f.bestSeconds.toFixed(3)} s`);
   }
   if (only.has('postgres-dashboard')) {
     const scale = Number(values['pg-demo-scale']);
