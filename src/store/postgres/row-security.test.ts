@@ -270,3 +270,10 @@ describe("the client's session and no session", () => {
     }
   });
 });
+
+describe('a session’s settings', () => {
+  it('turn JIT compilation off (it compiled the adherence statement for 1.15 s to run it for 0.27 s)', async () => {
+    for (const scope of [{ tenant: 'northwind' }, vendorSession])
+      expect(await inSession(scope, (s) => column(s, raw('SHOW jit'), 'jit'))).toEqual(['off']);
+  });
+});
