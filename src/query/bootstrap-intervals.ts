@@ -21,30 +21,49 @@ import { groupKey, type Measured } from './run-metrics.js';
  * Percentile-bootstrap intervals (2000 resamples, seed 1). SQL returns a compact
  * histogram per group (distinct values with counts, or per-unit sums for alpha); the
  * resampling runs on those, never on raw rows.
+ *
+ * Each bootstrap metric's histogram rows, by request index, its statements started at once
+ * (on a pool they run side by side, and beside the metrics' own statements).
  */
-export async function bootstrapIntervals(
+export function readHistograms(
   store: Store,
   requests: ResolvedRequest[],
   scope: Scope,
-  results: Measured[],
-): Promise<void> {
-  for (const [index, request] of requests.entries()) {
-    if (request.info.interval !== 'bootstrap') continue;
-    const ctx: PlanContext = { scope, params: request.params, dialect: store.dialect };
-    const byGroup = new Map<string, Record<string, unknown>[]>();
-    const plan = request.plan;
+): Promise<Map<number, Record<string, unknown>[]>> {
+  const reads = requests.flatMap((request, index) => {
     const statement = histogramStatement(store.dialect, request, scope);
-    if (!statement) continue;
-    for (const row of await store.query<Record<string, unknown>>(statement)) {
+    return statement
+      ? [store.query<Record<string, unknown>>(statement).then((rows) => [index, rows] as const)]
+      : [];
+  });
+  return Promise.all(reads).then((pairs) => new Map(pairs));
+}
+
+/** Each result of a bootstrap metric gets its interval from its group's histogram rows. */
+export function attachIntervals(
+  requests: ResolvedRequest[],
+  scope: Scope,
+  dialect: Dialect,
+  results: Measured[],
+  histogramRows: Map<number, Record<string, unknown>[]>,
+): void {
+  for (const [index, request] of requests.entries()) {
+    const all = histogramRows.get(index);
+    if (!all) continue;
+    const ctx: PlanContext = { scope, params: request.params, dialect };
+    const byGroup = new Map<string, Record<string, unknown>[]>();
+    for (const row of all) {
       const key = groupKey(groupOf(row, ctx));
-      byGroup.set(key, [...(byGroup.get(key) ?? []), row]);
+      const list = byGroup.get(key);
+      if (list) list.push(row);
+      else byGroup.set(key, [row]);
     }
     for (const result of results.filter((r) => r.request === index)) {
       // A GROUP BY answers in any order, and the resampling draws by position: sorted, the
       // interval is the same on every run and every store.
       const rows = [...(byGroup.get(groupKey(result.group)) ?? [])].sort(byValues);
       if (rows.length === 0) continue;
-      const sample = sampleFromRows(plan, rows);
+      const sample = sampleFromRows(request.plan, rows);
       histograms.set(result, rows);
       const bounds = bootstrapWeighted(sample);
       result.sample = sample;

@@ -7,7 +7,7 @@ import type { Sql } from '../core/sql/fragment.js';
 import type { WeightedSample } from '../core/stats/bootstrap.js';
 import { buckets } from '../core/time/buckets.js';
 import type { Store } from '../store/store.js';
-import { bootstrapIntervals } from './bootstrap-intervals.js';
+import { attachIntervals, readHistograms } from './bootstrap-intervals.js';
 import { measureThroughCache } from './measurement-cache.js';
 import { measureKey, reportMeasurements } from './report-memo.js';
 import type { ResolvedRequest } from './resolve-requests.js';
@@ -111,12 +111,18 @@ async function measureAll(
     const compiled = batched
       ? compileQueryPlans(requests, scope, store.dialect)
       : compileMetrics(requests, scope, store.dialect);
-    for (const query of compiled) {
-      onStatement?.(query.statement);
-      results[i]?.push(...(await runOne(store, query, requests)));
-    }
+    for (const query of compiled) onStatement?.(query.statement);
+    // The statements are independent: started together, a pool runs them side by side (a
+    // session's one connection, and DuckDB's, in turn); results are kept in statement order.
+    const histograms = intervals ? readHistograms(store, requests, scope) : null;
+    // Awaited below; handled here so a failing statement above leaves no unhandled rejection.
+    histograms?.catch(() => undefined);
+    const answers = await Promise.all(compiled.map((query) => runOne(store, query, requests)));
+    for (const answer of answers) results[i]?.push(...answer);
     fillEmptyGroups(results[i] as Measured[], requests, scope);
-    if (intervals) await bootstrapIntervals(store, requests, scope, results[i] as Measured[]);
+    if (histograms) {
+      attachIntervals(requests, scope, store.dialect, results[i] as Measured[], await histograms);
+    }
   }
   return results;
 }

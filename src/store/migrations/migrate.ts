@@ -14,6 +14,7 @@ import { RFP_POLICIES_MIGRATION, RFP_TABLES_MIGRATION } from './rfp-migration.js
 import { SECURITY_MIGRATION } from './security-migration.js';
 import { SERVER_MIGRATION } from './server-migration.js';
 import { TENANT_MIGRATION } from './tenant-migration.js';
+import { VENDOR_INDEX_MIGRATION } from './vendor-index-migration.js';
 import { WAVE_FLAT_POLICIES_MIGRATION } from './wave-flat-policies.js';
 
 /** Every migration, in the order they apply. */
@@ -34,6 +35,7 @@ export const ALL_MIGRATIONS = [
   RFP_TABLES_MIGRATION,
   RFP_POLICIES_MIGRATION,
   MEASUREMENT_CACHE_MIGRATION,
+  VENDOR_INDEX_MIGRATION,
 ];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */

@@ -7,6 +7,7 @@ import {
   constants,
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -194,22 +195,30 @@ function run(file: string, args: string[], runAs: LocalServer['runAs']): Promise
 
 const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
-/** initdb into a fresh temporary folder and start the server on a free loopback port. */
+/**
+ * initdb into a fresh temporary folder and start the server on a free loopback port. With
+ * `dir` (benchmarks that load once and measure many times), that folder is used instead
+ * and a server already initialised there is started on its data as it is.
+ */
 export async function startLocalServer(
-  options: { settings?: Record<string, string> } = {},
+  options: { settings?: Record<string, string>; dir?: string } = {},
 ): Promise<LocalServer> {
   const runAs = serverUser();
   const bins = reachableBinaries(findBinaries(), runAs);
-  const dir = mkdtempSync(join(tmpdir(), 'covenant-pg-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'covenant-pg-'));
+  if (options.dir) mkdirSync(dir, { recursive: true });
   const data = join(dir, 'data');
+  const existing = existsSync(join(data, 'PG_VERSION'));
   try {
     if (runAs) chownSync(dir, runAs.uid, runAs.gid);
     chmodSync(dir, 0o700);
-    await run(
-      join(bins.binDir, 'initdb'),
-      ['-D', data, '-U', SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '-N'],
-      runAs,
-    );
+    if (!existing) {
+      await run(
+        join(bins.binDir, 'initdb'),
+        ['-D', data, '-U', SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '-N'],
+        runAs,
+      );
+    }
     const settings = { ...TEST_SETTINGS, ...options.settings };
     let lastError: unknown;
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -248,22 +257,25 @@ export async function startLocalServer(
     }
     throw lastError;
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    if (!existing) rmSync(dir, { recursive: true, force: true });
     throw error;
   }
 }
 
-/** Stops the server (immediately: the data is thrown away) and removes its folder. Synchronous, for exit hooks. */
-export function stopLocalServer(server: Pick<LocalServer, 'dir' | 'binDir' | 'runAs'>): void {
+/**
+ * Stops the server (immediately: the data is thrown away) and removes its folder.
+ * Synchronous, for exit hooks. With `keep`, a clean shutdown that leaves the folder.
+ */
+export function stopLocalServer(server: Pick<LocalServer, 'dir' | 'binDir' | 'runAs'>, keep = false): void {
   const data = join(server.dir, 'data');
   if (existsSync(join(data, 'postmaster.pid'))) {
-    spawnSync(join(server.binDir, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], {
+    spawnSync(join(server.binDir, 'pg_ctl'), ['-D', data, '-m', keep ? 'fast' : 'immediate', '-w', 'stop'], {
       stdio: 'ignore',
       env: { ...process.env, LC_ALL: 'C' },
       ...(server.runAs ? { uid: server.runAs.uid, gid: server.runAs.gid } : {}),
     });
   }
-  rmSync(server.dir, { recursive: true, force: true });
+  if (!keep) rmSync(server.dir, { recursive: true, force: true });
 }
 
 /** A connection URL to the server over loopback TCP. */

@@ -13,11 +13,24 @@ export function failure(error: unknown): StoreError {
   return new StoreError(`PostgreSQL: ${e.message}${detail}`, { cause: error });
 }
 
-/** Executes SQL on a pool or one client; knows nothing of what the SQL means. */
+/**
+ * Executes SQL on a pool or one client; knows nothing of what the SQL means. Statements
+ * started together run side by side on a pool; on one client (a session, a transaction)
+ * they are queued here, one after the other, as a connection runs them.
+ */
 export class PgExecutor implements Executor {
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(readonly db: Queryable) {}
 
-  async query<T = Row>(statement: Sql): Promise<T[]> {
+  query<T = Row>(statement: Sql): Promise<T[]> {
+    if (!('release' in this.db)) return this.execute<T>(statement);
+    const next = this.queue.then(() => this.execute<T>(statement));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async execute<T>(statement: Sql): Promise<T[]> {
     const { text, params } = postgresDialect.render(statement);
     try {
       const result = await this.db.query({ text, values: toPostgres(params) });
