@@ -14,8 +14,10 @@ import {
 
 /**
  * axe-core on every page each role can reach (its landing page and every link of its nav),
- * with every chart's table opened: no serious or critical violation. Also: every dashboard
- * table has its CSV and XLSX downloads, and each chart its table one click away.
+ * with every chart's table opened: no serious or critical violation. Also: every page of
+ * the nav shows content and no error, every dashboard table has its CSV and XLSX
+ * downloads, and each chart its table one click away. (One walk of every role's pages
+ * does all of it: the suite's time is bounded.)
  */
 
 const suite = browserSuite();
@@ -80,12 +82,13 @@ const navLinks = (page: Page) =>
 async function auditRole(
   name: string,
   user: DemoUser,
-): Promise<{ findings: Finding[]; gaps: string[]; pages: number }> {
+): Promise<{ findings: Finding[]; gaps: string[]; empty: string[]; pages: number }> {
   const page = await suite.page(user);
   await page.locator('main').waitFor();
   await settled(page);
   const findings = await audit(page, `${name} landing ${new URL(page.url()).hash}`);
   const gaps = await missing(page, `${name} landing`);
+  const empty: string[] = [];
   let pages = 1;
   for (const link of await navLinks(page)) {
     const href = (await byTestId(page, link).getAttribute('href')) ?? '';
@@ -95,11 +98,36 @@ async function auditRole(
     if (new URL(before).hash.split('?')[0] !== href.split('?')[0])
       await page.waitForURL((url) => url.href !== before);
     await settled(page);
+    const seen = await content(page);
+    // Content: more than a heading (an empty state that says what to do counts), and no error.
+    if (seen.errors > 0 || seen.text < 60) empty.push(`${link}: ${JSON.stringify(seen)}`);
     findings.push(...(await audit(page, `${name} ${new URL(page.url()).hash}`)));
     gaps.push(...(await missing(page, `${name} ${link}`)));
     pages += 1;
   }
-  return { findings, gaps, pages };
+  return { findings, gaps, empty, pages };
+}
+
+/**
+ * What a page shows as its own (a table, a tile, a value) and its errors, once it has
+ * fetched and holds still: asked every 250 ms until two answers agree with more than a
+ * heading (the route may not have rendered yet when the URL changes), for up to 30 s (a
+ * vendor's pages compute their numbers on demand).
+ */
+async function content(page: Page) {
+  const deadline = Date.now() + 30_000;
+  let last = '';
+  for (;;) {
+    await settled(page);
+    const seen = await page.evaluate(() => ({
+      marked: document.querySelectorAll('#main [data-testid]:not([data-testid="error-banner"])').length,
+      errors: document.querySelectorAll('#main [data-testid="error-banner"]').length,
+      text: (document.querySelector('#main')?.textContent ?? '').trim().length,
+    }));
+    if ((seen.text >= 60 && JSON.stringify(seen) === last) || Date.now() > deadline) return seen;
+    last = JSON.stringify(seen);
+    await page.waitForTimeout(250);
+  }
 }
 
 describe('accessibility (axe-core, serious and critical)', () => {
@@ -111,13 +139,15 @@ describe('accessibility (axe-core, serious and critical)', () => {
   });
 
   it.each(Object.entries(USERS))(
-    'passes on every page %s can reach, tables downloadable, charts tabulated',
+    'passes on every page %s can reach, each with content, tables downloadable, charts tabulated',
     async (name, user) => {
-      const { findings, gaps, pages } = await auditRole(name, user);
+      const { findings, gaps, empty, pages } = await auditRole(name, user);
       expect(pages).toBeGreaterThan(1);
+      expect(empty, `pages of ${name} with an empty main area`).toEqual([]);
       expect(findings).toEqual([]);
       expect(gaps).toEqual([]);
     },
+    180_000,
   );
 });
 

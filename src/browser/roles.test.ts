@@ -252,41 +252,7 @@ describe.each(['desktop', 'phone'] as const)('every page at %s width', (size) =>
   });
 });
 
-describe('every role’s every page shows what the role may see', () => {
-  /** A page with content: something the page marks as its own (a table, a tile, a value), and no error. */
-  const content = (page: Page) =>
-    page.evaluate(() => ({
-      marked: document.querySelectorAll('#main [data-testid]:not([data-testid="error-banner"])').length,
-      errors: document.querySelectorAll('#main [data-testid="error-banner"]').length,
-      text: (document.querySelector('#main')?.textContent ?? '').trim().length,
-    }));
-
-  it.each(Object.keys(USERS) as (keyof typeof USERS)[])(
-    '%s: every page in the nav has content',
-    async (who) => {
-      const page = await tabAs(USERS[who]);
-      const empty: string[] = [];
-      for (const nav of await navIds(page)) {
-        const href = (await byTestId(page, nav).getAttribute('href')) ?? '';
-        await byTestId(page, nav).click();
-        await page.waitForFunction((h) => window.location.hash.startsWith(h.split('?')[0] ?? h), href);
-        await settled(page);
-        // A page that fetches after its first render: give it its content, or time out and report it empty.
-        // (Generous: a vendor's pages compute their numbers on demand, and the suite loads the machine.)
-        await page
-          .waitForFunction(() => document.querySelectorAll('#main [data-testid]').length > 0, null, {
-            timeout: 30_000,
-          })
-          .catch(() => undefined);
-        const seen = await content(page);
-        // Content: more than a heading (an empty state that says what to do counts), and no error.
-        if (seen.errors > 0 || seen.text < 60) empty.push(`${nav}: ${JSON.stringify(seen)}`);
-      }
-      expect(empty, `pages of ${who} with an empty main area`).toEqual([]);
-    },
-    180_000,
-  );
-
+describe('a team lead', () => {
   it('the team lead sees the drill-down of their contract’s outcomes', async () => {
     const page = await tabAs(USERS.lead);
     await byTestId(page, 'nav-drilldown').click();
