@@ -25,12 +25,13 @@ export function columnCheck(column: ColumnDef, v: Sql, zone: string | null): Col
       return { typed: v, problem: () => sql`NULL` };
     case 'enum':
       return {
-        typed: sql`lower(${v})`,
+        // Values already in lower case (nearly all) skip lower(), which copies each string.
+        typed: sql`CASE WHEN list_contains(${type.values as string[]}::VARCHAR[], ${v}) THEN ${v} ELSE lower(${v}) END`,
         problem: (t) =>
           sql`CASE WHEN NOT list_contains(${type.values as string[]}::VARCHAR[], ${t}) THEN ${`expected one of ${type.values.join(', ')}`} END`,
       };
     case 'bool': {
-      const typed = sql`CASE lower(${v}) WHEN 'true' THEN true WHEN '1' THEN true WHEN 'yes' THEN true WHEN 'false' THEN false WHEN '0' THEN false WHEN 'no' THEN false END`;
+      const typed = sql`CASE ${v} WHEN 'true' THEN true WHEN 'false' THEN false ELSE CASE lower(${v}) WHEN 'true' THEN true WHEN '1' THEN true WHEN 'yes' THEN true WHEN 'false' THEN false WHEN '0' THEN false WHEN 'no' THEN false END END`;
       return { typed, problem: (t) => sql`CASE WHEN ${t} IS NULL THEN 'expected true/false/1/0/yes/no' END` };
     }
     case 'integer': {
@@ -95,7 +96,8 @@ function rangeProblem(typed: Sql, what: string, min?: number, max?: number): Sql
  * import's (or the mapping's) zone when one is named, and rejected otherwise.
  */
 function timestampCheck(v: Sql, zone: string | null): ColumnCheck {
-  const hasOffset = sql`regexp_matches(${v}, ${OFFSET})`;
+  // Most instants end in Z: those skip the regular expression.
+  const hasOffset = sql`CASE WHEN ends_with(${v}, 'Z') THEN true ELSE regexp_matches(${v}, ${OFFSET}) END`;
   // DuckDB wants seconds; ISO allows HH:MM, so add them when the fast path fails.
   const withSeconds = sql`regexp_replace(${v}, '([T ][0-9]{2}:[0-9]{2})(Z|z|[+-]|$)', '\\1:00\\2')`;
   const instant = sql`coalesce(TRY_CAST(${v} AS TIMESTAMPTZ), TRY_CAST(${withSeconds} AS TIMESTAMPTZ))`;
@@ -108,9 +110,10 @@ function timestampCheck(v: Sql, zone: string | null): ColumnCheck {
     zone === null
       ? sql`WHEN NOT ${hasOffset} THEN 'timestamp has no UTC offset (expected e.g. 2026-03-02T09:15:00+01:00, or name the zone with --timezone)'`
       : sql``;
+  // A typed value means the text had an offset (or a zone applies): only failures look again.
   return {
     typed,
     problem: (t) =>
-      sql`CASE ${noOffset} WHEN ${t} IS NULL THEN 'expected an ISO 8601 timestamp such as 2026-03-02T09:15:00+01:00' END`,
+      sql`CASE WHEN ${t} IS NOT NULL THEN NULL ${noOffset} ELSE 'expected an ISO 8601 timestamp such as 2026-03-02T09:15:00+01:00' END`,
   };
 }

@@ -6,6 +6,7 @@ import {
   contactGapsSql,
   GAP_COLUMNS,
   insertedGapsJoin,
+  storesContactsSql,
   touchedPartsSql,
   updateStoredGapsSql,
 } from './contact-facts-sql.js';
@@ -88,9 +89,15 @@ function interactionFacts(target: Executor, shape: BatchShape): BatchFacts {
   const drop = async (tables: string[]) => {
     for (const t of tables) await target.run(sql`DROP TABLE IF EXISTS ${raw(t)}`);
   };
+  // A store that enforces row-level security reads touched_parts after the insert too.
+  let stored = true;
   return {
     async beforeDelete() {
-      await target.run(touchedPartsSql(accepted, tenant, matched, replaced));
+      if (matched === 0 && !dialect.rowLevelSecurity) {
+        const [row] = await target.query<{ stored: boolean }>(storesContactsSql(tenant));
+        stored = row?.stored ?? true;
+      }
+      if (stored) await target.run(touchedPartsSql(accepted, tenant, matched, replaced));
       if (!dialect.dailyRollups) return;
       const written =
         matched > 0
@@ -102,7 +109,7 @@ function interactionFacts(target: Executor, shape: BatchShape): BatchFacts {
       await target.run(touchedDaysSql(replaced > 0 ? [written, old] : [written]));
     },
     async beforeInsert() {
-      await target.run(contactGapsSql(dialect, accepted, tenant, matched));
+      await target.run(contactGapsSql(dialect, accepted, tenant, matched, stored));
       return {
         columns: GAP_COLUMNS,
         values: [sql`g.prev_gap`, sql`g.next_gap`],
@@ -115,7 +122,7 @@ function interactionFacts(target: Executor, shape: BatchShape): BatchFacts {
       };
     },
     async afterInsert() {
-      await target.run(updateStoredGapsSql(tenant));
+      if (stored) await target.run(updateStoredGapsSql(tenant));
       if (dialect.dailyRollups) {
         // A large batch changes the table's size: the refresh plans on statistics that count it.
         if (matched < shape.written / 2 && shape.written >= LARGE_BATCH)

@@ -27,26 +27,35 @@ export interface StagePlan {
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const vcol = (name: string) => raw(q(`v_${name}`));
 const tcol = (name: string) => raw(q(`t_${name}`));
+const scol = (name: string) => raw(q(`s_${name}`));
 
 /**
  * One SELECT that reads the source once and yields, per row: the record number, the typed
- * canonical columns, the extras and the list of problems ({column, value, reason}).
+ * canonical columns, the extras and the list of problems ({column, value, reason}), NULL
+ * when the row has none.
  */
 export function stageSelect(plan: StagePlan): Sql {
   const { def } = plan;
+  // Innermost layer: each column's text once; the next trims it. trim() copies every value
+  // and removes Unicode spaces too, so only values with a space at either end or any
+  // non-ASCII character go through it.
+  const sources = def.columns.map(
+    (column) => sql`CAST(${plan.columns.get(column.name) ?? sql`NULL`} AS VARCHAR) AS ${scol(column.name)}`,
+  );
   const texts = def.columns.map((column) => {
-    const source = plan.columns.get(column.name) ?? sql`NULL`;
-    const trimmed = sql`NULLIF(trim(CAST(${source} AS VARCHAR)), '')`;
+    const s = scol(column.name);
+    const trimmed = sql`CASE WHEN starts_with(${s}, ' ') OR ends_with(${s}, ' ') OR strlen(${s}) <> length(${s}) THEN NULLIF(trim(${s}), '') ELSE NULLIF(${s}, '') END`;
     return sql`${trimmed} AS ${vcol(column.name)}`;
   });
   const extras =
     plan.extras.length === 0
       ? sql`NULL::JSON`
       : sql`json_object(${join(plan.extras.map((extra) => sql`${extra.name}, ${extra.ref}`))})`;
-  const inner = sql`SELECT ${plan.record ?? sql`NULL::BIGINT`} AS record, ${plan.keep ?? sql`true`} AS keep,
+  const read = sql`SELECT ${plan.record ?? sql`NULL::BIGINT`} AS record, ${plan.keep ?? sql`true`} AS keep,
     ${plan.unreadable ?? sql`NULL`} AS unreadable,
     ${extras} AS extra, ${plan.sourceProblems.length === 0 ? sql`NULL` : sql`list_value(${join(plan.sourceProblems)})`} AS source_problems,
-    ${join(texts)} FROM ${plan.source}`;
+    ${join(sources)} FROM ${plan.source}`;
+  const inner = sql`SELECT record, keep, unreadable, extra, source_problems, ${join(texts)} FROM (${read})`;
 
   // Middle layer: the typed values, each computed once.
   const typed = def.columns.map((column) => {
@@ -88,7 +97,17 @@ export function stageSelect(plan: StagePlan): Sql {
   const outputs = def.columns.map((column) => sql`${tcol(column.name)} AS ${raw(q(column.name))}`);
   const listed = sql`[${join(structs)}]`;
   const all = plan.sourceProblems.length === 0 ? listed : sql`list_concat(source_problems, ${listed})`;
-  const problems = sql`list_filter(${all}, p -> p IS NOT NULL)`;
+  // A clean row (nearly every row) gets NULL without building its list of 20 structs.
+  const clean = join(
+    [
+      ...reasons.map((_, i) => sql`${raw(`r_${i}`)} IS NULL`),
+      ...(plan.sourceProblems.length === 0
+        ? []
+        : [sql`len(list_filter(source_problems, p -> p IS NOT NULL)) = 0`]),
+    ],
+    ' AND ',
+  );
+  const problems = sql`CASE WHEN ${clean} THEN NULL ELSE list_filter(${all}, p -> p IS NOT NULL) END`;
   const checked = plan.unreadable
     ? sql`CASE WHEN unreadable IS NOT NULL THEN [{'column': NULL, 'value': NULL, 'reason': unreadable}] ELSE ${problems} END`
     : problems;
