@@ -46,14 +46,18 @@ export const storesContactsSql = (tenant: string): Sql =>
 /**
  * After the delete, before the insert: the gaps of every contact of the touched
  * partitions, stored (kept) or about to be inserted, with the stored values to compare.
- * `stored` false: the tenant stores no contact, so there are no touched_parts to read.
  */
-export function contactGapsSql(
+export function contactGapsSql(dialect: Dialect, accepted: string, tenant: string, matched: number): Sql {
+  return sql`CREATE TEMP TABLE contact_gaps AS ${contactGapsSelect(dialect, accepted, tenant, matched, true)}`;
+}
+
+/** The SELECT of contact_gaps; `stored` false: the tenant stores no contact. */
+export function contactGapsSelect(
   dialect: Dialect,
   accepted: string,
   tenant: string,
   matched: number,
-  stored = true,
+  stored: boolean,
 ): Sql {
   const prev = dialect.secondsBetween(raw('lag(started_at) OVER w'), raw('started_at'));
   const next = dialect.secondsBetween(raw('started_at'), raw('lead(started_at) OVER w'));
@@ -64,8 +68,7 @@ export function contactGapsSql(
         AND t.customer_id = p.customer_id AND t.workflow = p.workflow
       UNION ALL `
     : sql``;
-  return sql`CREATE TEMP TABLE contact_gaps AS
-    SELECT interaction_id, record, stored, old_prev, old_next, ${prev} AS prev_gap, ${next} AS next_gap
+  return sql`SELECT interaction_id, record, stored, old_prev, old_next, ${prev} AS prev_gap, ${next} AS next_gap
     FROM (
       ${storedRows}SELECT a.interaction_id, a.record, a.customer_id, a.workflow, a.started_at,
         CAST(NULL AS DOUBLE PRECISION) AS old_prev, CAST(NULL AS DOUBLE PRECISION) AS old_next, false AS stored
@@ -78,7 +81,8 @@ export function contactGapsSql(
  * The insert's join giving each new row its gaps (`g.prev_gap`, `g.next_gap`; NULL without a
  * customer), on the staged record number: one per row, and a number hashes faster than an id.
  */
-export const insertedGapsJoin = sql` LEFT JOIN contact_gaps g ON NOT g.stored AND g.record = a.record`;
+export const insertedGapsJoin = (gaps: Sql = sql`contact_gaps`): Sql =>
+  sql` LEFT JOIN ${gaps} g ON NOT g.stored AND g.record = a.record`;
 
 /** After the insert: stored contacts whose gaps the batch changed. */
 export const updateStoredGapsSql = (tenant: string): Sql =>

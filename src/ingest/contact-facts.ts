@@ -3,6 +3,7 @@ import type { Dialect } from '../core/sql/dialect.js';
 import { raw, type Sql, sql } from '../core/sql/fragment.js';
 import type { Executor } from '../store/store.js';
 import {
+  contactGapsSelect,
   contactGapsSql,
   GAP_COLUMNS,
   insertedGapsJoin,
@@ -109,11 +110,15 @@ function interactionFacts(target: Executor, shape: BatchShape): BatchFacts {
       await target.run(touchedDaysSql(replaced > 0 ? [written, old] : [written]));
     },
     async beforeInsert() {
-      await target.run(contactGapsSql(dialect, accepted, tenant, matched, stored));
+      // Without stored contacts no row is updated after: the insert joins the gaps as it computes them.
+      if (stored) await target.run(contactGapsSql(dialect, accepted, tenant, matched));
+      const gaps = stored
+        ? undefined
+        : sql`(${contactGapsSelect(dialect, accepted, tenant, matched, false)})`;
       return {
         columns: GAP_COLUMNS,
         values: [sql`g.prev_gap`, sql`g.next_gap`],
-        join: insertedGapsJoin,
+        join: insertedGapsJoin(gaps),
         // The join may emit rows in the gaps' (customer) order: on a row store that scatters a
         // quarter over every page and its time-index scans read a page a row (measured at 1M:
         // 0.44 s for 250,000 rows). Stores scanning row by row (those keeping rollups) insert

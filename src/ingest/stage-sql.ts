@@ -66,52 +66,46 @@ export function stageSelect(plan: StagePlan): Sql {
   const passThrough = def.columns.map((column) => vcol(column.name));
   const middle = sql`SELECT record, keep, extra, source_problems, unreadable, ${join(typed)}, ${join(passThrough)} FROM (${inner})`;
 
-  // Reasons layer: each column's reason (NULL when fine), reading the typed values.
-  const reasons: { column: string; value: Sql; reason: Sql }[] = def.columns.map((column) => {
+  // Last layer: a cheap test that a row is fine (nearly every row) and, only for the others,
+  // the list of its problems. Both come from the same `valid` test, so they cannot disagree.
+  const checks = def.columns.map((column) => {
     const v = vcol(column.name);
-    const problem = columnCheck(column, v, zoneOf(plan, column.name)).problem(tcol(column.name));
+    const check = columnCheck(column, v, zoneOf(plan, column.name));
+    const valid = check.valid ? sql`(${check.valid(tcol(column.name))}) IS TRUE` : null;
     const blank = column.required ? sql`'required value is missing'` : sql`NULL`;
-    const reason =
-      column.default === undefined ? sql`CASE WHEN ${v} IS NULL THEN ${blank} ELSE ${problem} END` : problem;
-    return { column: column.name, value: v, reason };
+    const bad = valid ? sql`WHEN NOT ${valid} THEN ${check.reason}` : sql``;
+    if (column.default !== undefined) {
+      // A blank takes the default, which the typed value checks.
+      return { column: column.name, value: v, ok: valid, reason: valid ? sql`CASE ${bad} END` : sql`NULL` };
+    }
+    const ok = column.required
+      ? sql`${v} IS NOT NULL${valid ? sql` AND ${valid}` : sql``}`
+      : valid && sql`(${v} IS NULL OR ${valid})`;
+    return { column: column.name, value: v, ok, reason: sql`CASE WHEN ${v} IS NULL THEN ${blank} ${bad} END` };
   });
   for (const rule of def.rules) {
     const { later, earlier, strict } = rule.notBefore;
     const wrong = strict ? sql`${tcol(later)} <= ${tcol(earlier)}` : sql`${tcol(later)} < ${tcol(earlier)}`;
-    reasons.push({
+    checks.push({
       column: rule.column,
       value: vcol(rule.column),
+      ok: sql`(${wrong}) IS NOT TRUE`,
       reason: sql`CASE WHEN ${wrong} THEN ${`${rule.message} (${earlier} `} || ${vcol(earlier)} || ')' END`,
     });
   }
-  const reasonCols = reasons.map(
-    (r, i) => sql`${r.reason} AS ${raw(`r_${i}`)}, ${r.value} AS ${raw(`rv_${i}`)}`,
-  );
-  const typedNames = def.columns.map((column) => tcol(column.name));
-  const withReasons = sql`SELECT record, keep, extra, source_problems, unreadable, ${join(typedNames)}, ${join(reasonCols)} FROM (${middle})`;
-
-  const structs = reasons.map(
-    (r, i) =>
-      sql`CASE WHEN ${raw(`r_${i}`)} IS NOT NULL THEN {'column': ${r.column}, 'value': ${raw(`rv_${i}`)}, 'reason': ${raw(`r_${i}`)}} END`,
-  );
-  const outputs = def.columns.map((column) => sql`${tcol(column.name)} AS ${raw(q(column.name))}`);
-  const listed = sql`[${join(structs)}]`;
+  const listed = sql`[${join(checks.map((c) => sql`{'column': ${c.column}, 'value': ${c.value}, 'reason': ${c.reason}}`))}]`;
   const all = plan.sourceProblems.length === 0 ? listed : sql`list_concat(source_problems, ${listed})`;
-  // A clean row (nearly every row) gets NULL without building its list of 20 structs.
-  const clean = join(
-    [
-      ...reasons.map((_, i) => sql`${raw(`r_${i}`)} IS NULL`),
-      ...(plan.sourceProblems.length === 0
-        ? []
-        : [sql`len(list_filter(source_problems, p -> p IS NOT NULL)) = 0`]),
-    ],
-    ' AND ',
-  );
-  const problems = sql`CASE WHEN ${clean} THEN NULL ELSE list_filter(${all}, p -> p IS NOT NULL) END`;
+  const fine = [
+    ...checks.flatMap((c) => (c.ok ? [c.ok] : [])),
+    ...(plan.sourceProblems.length === 0 ? [] : [sql`len(list_filter(source_problems, p -> p IS NOT NULL)) = 0`]),
+  ];
+  const problems = sql`CASE WHEN ${fine.length === 0 ? sql`true` : join(fine, ' AND ')} THEN NULL
+    ELSE list_filter(${all}, p -> p.reason IS NOT NULL) END`;
   const checked = plan.unreadable
     ? sql`CASE WHEN unreadable IS NOT NULL THEN [{'column': NULL, 'value': NULL, 'reason': unreadable}] ELSE ${problems} END`
     : problems;
-  return sql`SELECT record, keep, extra, ${join(outputs)}, ${checked} AS problems FROM (${withReasons})`;
+  const outputs = def.columns.map((column) => sql`${tcol(column.name)} AS ${raw(q(column.name))}`);
+  return sql`SELECT record, keep, extra, ${join(outputs)}, ${checked} AS problems FROM (${middle})`;
 }
 
 const zoneOf = (plan: StagePlan, name: string) => plan.zones.get(name) ?? plan.defaultZone;
