@@ -52,7 +52,11 @@ export function columnCheck(column: ColumnDef, v: Sql, zone: string | null): Col
     }
     case 'money': {
       const typed = sql`CASE WHEN regexp_full_match(${v}, '-?[0-9]{1,14}(\\.[0-9]{1,4})?') THEN CAST(${v} AS DECIMAL(18,4)) END`;
-      return { typed, valid: notNull, reason: sql`'expected a decimal amount like 12.50 (at most 4 decimals)'` };
+      return {
+        typed,
+        valid: notNull,
+        reason: sql`'expected a decimal amount like 12.50 (at most 4 decimals)'`,
+      };
     }
     case 'timezone':
       return {

@@ -81,7 +81,12 @@ export function stageSelect(plan: StagePlan): Sql {
     const ok = column.required
       ? sql`${v} IS NOT NULL${valid ? sql` AND ${valid}` : sql``}`
       : valid && sql`(${v} IS NULL OR ${valid})`;
-    return { column: column.name, value: v, ok, reason: sql`CASE WHEN ${v} IS NULL THEN ${blank} ${bad} END` };
+    return {
+      column: column.name,
+      value: v,
+      ok,
+      reason: sql`CASE WHEN ${v} IS NULL THEN ${blank} ${bad} END`,
+    };
   });
   for (const rule of def.rules) {
     const { later, earlier, strict } = rule.notBefore;
@@ -97,7 +102,9 @@ export function stageSelect(plan: StagePlan): Sql {
   const all = plan.sourceProblems.length === 0 ? listed : sql`list_concat(source_problems, ${listed})`;
   const fine = [
     ...checks.flatMap((c) => (c.ok ? [c.ok] : [])),
-    ...(plan.sourceProblems.length === 0 ? [] : [sql`len(list_filter(source_problems, p -> p IS NOT NULL)) = 0`]),
+    ...(plan.sourceProblems.length === 0
+      ? []
+      : [sql`len(list_filter(source_problems, p -> p IS NOT NULL)) = 0`]),
   ];
   const problems = sql`CASE WHEN ${fine.length === 0 ? sql`true` : join(fine, ' AND ')} THEN NULL
     ELSE list_filter(${all}, p -> p.reason IS NOT NULL) END`;

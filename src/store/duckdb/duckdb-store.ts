@@ -126,9 +126,10 @@ export class DuckDbStore implements Store {
         engine: executor,
         dialect: duckdbDialect,
         progress: () => connection.progress.percentage,
-        write: (tables, write) => unordered(executor, () =>
-          inTransaction(executor, () => write(executor, Object.fromEntries(tables.map((t) => [t, t])))),
-        ),
+        write: (tables, write) =>
+          unordered(executor, () =>
+            inTransaction(executor, () => write(executor, Object.fromEntries(tables.map((t) => [t, t])))),
+          ),
       });
     } finally {
       connection.closeSync();
