@@ -29,7 +29,7 @@ export async function collectRejects(
   await engine.run(duplicateKeysSql(def));
   const parts: Sql[] = [
     sql`SELECT record, p."column" AS "column", p.value AS value, p.reason AS reason, []::BIGINT[] AS others
-        FROM (SELECT record, unnest(problems) AS p FROM staged WHERE keep AND len(problems) > 0)`,
+        FROM (SELECT record, unnest(problems) AS p FROM staged WHERE keep AND problems IS NOT NULL)`,
     duplicateRejectsSql(def),
   ];
   const overlaps = overlapRejectsSql(def);
@@ -55,14 +55,14 @@ export async function collectRejects(
                 ORDER BY coalesce(m2.line, o.o)) FROM unnest(others) AS o(o) LEFT JOIN line_map m2 ON m2.record = o.o) || ')'
       END AS reason
     FROM rejects r LEFT JOIN line_map m ON m.record = r.record`);
-  // Rows with problems are already excluded by len(problems); only cross-row rejects
+  // Rows with problems are already excluded by problems IS NOT NULL; only cross-row rejects
   // (duplicates, overlaps) need the anti-join, so the common clean file skips it.
   const [crossRow] = await engine.query<{ n: number }>(
     sql`SELECT count(*) AS n FROM rejects WHERE len(others) > 0`,
   );
   const notCrossRejected = crossRow?.n ? sql`AND record NOT IN (SELECT record FROM rejects)` : sql``;
   await engine.run(sql`CREATE OR REPLACE TEMP VIEW accepted AS SELECT * FROM staged
-    WHERE keep AND len(problems) = 0 ${notCrossRejected}`);
+    WHERE keep AND problems IS NULL ${notCrossRejected}`);
   return counts as RejectCounts;
 }
 

@@ -39,30 +39,50 @@ export function touchedPartsSql(accepted: string, tenant: string, matched: numbe
       SELECT a.customer_id, a.workflow FROM ${written(accepted, matched > 0)} AND a.customer_id IS NOT NULL${old}) x`;
 }
 
+/** Whether the tenant stores any contact (when not, a batch's gaps are its own alone). */
+export const storesContactsSql = (tenant: string): Sql =>
+  sql`SELECT EXISTS (SELECT 1 FROM interactions WHERE tenant = ${tenant}) AS stored`;
+
 /**
  * After the delete, before the insert: the gaps of every contact of the touched
  * partitions, stored (kept) or about to be inserted, with the stored values to compare.
  */
 export function contactGapsSql(dialect: Dialect, accepted: string, tenant: string, matched: number): Sql {
+  return sql`CREATE TEMP TABLE contact_gaps AS ${contactGapsSelect(dialect, accepted, tenant, matched, true)}`;
+}
+
+/** The SELECT of contact_gaps; `stored` false: the tenant stores no contact. */
+export function contactGapsSelect(
+  dialect: Dialect,
+  accepted: string,
+  tenant: string,
+  matched: number,
+  stored: boolean,
+): Sql {
   const prev = dialect.secondsBetween(raw('lag(started_at) OVER w'), raw('started_at'));
   const next = dialect.secondsBetween(raw('started_at'), raw('lead(started_at) OVER w'));
-  return sql`CREATE TEMP TABLE contact_gaps AS
-    SELECT interaction_id, stored, old_prev, old_next, ${prev} AS prev_gap, ${next} AS next_gap
-    FROM (
-      SELECT t.interaction_id, t.customer_id, t.workflow, t.started_at,
+  const storedRows = stored
+    ? sql`SELECT t.interaction_id, CAST(NULL AS BIGINT) AS record, t.customer_id, t.workflow, t.started_at,
         t.prev_gap_seconds AS old_prev, t.next_gap_seconds AS old_next, true AS stored
       FROM interactions t JOIN touched_parts p ON t.tenant = ${tenant}
         AND t.customer_id = p.customer_id AND t.workflow = p.workflow
-      UNION ALL
-      SELECT a.interaction_id, a.customer_id, a.workflow, a.started_at,
-        CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), false
+      UNION ALL `
+    : sql``;
+  return sql`SELECT interaction_id, record, stored, old_prev, old_next, ${prev} AS prev_gap, ${next} AS next_gap
+    FROM (
+      ${storedRows}SELECT a.interaction_id, a.record, a.customer_id, a.workflow, a.started_at,
+        CAST(NULL AS DOUBLE PRECISION) AS old_prev, CAST(NULL AS DOUBLE PRECISION) AS old_next, false AS stored
       FROM ${written(accepted, matched > 0)} AND a.customer_id IS NOT NULL
     ) c
     WINDOW w AS (PARTITION BY customer_id, workflow ORDER BY started_at, interaction_id)`;
 }
 
-/** The insert's join giving each new row its gaps (`g.prev_gap`, `g.next_gap`; NULL without a customer). */
-export const insertedGapsJoin = sql` LEFT JOIN contact_gaps g ON NOT g.stored AND g.interaction_id = a.interaction_id`;
+/**
+ * The insert's join giving each new row its gaps (`g.prev_gap`, `g.next_gap`; NULL without a
+ * customer), on the staged record number: one per row, and a number hashes faster than an id.
+ */
+export const insertedGapsJoin = (gaps: Sql = sql`contact_gaps`): Sql =>
+  sql` LEFT JOIN ${gaps} g ON NOT g.stored AND g.record = a.record`;
 
 /** After the insert: stored contacts whose gaps the batch changed. */
 export const updateStoredGapsSql = (tenant: string): Sql =>

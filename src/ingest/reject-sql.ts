@@ -46,7 +46,7 @@ export function overlapRejectsSql(def: DatasetDef): Sql | null {
             max(${end}) OVER earlier AS prev_end,
             lead(${start}) OVER ordered AS next_start,
             lead(record) OVER ordered AS next_record_any
-          FROM staged WHERE keep AND len(problems) = 0
+          FROM staged WHERE keep AND problems IS NULL
           WINDOW ordered AS (PARTITION BY ${by} ORDER BY ${start}, record),
                  earlier AS (PARTITION BY ${by} ORDER BY ${start}, record ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
     CROSS JOIN LATERAL (SELECT CASE WHEN ${start} < prev_end THEN prev_record_any END AS prev_record,

@@ -27,26 +27,35 @@ export interface StagePlan {
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const vcol = (name: string) => raw(q(`v_${name}`));
 const tcol = (name: string) => raw(q(`t_${name}`));
+const scol = (name: string) => raw(q(`s_${name}`));
 
 /**
  * One SELECT that reads the source once and yields, per row: the record number, the typed
- * canonical columns, the extras and the list of problems ({column, value, reason}).
+ * canonical columns, the extras and the list of problems ({column, value, reason}), NULL
+ * when the row has none.
  */
 export function stageSelect(plan: StagePlan): Sql {
   const { def } = plan;
+  // Innermost layer: each column's text once; the next trims it. trim() copies every value
+  // and removes Unicode spaces too, so only values with a space at either end or any
+  // non-ASCII character go through it.
+  const sources = def.columns.map(
+    (column) => sql`CAST(${plan.columns.get(column.name) ?? sql`NULL`} AS VARCHAR) AS ${scol(column.name)}`,
+  );
   const texts = def.columns.map((column) => {
-    const source = plan.columns.get(column.name) ?? sql`NULL`;
-    const trimmed = sql`NULLIF(trim(CAST(${source} AS VARCHAR)), '')`;
+    const s = scol(column.name);
+    const trimmed = sql`CASE WHEN starts_with(${s}, ' ') OR ends_with(${s}, ' ') OR strlen(${s}) <> length(${s}) THEN NULLIF(trim(${s}), '') ELSE NULLIF(${s}, '') END`;
     return sql`${trimmed} AS ${vcol(column.name)}`;
   });
   const extras =
     plan.extras.length === 0
       ? sql`NULL::JSON`
       : sql`json_object(${join(plan.extras.map((extra) => sql`${extra.name}, ${extra.ref}`))})`;
-  const inner = sql`SELECT ${plan.record ?? sql`NULL::BIGINT`} AS record, ${plan.keep ?? sql`true`} AS keep,
+  const read = sql`SELECT ${plan.record ?? sql`NULL::BIGINT`} AS record, ${plan.keep ?? sql`true`} AS keep,
     ${plan.unreadable ?? sql`NULL`} AS unreadable,
     ${extras} AS extra, ${plan.sourceProblems.length === 0 ? sql`NULL` : sql`list_value(${join(plan.sourceProblems)})`} AS source_problems,
-    ${join(texts)} FROM ${plan.source}`;
+    ${join(sources)} FROM ${plan.source}`;
+  const inner = sql`SELECT record, keep, unreadable, extra, source_problems, ${join(texts)} FROM (${read})`;
 
   // Middle layer: the typed values, each computed once.
   const typed = def.columns.map((column) => {
@@ -57,42 +66,53 @@ export function stageSelect(plan: StagePlan): Sql {
   const passThrough = def.columns.map((column) => vcol(column.name));
   const middle = sql`SELECT record, keep, extra, source_problems, unreadable, ${join(typed)}, ${join(passThrough)} FROM (${inner})`;
 
-  // Reasons layer: each column's reason (NULL when fine), reading the typed values.
-  const reasons: { column: string; value: Sql; reason: Sql }[] = def.columns.map((column) => {
+  // Last layer: a cheap test that a row is fine (nearly every row) and, only for the others,
+  // the list of its problems. Both come from the same `valid` test, so they cannot disagree.
+  const checks = def.columns.map((column) => {
     const v = vcol(column.name);
-    const problem = columnCheck(column, v, zoneOf(plan, column.name)).problem(tcol(column.name));
+    const check = columnCheck(column, v, zoneOf(plan, column.name));
+    const valid = check.valid ? sql`(${check.valid(tcol(column.name))}) IS TRUE` : null;
     const blank = column.required ? sql`'required value is missing'` : sql`NULL`;
-    const reason =
-      column.default === undefined ? sql`CASE WHEN ${v} IS NULL THEN ${blank} ELSE ${problem} END` : problem;
-    return { column: column.name, value: v, reason };
+    const bad = valid ? sql`WHEN NOT ${valid} THEN ${check.reason}` : sql``;
+    if (column.default !== undefined) {
+      // A blank takes the default, which the typed value checks.
+      return { column: column.name, value: v, ok: valid, reason: valid ? sql`CASE ${bad} END` : sql`NULL` };
+    }
+    const ok = column.required
+      ? sql`${v} IS NOT NULL${valid ? sql` AND ${valid}` : sql``}`
+      : valid && sql`(${v} IS NULL OR ${valid})`;
+    return {
+      column: column.name,
+      value: v,
+      ok,
+      reason: sql`CASE WHEN ${v} IS NULL THEN ${blank} ${bad} END`,
+    };
   });
   for (const rule of def.rules) {
     const { later, earlier, strict } = rule.notBefore;
     const wrong = strict ? sql`${tcol(later)} <= ${tcol(earlier)}` : sql`${tcol(later)} < ${tcol(earlier)}`;
-    reasons.push({
+    checks.push({
       column: rule.column,
       value: vcol(rule.column),
+      ok: sql`(${wrong}) IS NOT TRUE`,
       reason: sql`CASE WHEN ${wrong} THEN ${`${rule.message} (${earlier} `} || ${vcol(earlier)} || ')' END`,
     });
   }
-  const reasonCols = reasons.map(
-    (r, i) => sql`${r.reason} AS ${raw(`r_${i}`)}, ${r.value} AS ${raw(`rv_${i}`)}`,
-  );
-  const typedNames = def.columns.map((column) => tcol(column.name));
-  const withReasons = sql`SELECT record, keep, extra, source_problems, unreadable, ${join(typedNames)}, ${join(reasonCols)} FROM (${middle})`;
-
-  const structs = reasons.map(
-    (r, i) =>
-      sql`CASE WHEN ${raw(`r_${i}`)} IS NOT NULL THEN {'column': ${r.column}, 'value': ${raw(`rv_${i}`)}, 'reason': ${raw(`r_${i}`)}} END`,
-  );
-  const outputs = def.columns.map((column) => sql`${tcol(column.name)} AS ${raw(q(column.name))}`);
-  const listed = sql`[${join(structs)}]`;
+  const listed = sql`[${join(checks.map((c) => sql`{'column': ${c.column}, 'value': ${c.value}, 'reason': ${c.reason}}`))}]`;
   const all = plan.sourceProblems.length === 0 ? listed : sql`list_concat(source_problems, ${listed})`;
-  const problems = sql`list_filter(${all}, p -> p IS NOT NULL)`;
+  const fine = [
+    ...checks.flatMap((c) => (c.ok ? [c.ok] : [])),
+    ...(plan.sourceProblems.length === 0
+      ? []
+      : [sql`len(list_filter(source_problems, p -> p IS NOT NULL)) = 0`]),
+  ];
+  const problems = sql`CASE WHEN ${fine.length === 0 ? sql`true` : join(fine, ' AND ')} THEN NULL
+    ELSE list_filter(${all}, p -> p.reason IS NOT NULL) END`;
   const checked = plan.unreadable
     ? sql`CASE WHEN unreadable IS NOT NULL THEN [{'column': NULL, 'value': NULL, 'reason': unreadable}] ELSE ${problems} END`
     : problems;
-  return sql`SELECT record, keep, extra, ${join(outputs)}, ${checked} AS problems FROM (${withReasons})`;
+  const outputs = def.columns.map((column) => sql`${tcol(column.name)} AS ${raw(q(column.name))}`);
+  return sql`SELECT record, keep, extra, ${join(outputs)}, ${checked} AS problems FROM (${middle})`;
 }
 
 const zoneOf = (plan: StagePlan, name: string) => plan.zones.get(name) ?? plan.defaultZone;
