@@ -29,9 +29,11 @@ export function readHistograms(
   store: Store,
   requests: ResolvedRequest[],
   scope: Scope,
+  intervals = true,
 ): Promise<Map<number, Record<string, unknown>[]>> {
   const reads = requests.flatMap((request, index) => {
-    const statement = histogramStatement(store.dialect, request, scope);
+    const statement =
+      intervals || estimatesFromHistogram(request) ? histogramStatement(store.dialect, request, scope) : null;
     return statement
       ? [store.query<Record<string, unknown>>(statement).then((rows) => [index, rows] as const)]
       : [];
@@ -39,13 +41,21 @@ export function readHistograms(
   return Promise.all(reads).then((pairs) => new Map(pairs));
 }
 
-/** Each result of a bootstrap metric gets its interval from its group's histogram rows. */
+/** Whether a metric's point estimate is its histogram's statistic (plan-types `estimates`). */
+const estimatesFromHistogram = (request: ResolvedRequest) =>
+  request.plan.kind === 'aggregate' && request.plan.histogram?.estimates === true;
+
+/**
+ * Each result of a bootstrap metric gets its interval from its group's histogram rows (with
+ * `intervals`), and its value too where the histogram estimates it.
+ */
 export function attachIntervals(
   requests: ResolvedRequest[],
   scope: Scope,
   dialect: Dialect,
   results: Measured[],
   histogramRows: Map<number, Record<string, unknown>[]>,
+  intervals = true,
 ): void {
   for (const [index, request] of requests.entries()) {
     const all = histogramRows.get(index);
@@ -64,6 +74,11 @@ export function attachIntervals(
       const rows = [...(byGroup.get(groupKey(result.group)) ?? [])].sort(byValues);
       if (rows.length === 0) continue;
       const sample = sampleFromRows(request.plan, rows);
+      if (estimatesFromHistogram(request) && result.stats.kind === 'bootstrapped') {
+        result.value = sample.statistic(sample.items, sample.counts);
+        result.stats = { ...result.stats, value: result.value };
+      }
+      if (!intervals) continue;
       histograms.set(result, rows);
       const bounds = bootstrapWeighted(sample);
       result.sample = sample;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MetricResult } from '../core/metric/types.js';
+import { raw } from '../core/sql/fragment.js';
 import { importFile } from '../ingest/import-file.js';
 import type { Store } from '../store/store.js';
 import { memoryStore, tempDir, writeText } from '../test-support/fixtures.js';
@@ -75,6 +76,27 @@ describe('contact outcomes on hand-built March data (Europe/Lisbon)', () => {
     expect(first?.low).not.toBeNull();
     expect(second?.low).toBe(first?.low);
     expect(second?.high).toBe(first?.high);
+  });
+
+  it("gives handle_p90's value from its histogram, PostgreSQL's percentile_cont to the last bit, with or without intervals", async () => {
+    // Exactly what PostgreSQL 15's percentile_cont(0.9) returns for these handle times
+    // (lo + (h - j)(hi - lo), h = 0.9(n - 1)); DuckDB's quantile_cont computes lo(1 - f) + hi f,
+    // which can differ in the last place (lisbon), so every store now answers PostgreSQL's.
+    const [all] = await query(['handle_p90'], { intervals: false });
+    expect(all).toMatchObject({ value: 459.99999999999994, n: 8, low: null }); // 400 + 0.3 x 200
+    const bySite = await query(['handle_p90'], { by: ['site'] });
+    expect(bySite.map((r) => [r.group.site, r.value, r.n])).toEqual([
+      ['lisbon', 480.00000000000006, 7], // 100 150 200 250 300 400 600: 400 + 0.4 x 200
+      ['manila', 120, 1],
+    ]);
+    // The engine's own percentile over the same rows, to the last place or two.
+    const direct = await store.query<{ site: string; p: number }>(
+      raw(`SELECT site, quantile_cont(handle_seconds, 0.9) AS p FROM interactions
+           WHERE tenant = 'default' AND NOT abandoned AND path IN ('human', 'bot_to_human')
+             AND started_at >= TIMESTAMPTZ '2026-03-01 00:00:00+00' AND started_at < TIMESTAMPTZ '2026-03-31 23:00:00+00'
+           GROUP BY site ORDER BY site`),
+    );
+    for (const [i, d] of direct.entries()) expect(bySite[i]?.value).toBeCloseTo(d.p, 9);
   });
 
   it('builds fcr episodes from all of a customer’s contacts and scopes them by the first', async () => {

@@ -114,15 +114,14 @@ async function measureAll(
     for (const query of compiled) onStatement?.(query.statement);
     // The statements are independent: started together, a pool runs them side by side (a
     // session's one connection, and DuckDB's, in turn); results are kept in statement order.
-    const histograms = intervals ? readHistograms(store, requests, scope) : null;
+    // Read without intervals too where a histogram gives a metric's value (plan-types `estimates`).
+    const histograms = readHistograms(store, requests, scope, intervals);
     // Awaited below; handled here so a failing statement above leaves no unhandled rejection.
-    histograms?.catch(() => undefined);
+    histograms.catch(() => undefined);
     const answers = await Promise.all(compiled.map((query) => runOne(store, query, requests)));
     for (const answer of answers) results[i]?.push(...answer);
     fillEmptyGroups(results[i] as Measured[], requests, scope);
-    if (histograms) {
-      attachIntervals(requests, scope, store.dialect, results[i] as Measured[], await histograms);
-    }
+    attachIntervals(requests, scope, store.dialect, results[i] as Measured[], await histograms, intervals);
   }
   return results;
 }

@@ -20,7 +20,7 @@ export function contactsSource(ctx: PlanContext, range?: { start: string; end: s
   // Every dimension is a column here under its own name (agent reads agent_id).
   return sql`SELECT interaction_id, started_at, closed_at, vendor, workflow, site, channel, language, path,
       agent_id, agent_id AS agent, customer_id, abandoned, resolved, csat, error, offer, revenue,
-      handle_seconds, queue_seconds,
+      handle_seconds, queue_seconds, prev_gap_seconds, next_gap_seconds,
       ${CONTACT_FLAGS}${bucket}
     FROM interactions
     WHERE tenant = ${scope.tenant} AND started_at >= ${dialect.instant(start)} AND started_at < ${dialect.instant(end)}

@@ -46,7 +46,18 @@ export interface AggregatePlan {
   /** The same statistics from additive parts, when they add up (counts, sums; not a percentile). */
   additive?(ctx: PlanContext): AdditiveForm;
   /** For bootstrap intervals: the unit values (over the same source) to resample. */
-  histogram?: { value: Sql; where: Sql; statistic: 'mean' | 'p90' };
+  histogram?: {
+    value: Sql;
+    where: Sql;
+    statistic: 'mean' | 'p90';
+    /**
+     * The point estimate is the histogram's statistic (the runner reads the histogram with
+     * or without intervals); the aggregates give n only. For a percentile: the sorted
+     * (value, count) pairs give percentile_cont's interpolation exactly, without a sort of
+     * the rows in SQL beside the histogram's grouping of the same rows.
+     */
+    estimates?: boolean;
+  };
 }
 
 /** A metric with a query of its own that returns one row per group with its statistics. */

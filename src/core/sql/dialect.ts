@@ -74,8 +74,9 @@ export interface Dialect {
    * A secondary index on a bulk dataset table, or none where the engine's scans do without
    * one (DuckDB prunes by zone maps, and an index made its loads slower). `include`: columns
    * carried in the index's leaves, so a query reading only those scans the index alone.
+   * `where` makes it partial: the rows a query's own conditions imply (written as they write them).
    */
-  bulkIndex(name: string, table: string, columns: string[], include?: string[]): string[];
+  bulkIndex(name: string, table: string, columns: string[], include?: string[], where?: string): string[];
   /**
    * Whether the engine enforces row-level security (then the import keeps the columns its
    * policies read: the vendor denormalised onto rows that have none of their own).
@@ -215,10 +216,19 @@ export abstract class BaseDialect implements Dialect {
     ];
   }
 
-  bulkIndex(name: string, table: string, columns: string[], include: string[] = []): string[] {
+  bulkIndex(
+    name: string,
+    table: string,
+    columns: string[],
+    include: string[] = [],
+    where?: string,
+  ): string[] {
     const list = (names: string[]) => names.map((c) => this.quoteIdent(c)).join(', ');
     const leaves = include.length > 0 ? ` INCLUDE (${list(include)})` : '';
-    return [`CREATE INDEX ${this.quoteIdent(name)} ON ${this.quoteIdent(table)} (${list(columns)})${leaves}`];
+    const partial = where ? ` WHERE ${where}` : '';
+    return [
+      `CREATE INDEX ${this.quoteIdent(name)} ON ${this.quoteIdent(table)} (${list(columns)})${leaves}${partial}`,
+    ];
   }
 
   appendOnly(table: string): string[] {

@@ -1,6 +1,7 @@
 import { raw, sql } from '../../core/sql/fragment.js';
 import { distributeSchema } from '../postgres/distribution.js';
 import type { Store } from '../store.js';
+import { BACKLOG_INDEX_MIGRATION } from './backlog-index-migration.js';
 import { CONTACT_FACTS_MIGRATION } from './contact-facts.js';
 import { CUSTOM_DEFINITION_MIGRATIONS } from './custom-definitions.js';
 import { ALERTS_MIGRATION, EXPERIMENTS_MIGRATION } from './evidence-migration.js';
@@ -36,6 +37,7 @@ export const ALL_MIGRATIONS = [
   RFP_POLICIES_MIGRATION,
   MEASUREMENT_CACHE_MIGRATION,
   VENDOR_INDEX_MIGRATION,
+  BACKLOG_INDEX_MIGRATION,
 ];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */

@@ -12,9 +12,9 @@ import type { PostgresStore } from './postgres-store.js';
 import { openTestStore } from './test-support/test-server.js';
 
 /**
- * Migration 150: every statement of the contact catalog for a vendor, in the vendor's
- * session (row-level security in force), can read interactions from the vendor time index
- * alone. With sequential and bitmap scans ruled out, a statement reading a column the
+ * Migrations 150 and 151: every statement of the contact catalog for a vendor, in the
+ * vendor's session (row-level security in force), can read interactions from an index
+ * alone: the vendor time index, or the backlog's (by closed_at) for backlog. With sequential and bitmap scans ruled out, a statement reading a column the
  * index does not carry plans an Index Scan (heap reads) instead of an Index Only Scan.
  */
 let store: PostgresStore;
@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => drop?.());
 
-describe('the vendor time index (PostgreSQL)', () => {
+describe('the vendor time and backlog indexes (PostgreSQL)', () => {
   it("carries every column the contact catalog reads, in a vendor's session", async () => {
     const plans = await store.withSession({ tenant, vendor: 'brightpath' }, async (session) => {
       await session.run(raw('SET LOCAL enable_seqscan = off'));
@@ -58,6 +58,8 @@ describe('the vendor time index (PostgreSQL)', () => {
       plan.split('\n').filter((line) => / on interactions\b/.test(line) || /using interactions/.test(line)),
     );
     expect(scans.length).toBeGreaterThanOrEqual(3);
-    for (const scan of scans) expect(scan).toMatch(/Index Only Scan using interactions_vendor_started_at/);
+    for (const scan of scans)
+      expect(scan).toMatch(/Index Only Scan using interactions_vendor_(started_at|closed_at)/);
+    expect(scans.filter((scan) => scan.includes('interactions_vendor_closed_at')).length).toBe(2);
   });
 });

@@ -4,6 +4,8 @@ import type { PlanContext, QueryPlan, StatsRow } from '../plan-types.js';
 
 const num = (row: StatsRow, name: string) => Number(row[name] ?? 0);
 
+/** The channels whose contacts wait in a backlog (the literal a partial index names too). */
+export const BACKLOG_CHANNELS = "channel IN ('email', 'messaging')";
 /**
  * backlog: email and messaging contacts open at the period's end instant, whenever they
  * started. As a series the runner asks per bucket, so each day reports its own end.
@@ -14,11 +16,15 @@ export const backlogPlan: QueryPlan = {
     const { scope, dialect } = ctx;
     const end = dialect.instant(scope.period.end);
     const dims = groupColumns(scope.by);
-    return sql`SELECT ${groupSelect({ ...scope, grain: undefined })}count(*) AS n FROM (
-        SELECT ${dims.length > 0 ? sql`${raw(dims.map((d) => d.text).join(', '))}, ` : sql``}1 AS one
+    // Open at the end: never closed, or closed at or after it. Two branches, each one range
+    // of the backlog index (migration 151) read alone; an OR of the two reads the rows too.
+    const keys = dims.length > 0 ? sql`${raw(dims.map((d) => d.text).join(', '))}, ` : sql``;
+    const open = (closed: Sql) => sql`SELECT ${keys}1 AS one
         FROM interactions
-        WHERE tenant = ${scope.tenant} AND channel IN ('email', 'messaging') AND started_at < ${end}
-          AND (closed_at IS NULL OR closed_at >= ${end}) ${contactFilters(scope)}) open${groupBy({ ...scope, grain: undefined })}`;
+        WHERE tenant = ${scope.tenant} AND ${raw(BACKLOG_CHANNELS)} AND started_at < ${end}
+          AND ${closed} ${contactFilters(scope)}`;
+    return sql`SELECT ${groupSelect({ ...scope, grain: undefined })}count(*) AS n FROM (
+        ${open(sql`closed_at IS NULL`)} UNION ALL ${open(sql`closed_at >= ${end}`)}) open${groupBy({ ...scope, grain: undefined })}`;
   },
   finish: (row) => ({ kind: 'count', value: num(row, 'n') }),
 };

@@ -2,7 +2,7 @@ import { join, raw, type Sql, sql } from '../../sql/fragment.js';
 import { requireDuration } from '../../time/duration.js';
 import { bucketExpression } from '../bucket-sql.js';
 import { contactFilters, groupBy, groupColumns, groupSelect } from '../contacts-source.js';
-import type { PlanContext, QueryPlan, StatsRow } from '../plan-types.js';
+import type { AggregatePlan, PlanContext, QueryPlan, StatsRow } from '../plan-types.js';
 
 const num = (row: StatsRow, name: string) => Number(row[name] ?? 0);
 /** Episode windows are exact seconds between contacts (7d = 604,800 s, whatever DST does). */
@@ -15,22 +15,21 @@ const durationSeconds = (value: unknown) => requireDuration(String(value)).secon
  * the previous and the next contact of its customer on its workflow, over every vendor
  * (ingest/contact-facts-sql.ts; NULL without one or without a customer), so for any
  * window a contact starts an episode iff its previous gap is NULL or longer, and the
- * episode is that contact alone iff its next gap is NULL or longer: a plain scan of the
- * scope's rows, the same in a vendor's session that sees only the vendor's rows.
+ * episode is that contact alone iff its next gap is NULL or longer: two counts over the
+ * scoped contacts, in the scan the other contact aggregates share (one read of the rows),
+ * the same in a vendor's session that sees only the vendor's rows.
  */
-export const fcrPlan: QueryPlan = {
-  kind: 'query',
-  buckets: true,
-  query(ctx: PlanContext): Sql {
-    const { scope, dialect } = ctx;
+export const fcrPlan: AggregatePlan = {
+  kind: 'aggregate',
+  source: 'contacts',
+  aggregates: (ctx) => {
     const window = durationSeconds(ctx.params.repeatWindow);
-    const bucket = scope.grain ? sql`, ${bucketExpression(ctx, raw('started_at'))} AS bucket` : sql``;
-    return sql`SELECT ${groupSelect(scope)}count(*) FILTER (WHERE single AND NOT abandoned AND resolved) AS k, count(*) AS n
-      FROM (SELECT *, (next_gap_seconds IS NULL OR next_gap_seconds > ${window}) AS single${bucket}
-        FROM interactions
-        WHERE tenant = ${scope.tenant} AND started_at >= ${dialect.instant(scope.period.start)}
-          AND started_at < ${dialect.instant(scope.period.end)}
-          AND (prev_gap_seconds IS NULL OR prev_gap_seconds > ${window}) ${contactFilters(scope)}) e${groupBy(scope)}`;
+    const starts = sql`(prev_gap_seconds IS NULL OR prev_gap_seconds > ${window})`;
+    const single = sql`(next_gap_seconds IS NULL OR next_gap_seconds > ${window})`;
+    return {
+      k: sql`count(*) FILTER (WHERE ${starts} AND ${single} AND NOT abandoned AND resolved)`,
+      n: sql`count(*) FILTER (WHERE ${starts})`,
+    };
   },
   finish: (row) => ({ kind: 'share', k: num(row, 'k'), n: num(row, 'n') }),
 };
