@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { CONTACT_METRICS } from '../src/core/metric/catalog/contact-info.js';
 import { raw } from '../src/core/sql/fragment.js';
+import { parseWindows } from '../src/core/time/period-window.js';
 import { importFile } from '../src/ingest/import-file.js';
 import { runQuery } from '../src/query/run-query.js';
 import type { Store } from '../src/store/store.js';
 import { contactFloors, seriesFloors } from './metric-floors.js';
 import { writeSyntheticCustomers, writeSyntheticInteractions } from './synthetic.js';
-import { parseWindows } from '../src/core/time/period-window.js';
 
 export interface Figure {
   name: string;

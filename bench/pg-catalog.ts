@@ -4,13 +4,12 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { CONTACT_METRICS } from '../src/core/metric/catalog/contact-info.js';
 import { raw, type Sql, sql } from '../src/core/sql/fragment.js';
-import { parseWindows } from '../src/core/time/period-window.js';
 import { importFile } from '../src/ingest/import-file.js';
-import { runQuery } from '../src/query/run-query.js';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 import { startLocalServer, stopLocalServer } from '../src/store/postgres/local-server.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { BENCH_SETTINGS, createBenchDatabase } from './postgres-metrics.js';
+import { scaleOutCatalog } from './scale-out-catalog.js';
 import { writeSyntheticCustomers, writeSyntheticInteractions } from './synthetic.js';
 
 /**
@@ -79,17 +78,7 @@ try {
     const asked = values.metrics ? values.metrics.split(',') : all;
     const statements: Sql[] = [];
     const catalog = (metrics: string[], onStatement?: (s: Sql) => void) =>
-      runQuery(store, {
-        tenant: 'default',
-        zone: 'Europe/Lisbon',
-        where: { vendor: ['brightpath'] },
-        params: {},
-        minN: 1,
-        metrics,
-        periods: parseWindows('2026-Q2', 'Europe/Lisbon', 'period'),
-        by: [],
-        ...(onStatement ? { onStatement } : {}),
-      });
+      scaleOutCatalog(store, metrics, onStatement);
     const runs = Number(values.runs);
     const best = async (fn: () => Promise<unknown>) => {
       await fn();

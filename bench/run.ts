@@ -20,7 +20,9 @@ import { benchScaleOut } from './scale-out.js';
  * (`--pg-demo-scale S`) runs the dashboard benchmark on PostgreSQL beside DuckDB; `cold`
  * (`--cold-db FILE`, `--cold-scale S`) the three cold loads of issue 15 (bench/evidence-bench.ts);
  * `citus-operations` (`--ops-demo-scale S`, not run by default) adherence, conformance and
- * occupancy on a 3-node Citus cluster beside DuckDB (bench/citus-operations.ts).
+ * occupancy on a 3-node Citus cluster beside DuckDB (bench/citus-operations.ts);
+ * `postgres-metrics` (`--pg-rows N`, not run by default) each metric benchmark on PostgreSQL
+ * beside DuckDB, each beside its floor (bench/postgres-metrics.ts).
  */
 const { values } = parseArgs({
   options: {
@@ -99,6 +101,18 @@ try {
     );
     for (const f of await benchCitusOperations(scale))
       print(`  ${f.engine} ${f.metric}: ${f.firstSeconds.toFixed(3)} s; ${f.bestSeconds.toFixed(3)} s`);
+  }
+  if (only.has('postgres-metrics')) {
+    const rows = Number(values['pg-rows']);
+    const f = await benchPostgres(dir, rows);
+    print(`metrics at ${rows} rows: PostgreSQL ${f.version} beside DuckDB, each beside its floor`);
+    print(
+      `  import: DuckDB ${f.duckdbImportSeconds.toFixed(2)} s, PostgreSQL ${f.postgresImportSeconds.toFixed(2)} s`,
+    );
+    for (const m of f.figures)
+      print(
+        `  ${m.name}: DuckDB ${m.duckdb.toFixed(3)} s (floor ${m.duckdbFloor.toFixed(3)} s), PostgreSQL ${m.postgres.toFixed(3)} s (floor ${m.postgresFloor.toFixed(3)} s)`,
+      );
   }
   if (only.has('postgres-dashboard')) {
     const scale = Number(values['pg-demo-scale']);
