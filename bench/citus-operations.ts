@@ -2,15 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { runQuery } from '../src/query/run-query.js';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
-import {
-  createClusterDatabase,
-  ensureClusterRoles,
-  startLocalCluster,
-  stopLocalCluster,
-} from '../src/store/postgres/local-cluster.js';
-import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { Store } from '../src/store/store.js';
 import { windowIn } from '../src/test-support/text-query.js';
+import { withBenchCluster } from './bench-cluster.js';
 
 /**
  * The operations metrics (schedules against agent states) on a 3-node Citus cluster, as
@@ -60,20 +54,6 @@ async function measure(engine: string, store: Store, scale: number): Promise<Ope
 export async function benchCitusOperations(scale: number): Promise<OperationsFigure[]> {
   const duck = await DuckDbStore.open(':memory:');
   const figures = await measure('DuckDB', duck, scale).finally(() => duck.close());
-  const cluster = await startLocalCluster();
-  try {
-    await ensureClusterRoles(cluster, ['covenant_owner'], 'bench');
-    await createClusterDatabase(cluster, 'covenant_bench', 'covenant_owner');
-    const store = await PostgresStore.open(
-      `postgres://covenant_owner:bench@127.0.0.1:${cluster.coordinator.port}/covenant_bench`,
-    );
-    try {
-      figures.push(...(await measure('Citus', store, scale)));
-    } finally {
-      await store.close();
-    }
-  } finally {
-    stopLocalCluster(cluster);
-  }
+  figures.push(...(await withBenchCluster(undefined, (store) => measure('Citus', store, scale))));
   return figures;
 }

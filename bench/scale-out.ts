@@ -3,15 +3,10 @@ import { CONTACT_METRICS } from '../src/core/metric/catalog/contact-info.js';
 import { raw } from '../src/core/sql/fragment.js';
 import { importFile } from '../src/ingest/import-file.js';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
-import {
-  createClusterDatabase,
-  ensureClusterRoles,
-  startLocalCluster,
-  stopLocalCluster,
-} from '../src/store/postgres/local-cluster.js';
 import { startLocalServer, stopLocalServer } from '../src/store/postgres/local-server.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { Store } from '../src/store/store.js';
+import { withBenchCluster } from './bench-cluster.js';
 import { BENCH_SETTINGS, createBenchDatabase } from './postgres-metrics.js';
 import { scaleOutCatalog } from './scale-out-catalog.js';
 import { writeSyntheticCustomers, writeSyntheticInteractions } from './synthetic.js';
@@ -126,27 +121,16 @@ export async function benchScaleOut(
   }
   if (engines.includes('citus')) {
     // Three servers on one machine share its memory: a third of the single server's buffers each.
-    const cluster = await startLocalCluster({
-      settings: {
-        ...BENCH_SETTINGS,
-        shared_buffers: '1536MB',
-        effective_cache_size: '6GB',
-        'citus.shard_count': '32',
-      },
-    });
-    try {
-      await ensureClusterRoles(cluster, ['covenant_owner'], 'bench');
-      await createClusterDatabase(cluster, 'covenant_bench', 'covenant_owner');
-      const store = await PostgresStore.open(
-        `postgres://covenant_owner:bench@127.0.0.1:${cluster.coordinator.port}/covenant_bench`,
-      );
-      try {
-        report(await measure('Citus 13.2 (coordinator + 2 workers)', store, files));
-      } finally {
-        await store.close();
-      }
-    } finally {
-      stopLocalCluster(cluster);
-    }
+    const settings = {
+      ...BENCH_SETTINGS,
+      shared_buffers: '1536MB',
+      effective_cache_size: '6GB',
+      'citus.shard_count': '32',
+    };
+    report(
+      await withBenchCluster(settings, (store) =>
+        measure('Citus 13.2 (coordinator + 2 workers)', store, files),
+      ),
+    );
   }
 }

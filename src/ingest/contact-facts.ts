@@ -16,7 +16,9 @@ import {
   batchCustomersVendorsSql,
   CHILD_VENDOR_COLUMN,
   childVendorSql,
+  dropParentVendorsSql,
   parentVendorsSql,
+  takesVendorInInsert,
   touchedCustomersVendorsSql,
   VENDOR_FROM,
 } from './scope-vendor-sql.js';
@@ -58,8 +60,7 @@ const NONE: BatchFacts = {
 export function batchFacts(dataset: string, target: Executor, shape: BatchShape): BatchFacts {
   const facts = dataset === 'interactions' ? interactionFacts(target, shape) : NONE;
   if (!shape.dialect.rowLevelSecurity) return facts;
-  // A dataset whose parent is the (small) agents table takes its vendor in the insert.
-  const inInsert = VENDOR_FROM[dataset]?.parent === 'agents';
+  const inInsert = takesVendorInInsert(dataset);
   return {
     ...facts,
     async beforeInsert() {
@@ -77,7 +78,7 @@ export function batchFacts(dataset: string, target: Executor, shape: BatchShape)
       if (statements.length > 0 && shape.written >= LARGE_BATCH)
         await target.run(sql`ANALYZE ${raw(dataset)}`);
       for (const statement of statements) await target.run(statement);
-      if (inInsert) await target.run(sql`DROP TABLE IF EXISTS parent_vendors`);
+      if (inInsert) await target.run(dropParentVendorsSql);
       await facts.afterInsert();
     },
   };
@@ -90,7 +91,7 @@ export function batchFacts(dataset: string, target: Executor, shape: BatchShape)
  */
 function scopeVendorSql(dataset: string, tenant: string, batchId: number): Sql[] {
   return [
-    ...(VENDOR_FROM[dataset] && VENDOR_FROM[dataset].parent !== 'agents'
+    ...(VENDOR_FROM[dataset] && !takesVendorInInsert(dataset)
       ? [childVendorSql(dataset, tenant, batchId, 'child')]
       : []),
     ...Object.entries(VENDOR_FROM)

@@ -39,9 +39,14 @@ export function childVendorSql(
       AND ${batchOf}.batch_id = ${batchId} AND ${c}.${raw(SCOPE_VENDOR)} IS DISTINCT FROM p.vendor`;
 }
 
+/** A dataset whose parent is the (small) agents table takes its vendor in the insert, not after. */
+export const takesVendorInInsert = (dataset: string): boolean => VENDOR_FROM[dataset]?.parent === 'agents';
+
+export const dropParentVendorsSql = sql`DROP TABLE IF EXISTS parent_vendors`;
+
 /** The tenant's agents and their vendors, for an agent dataset's insert (CHILD_VENDOR_COLUMN). */
 export const parentVendorsSql = (tenant: string): Sql[] => [
-  sql`DROP TABLE IF EXISTS parent_vendors`,
+  dropParentVendorsSql,
   sql`CREATE TEMP TABLE parent_vendors AS SELECT agent_id, vendor FROM agents WHERE tenant = ${tenant}`,
 ];
 
