@@ -13,6 +13,7 @@ import {
   toDispute,
 } from './dispute-types.js';
 import type { EventType } from './outbox.js';
+import { nextNumber } from './record-numbers.js';
 
 /**
  * Disputes on settlement lines (docs/records.md). Either party opens one on a line of a
@@ -84,7 +85,7 @@ async function addMessage(
     sql`SELECT count(*) AS n FROM dispute_messages WHERE tenant = ${tenant} AND dispute_id = ${d.id}`,
   );
   await tx.run(sql`INSERT INTO dispute_messages VALUES (${tenant}, ${d.id}, ${Number(row?.n ?? 0) + 1}, ${m.at},
-    ${m.author}, ${m.party}, ${m.kind}, ${m.body}, ${JSON.stringify(checkEvidence(evidence))})`);
+    ${m.author}, ${m.party}, ${m.kind}, ${m.body}, ${JSON.stringify(checkEvidence(evidence))}, ${d.vendor})`);
 }
 
 const eventData = (d: Dispute) => ({
@@ -151,10 +152,7 @@ export async function openDispute(store: Store, tenant: string, input: OpenInput
         `--line ${input.line}: not a line of ${input.settlement}; its lines are ${lines.map((l) => l.id).join(', ')}`,
       );
     const claimed = checkAmount('--claimed', input.claimed, s.currency);
-    const [count] = await tx.query<{ n: number }>(
-      sql`SELECT count(*) AS n FROM disputes WHERE tenant = ${tenant}`,
-    );
-    const id = `D-${Number(count?.n ?? 0) + 1}`;
+    const id = `D-${await nextNumber(tx, tenant, 'dispute')}`;
     const at = new Date().toISOString();
     const author = currentActor();
     await tx.run(sql`INSERT INTO disputes VALUES (${tenant}, ${id}, ${s.contract_id}, ${s.vendor}, ${input.settlement},

@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recalibrate } from '../contracts/recalibrate.js';
+import { settleContract } from '../contracts/settle-contract.js';
 import { raw, sql } from '../core/sql/fragment.js';
 import { createDemoUsers } from '../demo/demo-users.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { CUSTOMERS } from '../query/test-data.js';
+import { verifyAudit } from '../records/audit.js';
+import type { Dispute } from '../records/disputes.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import { grantApplicationRole } from '../store/postgres/roles.js';
 import { APP_ROLE, createTestDatabase, openTestStore } from '../store/postgres/test-support/test-server.js';
 import type { Store } from '../store/store.js';
 import { runCli } from '../test-support/run-cli.js';
+import { windowIn } from '../test-support/text-query.js';
 import type { ProposalT } from './api/schemas.js';
 import { createApp } from './app.js';
 import { addUser } from './auth/users.js';
@@ -25,6 +29,7 @@ let owner: PostgresStore;
 let appStore: PostgresStore;
 let app: ReturnType<typeof createApp>;
 let proposal: string;
+const settlements: Record<string, string> = {};
 let dropAll: () => Promise<void>;
 
 beforeAll(async () => {
@@ -45,6 +50,16 @@ beforeAll(async () => {
   });
   if (!report.proposal) throw new Error(`expected a proposal: ${report.outcome}`);
   proposal = report.proposal.id;
+  for (const vendor of ['brightpath', 'coastline']) {
+    const settled = await settleContract(
+      owner,
+      'default',
+      `northwind-${vendor}-2026`,
+      windowIn('2026-Q1'),
+      FINAL,
+    );
+    settlements[vendor] = settled.settlementId;
+  }
   await grantApplicationRole(owner, APP_ROLE);
   appStore = await PostgresStore.open(opened.db.appUrl, { migrate: false, maxConnections: 4 });
   app = createApp(serverDeps(appStore, { log: silentLogger }));
@@ -54,6 +69,8 @@ beforeAll(async () => {
   };
 }, 240_000);
 afterAll(() => dropAll?.());
+
+const FINAL = '2027-06-01T00:00:00Z';
 
 const as = async (email: string, password: string) => {
   const client = new TestClient(app);
@@ -85,6 +102,73 @@ describe('7. every route in the caller’s session, as the application role', ()
     });
     expect(imported.status).toBe(200);
   }, 120_000);
+});
+
+describe('7. the records parties write, each in its own session', () => {
+  it('numbers a vendor’s dispute after every vendor’s, and keeps its thread in the vendor’s session', async () => {
+    const brightpath = await as('ops@brightpath.example', 'demo-brightpath-2026');
+    const coastline = await as('ops@coastline.example', 'demo-coastline-2026');
+    const coo = await as('coo@northwind.example', 'demo-coo-2026');
+    const open = (client: TestClient, vendor: string) =>
+      client.json<Dispute>('POST', '/api/disputes', {
+        settlement: settlements[vendor],
+        line: 'base-fee',
+        claimed: '10.00',
+        reason: `${vendor}: the March contacts are missing`,
+      });
+    // The second vendor's session sees none of the first's disputes, yet its dispute takes the next number.
+    const first = await open(coastline, 'coastline');
+    const second = await open(brightpath, 'brightpath');
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(new Set([first.body.id, second.body.id]).size).toBe(2);
+    const id = second.body.id;
+    expect((await coo.json('POST', `/api/disputes/${id}/comments`, { message: 'Which queue?' })).status).toBe(
+      200,
+    );
+    expect((await brightpath.json('POST', `/api/disputes/${id}/comments`, { message: 'Porto' })).status).toBe(
+      200,
+    );
+    const resolved = await coo.json<Dispute>('POST', `/api/disputes/${id}/resolve`, {
+      outcome: 'accepted',
+      agreed: '5.00',
+    });
+    expect(resolved.status).toBe(200);
+    const thread = await brightpath.json<Dispute>('GET', `/api/disputes/${id}`);
+    expect(thread.body.messages?.map((m) => [m.party, m.kind])).toEqual([
+      ['vendor', 'opened'],
+      ['client', 'comment'],
+      ['vendor', 'comment'],
+      ['client', 'accepted'],
+    ]);
+    expect((await coastline.send('GET', `/api/disputes/${id}`)).status).toBe(404);
+  });
+
+  it('adds and removes a vendor’s webhook and a client’s experiment through the caller’s session', async () => {
+    const brightpath = await as('ops@brightpath.example', 'demo-brightpath-2026');
+    const coo = await as('coo@northwind.example', 'demo-coo-2026');
+    const hook = await brightpath.json<{ id: string; vendor: string }>('POST', '/api/webhooks', {
+      url: 'https://hooks.brightpath.example/covenant',
+      secret: 'a-secret-of-enough-length',
+      events: ['proposal.decided'],
+    });
+    expect(hook.status).toBe(201);
+    expect(hook.body.vendor).toBe('brightpath');
+    expect((await brightpath.send('DELETE', `/api/webhooks/${hook.body.id}`)).status).toBe(200);
+    const experiment = {
+      id: 'lisbon-coaching',
+      metric: 'csat',
+      treated: { site: ['lisbon'] },
+      control: { vendor: ['coastline'] },
+      start: '2026-04-01',
+    };
+    expect((await coo.json('POST', '/api/experiments', experiment)).status).toBe(200);
+    expect((await coo.json<{ id: string }[]>('GET', '/api/experiments')).body.map((x) => x.id)).toContain(
+      'lisbon-coaching',
+    );
+    expect((await coo.send('DELETE', '/api/experiments/lisbon-coaching')).status).toBe(200);
+    const chain = await owner.withSession({ tenant: 'default' }, (db) => verifyAudit(db, 'default'));
+    expect(chain.ok).toBe(true);
+  });
 });
 
 describe('8. users, sessions and API tokens under row-level security (SQL as the application role)', () => {

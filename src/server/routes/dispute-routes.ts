@@ -124,7 +124,7 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       const who = party(c);
       // The settlement id starts with its contract's: a contract the caller cannot see answers 404.
       await visibleContract(deps, c, input.settlement.split('/')[0] ?? '');
-      const opened = await openDispute(deps.store, tenantOf(c), { ...input, party: who });
+      const opened = await openDispute(storeOf(c, deps), tenantOf(c), { ...input, party: who });
       return c.json(opened, 201);
     },
   );
@@ -143,7 +143,7 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       const d = await one(c, c.req.valid('param').id);
       const { message, evidence } = c.req.valid('json');
       return c.json(
-        await commentDispute(deps.store, tenantOf(c), d.id, {
+        await commentDispute(storeOf(c, deps), tenantOf(c), d.id, {
           party: party(c),
           body: message,
           ...(evidence ? { evidence } : {}),
@@ -170,7 +170,10 @@ export function disputeRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     async (c) => {
       const d = await one(c, c.req.valid('param').id);
       return c.json(
-        await resolveDispute(deps.store, tenantOf(c), d.id, { party: party(c), ...c.req.valid('json') }),
+        await resolveDispute(storeOf(c, deps), tenantOf(c), d.id, {
+          party: party(c),
+          ...c.req.valid('json'),
+        }),
         200,
       );
     },

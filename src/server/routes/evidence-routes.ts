@@ -105,7 +105,7 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     async (c) => {
       if (!canImport(principalOf(c))) throw new Forbidden('only a client admin registers experiments');
       const def = checked(c.req.valid('json'), true);
-      await deps.store.transaction((tx) => saveExperiment(tx, tenantOf(c), def));
+      await storeOf(c, deps).transaction((tx) => saveExperiment(tx, tenantOf(c), def));
       deps.events.bump('experiment');
       return c.json({ id: def.id }, 200);
     },
@@ -123,7 +123,7 @@ function experimentRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
     async (c) => {
       if (!canImport(principalOf(c))) throw new Forbidden('only a client admin removes experiments');
       const { id: experimentId } = c.req.valid('param');
-      await deps.store
+      await storeOf(c, deps)
         .transaction((tx) => removeExperiment(tx, tenantOf(c), experimentId))
         .catch(() => {
           throw new NotFound(`no experiment ${experimentId}`);

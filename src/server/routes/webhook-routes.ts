@@ -102,7 +102,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       if (forced && input.vendor && input.vendor !== forced)
         throw new Forbidden(`a webhook of ${forced} gets ${forced}'s events only`);
       return c.json(
-        await addWebhook(deps.store, tenantOf(c), { ...input, vendor: forced ?? input.vendor ?? null }),
+        await addWebhook(storeOf(c, deps), tenantOf(c), { ...input, vendor: forced ?? input.vendor ?? null }),
         201,
       );
     },
@@ -122,7 +122,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     }),
     async (c) => {
       const hook = await mine(c, c.req.valid('param').id);
-      await removeWebhook(deps.store, tenantOf(c), hook.id);
+      await removeWebhook(storeOf(c, deps), tenantOf(c), hook.id);
       return c.json({ removed: hook.id }, 200);
     },
   );
@@ -142,7 +142,10 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
       },
     }),
     async (c) =>
-      c.json(await testWebhook(deps.store, tenantOf(c), (await mine(c, c.req.valid('param').id)).id), 200),
+      c.json(
+        await testWebhook(storeOf(c, deps), tenantOf(c), (await mine(c, c.req.valid('param').id)).id),
+        200,
+      ),
   );
   app.openapi(
     createRoute({
@@ -180,7 +183,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     async (c) => {
       const { id, event } = c.req.valid('param');
       const hook = await mine(c, id);
-      if (!(await redeliver(deps.store, tenantOf(c), hook.id, event)))
+      if (!(await redeliver(storeOf(c, deps), tenantOf(c), hook.id, event)))
         throw new NotFound(`no delivery of ${event} to ${id}`);
       return c.json({ due: true }, 200);
     },
@@ -197,7 +200,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void 
     }),
     async (c) => {
       const { email } = c.req.valid('json');
-      await setOptIn(deps.store, tenantOf(c), principalOf(c).user.email, email);
+      await setOptIn(storeOf(c, deps), tenantOf(c), principalOf(c).user.email, email);
       return c.json({ email }, 200);
     },
   );

@@ -4,6 +4,7 @@ import type { Store } from '../store.js';
 import { BACKLOG_INDEX_MIGRATION } from './backlog-index-migration.js';
 import { CONTACT_FACTS_MIGRATION } from './contact-facts.js';
 import { CUSTOM_DEFINITION_MIGRATIONS } from './custom-definitions.js';
+import { DISPUTE_SCOPE_MIGRATION } from './dispute-scope-migration.js';
 import { ALERTS_MIGRATION, EXPERIMENTS_MIGRATION } from './evidence-migration.js';
 import { FLAT_POLICIES_MIGRATION } from './flat-policies.js';
 import { IDENTITY_MIGRATION } from './identity-migration.js';
@@ -38,6 +39,7 @@ export const ALL_MIGRATIONS = [
   MEASUREMENT_CACHE_MIGRATION,
   VENDOR_INDEX_MIGRATION,
   BACKLOG_INDEX_MIGRATION,
+  DISPUTE_SCOPE_MIGRATION,
 ];
 
 /** Brings the schema up to the latest version; each migration commits whole or not at all. */
