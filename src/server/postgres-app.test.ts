@@ -143,7 +143,7 @@ describe('7. the records parties write, each in its own session', () => {
     expect((await coastline.send('GET', `/api/disputes/${id}`)).status).toBe(404);
   });
 
-  it('adds and removes a vendor’s webhook and a client’s experiment through the caller’s session', async () => {
+  it('adds, tests and removes a vendor’s webhook, sets preferences, and keeps a client’s experiment, in the caller’s session', async () => {
     const brightpath = await as('ops@brightpath.example', 'demo-brightpath-2026');
     const coo = await as('coo@northwind.example', 'demo-coo-2026');
     const hook = await brightpath.json<{ id: string; vendor: string }>('POST', '/api/webhooks', {
@@ -153,7 +153,12 @@ describe('7. the records parties write, each in its own session', () => {
     });
     expect(hook.status).toBe(201);
     expect(hook.body.vendor).toBe('brightpath');
+    // A test event: queued for delivery in the vendor's session (nothing listens on that address).
+    expect((await brightpath.send('POST', `/api/webhooks/${hook.body.id}/test`)).status).toBe(200);
     expect((await brightpath.send('DELETE', `/api/webhooks/${hook.body.id}`)).status).toBe(200);
+    expect((await brightpath.json('PUT', '/api/me/notifications', { email: true })).status).toBe(200);
+    expect((await brightpath.json('PUT', '/api/me/language', { language: 'pt' })).status).toBe(200);
+    expect((await coo.json('PUT', '/api/tenant/language', { language: 'en' })).status).toBe(200);
     const experiment = {
       id: 'lisbon-coaching',
       metric: 'csat',
