@@ -38,18 +38,14 @@ export async function setSessionSettings(
     'SELECT proposal_id AS id FROM proposals WHERE tenant = $1 AND contract_id = ANY($2) ORDER BY 1',
     [scope.tenant, ids],
   );
-  // The vendor's users (their sessions and tokens) and disputes (their threads): migration 91.
+  // The vendor's users (their sessions and tokens): migration 91. Dispute threads carry
+  // their vendor since migration 152; the disputes setting stays empty.
   const users = await client.query<{ id: string }>(
     'SELECT email AS id FROM users WHERE tenant = $1 AND organisation = $2 ORDER BY 1',
-    [scope.tenant, scope.vendor],
-  );
-  const disputes = await client.query<{ id: string }>(
-    'SELECT dispute_id AS id FROM disputes WHERE tenant = $1 AND vendor = $2 ORDER BY 1',
     [scope.tenant, scope.vendor],
   );
   await set(SETTINGS.contracts, ids.join(','));
   await set(SETTINGS.proposals, proposals.rows.map((r) => r.id).join(','));
   await set(SETTINGS.users, users.rows.map((r) => r.id).join(','));
-  await set(SETTINGS.disputes, disputes.rows.map((r) => r.id).join(','));
   await set(SETTINGS.vendor, scope.vendor);
 }
