@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from '../../core/sql/fragment.js';
 import { storeStatus } from '../../ingest/store-status.js';
 import { runQuery } from '../../query/run-query.js';
+import { nextNumber } from '../../records/record-numbers.js';
 import { withWindows } from '../../test-support/text-query.js';
 import { TENANTS } from './conformance-data.js';
 import type { SuiteContext } from './suite-context.js';
@@ -96,6 +97,35 @@ export function isolationConformance(ctx: SuiteContext, options: IsolationOption
         ]);
         expect(customers.length).toBeGreaterThan(1);
       }
+    });
+
+    it("numbers a vendor's record after other vendors', and keeps its thread to its session", async () => {
+      const store = ctx.store();
+      const tenant = TENANTS.contacts;
+      // As openDispute does in the opening party's session (records/disputes.ts).
+      const open = (vendor: string) =>
+        store.withSession({ tenant, vendor }, async (s) => {
+          const id = `C-${await nextNumber(s, tenant, 'conformance')}`;
+          await s.run(sql`INSERT INTO dispute_messages VALUES (${tenant}, ${id}, 1, '2026-05-01T00:00:00Z',
+            ${`ops@${vendor}.example`}, 'vendor', 'opened', 'a reason', '[]', ${vendor})`);
+          const [own] = await s.query<{ n: number }>(
+            sql`SELECT count(*) AS n FROM dispute_messages WHERE tenant = ${tenant} AND dispute_id = ${id}`,
+          );
+          return { id, own: Number(own?.n) };
+        });
+      const first = await open('coastline');
+      const second = await open('brightpath');
+      expect([first.own, second.own]).toEqual([1, 1]);
+      expect(Number(second.id.slice(2))).toBe(Number(first.id.slice(2)) + 1);
+      const seen = await store.withSession({ tenant, vendor: 'coastline' }, (s) =>
+        distinct(
+          s.query(
+            sql`SELECT dispute_id FROM dispute_messages WHERE tenant = ${tenant} AND dispute_id LIKE 'C-%'`,
+          ),
+          'dispute_id',
+        ),
+      );
+      expect(seen.sort()).toEqual(options.rowLevelSecurity ? [first.id] : [first.id, second.id].sort());
     });
   });
 }
