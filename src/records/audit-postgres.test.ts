@@ -31,6 +31,28 @@ afterAll(async () => {
 });
 
 describe('the audit log on PostgreSQL', () => {
+  it('numbers concurrent appends one after the other, each linked to the entry before it', async () => {
+    const tenant = 'concurrent';
+    // The first append's transaction stays open while the second appends.
+    const append = (subject: string, holdSeconds: number) =>
+      app.withSession({ tenant }, async (s) => {
+        await appendAudit(s, tenant, { action: 'contract.version', subject });
+        await s.run(sql`SELECT pg_sleep(${holdSeconds})`);
+      });
+    const first = append('first', 0.5);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await Promise.all([first, append('second', 0)]);
+    const entries = await app.withSession({ tenant }, (s) => listAudit(s, tenant));
+    expect(entries.map((e) => [e.seq, e.subject])).toEqual([
+      [1, 'first'],
+      [2, 'second'],
+    ]);
+    expect(await app.withSession({ tenant }, (s) => verifyAudit(s, tenant))).toEqual({
+      ok: true,
+      entries: 2,
+    });
+  });
+
   it('lets the application role insert and read, and nothing else', async () => {
     await app.withSession({ tenant: 'northwind' }, async (s) => {
       await appendAudit(s, 'northwind', {

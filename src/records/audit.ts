@@ -5,6 +5,7 @@ import { sql } from '../core/sql/fragment.js';
 import type { Executor } from '../store/store.js';
 import { canonicalJson } from './canonical-json.js';
 import { type EventInput, enqueueEvent } from './outbox.js';
+import { nextNumber } from './record-numbers.js';
 
 /**
  * The tamper-evident audit log (docs/records.md): one row per state change, appended in
@@ -60,12 +61,19 @@ export const entryHash = (prevHash: string, entry: AuditEntry): string =>
 
 /** Appends one entry (and its event, if any) inside the caller's transaction. */
 export async function appendAudit(tx: Executor, tenant: string, change: AuditChange): Promise<void> {
-  const [last] = await tx.query<{ seq: number; hash: string }>(
-    sql`SELECT seq, hash FROM audit_log WHERE tenant = ${tenant} ORDER BY seq DESC LIMIT 1`,
-  );
+  // The number first: the counter's row makes concurrent appends take turns (the second waits
+  // for the first to commit), so the entry before this one is there to link to. Reading the
+  // last entry instead let two transactions take the same number, and one failed.
+  const seq = await nextNumber(tx, tenant, 'audit');
+  const [last] =
+    seq > 1
+      ? await tx.query<{ hash: string }>(
+          sql`SELECT hash FROM audit_log WHERE tenant = ${tenant} AND seq = ${seq - 1}`,
+        )
+      : [];
   const entry: AuditEntry = {
     tenant,
-    seq: Number(last?.seq ?? 0) + 1,
+    seq,
     at: new Date().toISOString(),
     actor: currentActor(),
     action: change.action,
