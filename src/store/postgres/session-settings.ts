@@ -26,7 +26,6 @@ export async function setSessionSettings(
   await set(SETTINGS.contracts, '');
   await set(SETTINGS.proposals, '');
   await set(SETTINGS.users, '');
-  await set(SETTINGS.disputes, '');
   if (!scope.vendor) return;
   // Read as the tenant's session, before the vendor narrows it.
   const contracts = await client.query<{ id: string }>(
@@ -39,7 +38,7 @@ export async function setSessionSettings(
     [scope.tenant, ids],
   );
   // The vendor's users (their sessions and tokens): migration 91. Dispute threads carry
-  // their vendor since migration 152; the disputes setting stays empty.
+  // their vendor since migration 152, so no policy reads a list of disputes any more.
   const users = await client.query<{ id: string }>(
     'SELECT email AS id FROM users WHERE tenant = $1 AND organisation = $2 ORDER BY 1',
     [scope.tenant, scope.vendor],
